@@ -99,7 +99,7 @@ public record ModelSpec(List<Layer> layers) {
   /**
    * Returns the lowest training loss softmax cross-entropy can reach with this model, when
    * its last layer bounds the logits (sigmoid, softmax: ln(1+9/e) = 1.4612; tanh:
-   * ln(1+9/e^2) = 0.7967), or empty when the logits are unbounded.
+   * ln(1+9/e^2) = 0.7966), or empty when the logits are unbounded.
    */
   public OptionalDouble lossFloor() {
     return Lint.lossFloor(layers);

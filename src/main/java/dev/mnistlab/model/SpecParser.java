@@ -144,8 +144,8 @@ final class SpecParser {
     }
     String quoted = text.substring(layerStart, end).strip();
     return new InvalidInputException(
-        "malformed model spec at character " + (pos + 1) + ": " + expected + " in \""
-            + quoted + "\"");
+        "malformed model spec at character " + (pos + 1) + ": " + expected
+            + (quoted.isEmpty() ? " at the end" : " in \"" + quoted + "\""));
   }
 
   private static InvalidInputException unknown(String name, int start) {
