@@ -5,6 +5,7 @@ import dev.mnistlab.InvalidInputException;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Holds a checked network for MNIST: a list of layers whose shapes fit a 784-value input
@@ -73,7 +74,7 @@ public record ModelSpec(List<Layer> layers) {
   public ModelSummary describe() {
     Shapes.Inferred inferred = Shapes.infer(layers);
     List<ModelSummary.Row> rows =
-        java.util.stream.IntStream.range(0, layers.size())
+        IntStream.range(0, layers.size())
             .mapToObj(
                 i ->
                     new ModelSummary.Row(
