@@ -6,8 +6,10 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
+import java.util.UUID;
 
 /**
  * Writes files so that a reader sees either the old file or the complete new one.
@@ -30,11 +32,12 @@ final class AtomicFiles {
    */
   static void writeVerified(Path target, byte[] bytes, String expectedSha256) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
-    Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".partial");
+    // Not Files.createTempFile: its owner-only permissions would stick to the final file.
+    Path temp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".partial");
     boolean moved = false;
     try {
       MessageDigest digest = Sha256.newDigest();
-      try (OutputStream out = new DigestOutputStream(Files.newOutputStream(temp), digest)) {
+      try (OutputStream out = new DigestOutputStream(Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW), digest)) {
         out.write(bytes);
       }
       String actual = Sha256.hex(digest);

@@ -6,9 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -66,6 +68,7 @@ public final class MnistFetcher {
     List<MnistFile> fetched = new ArrayList<>();
     List<MnistFile> present = new ArrayList<>();
     List<FileSource> order = null;
+    Set<String> reported = new HashSet<>();
     for (MnistFile file : MnistFile.values()) {
       String expected = expectedSha256.apply(file);
       Optional<String> problem = checkPresent(dir, file, expected);
@@ -90,7 +93,7 @@ public final class MnistFetcher {
       if (order == null) {
         order = sources.apply(log);
       }
-      String origin = download(dir, file, expected, order, log);
+      String origin = download(dir, file, expected, order, log, reported);
       marker = marker.with(file, new SourceMarker.Entry(origin, expected, Instant.now()));
       writeMarker(dir, marker);
       fetched.add(file);
@@ -116,7 +119,7 @@ public final class MnistFetcher {
   }
 
   private static String download(Path dir, MnistFile file, String expected,
-      List<FileSource> order, Consumer<String> log) {
+      List<FileSource> order, Consumer<String> log, Set<String> reported) {
     List<String> reasons = new ArrayList<>();
     for (FileSource source : order) {
       try {
@@ -126,10 +129,14 @@ public final class MnistFetcher {
         return source.origin(file);
       } catch (IOException | InvalidInputException e) {
         reasons.add(e.getMessage());
-        log.accept(file.fileName() + ": " + e.getMessage());
+        // A mirror that is down gives the same reason for every file; say it once.
+        if (reported.add(e.getMessage())) {
+          log.accept(file.fileName() + ": " + e.getMessage());
+        }
       }
     }
-    throw new InvalidInputException(String.format("could not fetch %s into %s: %s",
+    throw new InvalidInputException(String.format(
+        "could not fetch %s into %s: %s (or copy the four MNIST files there by hand)",
         file.fileName(), dir, String.join("; ", reasons)));
   }
 
