@@ -37,7 +37,8 @@ final class AtomicFiles {
     boolean moved = false;
     try {
       MessageDigest digest = Sha256.newDigest();
-      try (OutputStream out = new DigestOutputStream(Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW), digest)) {
+      try (OutputStream out = new DigestOutputStream(
+          Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW), digest)) {
         out.write(bytes);
       }
       String actual = Sha256.hex(digest);

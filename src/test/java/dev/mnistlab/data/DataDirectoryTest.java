@@ -42,7 +42,8 @@ class DataDirectoryTest {
 
   @Test
   void defaultsToTheHomeDirectoryWhenNothingIsSet() {
-    DataDirectory d = DataDirectory.resolve(null, Map.of("MNIST_LAB_DATA", " "), Path.of("/home/u"));
+    DataDirectory d =
+        DataDirectory.resolve(null, Map.of("MNIST_LAB_DATA", " "), Path.of("/home/u"));
 
     assertThat(d).isEqualTo(
         new DataDirectory(Path.of("/home/u/.mnist-lab/data/mnist"), DataDirectory.Origin.DEFAULT));

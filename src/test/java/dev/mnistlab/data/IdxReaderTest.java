@@ -19,7 +19,8 @@ class IdxReaderTest {
   @Test
   void readsRawImagesWithChecksumOfTheBytes() {
     byte[] bytes = images(3);
-    IdxReader.Images read = IdxReader.readImages(write(dir.resolve("train-images-idx3-ubyte"), bytes));
+    IdxReader.Images read =
+        IdxReader.readImages(write(dir.resolve("train-images-idx3-ubyte"), bytes));
 
     assertThat(read.count()).isEqualTo(3);
     assertThat(read.pixels()).isEqualTo(Arrays.copyOfRange(bytes, 16, bytes.length));

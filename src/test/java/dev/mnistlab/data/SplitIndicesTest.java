@@ -24,8 +24,10 @@ class SplitIndicesTest {
   @Test
   void randomModeIsDeterministicPerSeedAndDiffersAcrossSeeds() {
     SplitIndices a = SplitIndices.compute(1000, new SplitOptions(100, SplitMode.RANDOM, 7, null));
-    SplitIndices again = SplitIndices.compute(1000, new SplitOptions(100, SplitMode.RANDOM, 7, null));
-    SplitIndices other = SplitIndices.compute(1000, new SplitOptions(100, SplitMode.RANDOM, 8, null));
+    SplitIndices again =
+        SplitIndices.compute(1000, new SplitOptions(100, SplitMode.RANDOM, 7, null));
+    SplitIndices other =
+        SplitIndices.compute(1000, new SplitOptions(100, SplitMode.RANDOM, 8, null));
 
     assertThat(again.val()).isEqualTo(a.val());
     assertThat(other.val()).isNotEqualTo(a.val());
@@ -37,7 +39,8 @@ class SplitIndicesTest {
   void randomModePartitionsTheImages() {
     SplitIndices s = SplitIndices.compute(500, new SplitOptions(60, SplitMode.RANDOM, 3, null));
 
-    int[] all = IntStream.concat(Arrays.stream(s.train()), Arrays.stream(s.val())).sorted().toArray();
+    int[] all =
+        IntStream.concat(Arrays.stream(s.train()), Arrays.stream(s.val())).sorted().toArray();
     assertThat(all).isEqualTo(IntStream.range(0, 500).toArray());
   }
 
