@@ -1,0 +1,243 @@
+package dev.mnistlab.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.mnistlab.InvalidInputException;
+import dev.mnistlab.data.Dataset;
+import dev.mnistlab.model.Init;
+import dev.mnistlab.model.ModelSpec;
+import dev.mnistlab.train.EpochMetrics;
+import dev.mnistlab.train.Network;
+import dev.mnistlab.train.OptimizerKind;
+import dev.mnistlab.train.ProcessMemory;
+import dev.mnistlab.train.Provenance;
+import dev.mnistlab.train.RunState;
+import dev.mnistlab.train.ThreadSettings;
+import dev.mnistlab.train.TrainConfig;
+import dev.mnistlab.train.TrainResult;
+import dev.mnistlab.train.Trainer;
+import dev.mnistlab.train.TrainingListener;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * Measures training speed and memory on the seed's two networks: {@code mnist-lab bench}.
+ *
+ * <p>Each network trains in a process of its own, so its peak memory and its thread
+ * settings (some of which the engine fixes at start) are its own.
+ */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Trains the seed's trial-1 network (linear(64),relu,linear(10),sigmoid; batch 16; Adam "
+          + "1e-4) and trial-7 network (linear(512),relu,linear(256),relu,linear(10); batch 100;"
+          + " Adam 1e-3) on all 60,000 training images, each in its own process, and prints "
+          + "steady-state seconds per epoch (median of the epochs after the first), images per "
+          + "second, memory and the threads used."
+    })
+final class BenchCommand implements Callable<Integer> {
+  /** The seed's two networks with their batch size and learning rate. */
+  enum Net {
+    TRIAL_1("trial-1", "linear(64),relu,linear(10),sigmoid", 16, 1e-4),
+    TRIAL_7("trial-7", "linear(512),relu,linear(256),relu,linear(10)", 100, 1e-3);
+
+    final String id;
+    final String model;
+    final int batch;
+    final double lr;
+
+    Net(String id, String model, int batch, double lr) {
+      this.id = id;
+      this.model = model;
+      this.batch = batch;
+      this.lr = lr;
+    }
+
+    static Net parse(String id) {
+      return Arrays.stream(values()).filter(n -> n.id.equals(id)).findFirst().orElseThrow(
+          () -> new InvalidInputException("unknown bench network '" + id
+              + "': allowed are trial-1, trial-7"));
+    }
+  }
+
+  /**
+   * Records one network's measurement.
+   *
+   * @param name trial-1 or trial-7
+   * @param model the layer spec
+   * @param batchSize images per step
+   * @param epochs epochs trained
+   * @param secondsPerEpoch median training seconds of the epochs after the first
+   * @param samplesPerSecond median training images per second of those epochs
+   * @param epochSeconds every epoch's seconds, the first included
+   * @param peakRssMb the process's peak resident memory
+   * @param rssAfterEpochMb resident memory after each epoch
+   * @param threads intra-op threads used
+   * @param threadsAutomatic whether the automatic rule chose them
+   */
+  record Run(String name, String model, int batchSize, int epochs, double secondsPerEpoch,
+      double samplesPerSecond, List<Double> epochSeconds, double peakRssMb,
+      List<Double> rssAfterEpochMb, int threads, boolean threadsAutomatic) {}
+
+  /** The JSON document {@code --json} writes. */
+  record Report(List<Run> runs, int cores, String cpu) {}
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--epochs", defaultValue = "4",
+      description = "Epochs per network, at least 2 (default: ${DEFAULT-VALUE}).")
+  int epochs;
+
+  @Option(names = "--threads", defaultValue = "auto", paramLabel = "N|auto",
+      description = "Engine threads per operation (default: ${DEFAULT-VALUE}).")
+  String threads;
+
+  @Option(names = "--only", paramLabel = "NAME", split = ",",
+      description = "Measure only these networks: trial-1, trial-7.")
+  List<String> only;
+
+  @Option(names = "--json", paramLabel = "FILE|-", description = "Also write the figures as "
+      + "JSON to FILE, or to stdout with '-'.")
+  Path json;
+
+  @Option(names = "--child", hidden = true, description = "Run one network in this process.")
+  String child;
+
+  @Mixin DataOptions data;
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    if (epochs < 2) {
+      throw new InvalidInputException("bench needs --epochs >= 2 (the first epoch warms up), "
+          + "got " + epochs);
+    }
+    int requested = TrainCommand.parseThreads(threads);
+    PrintWriter err = spec.commandLine().getErr();
+    if (child != null) {
+      Run run = measure(Net.parse(child), requested, err);
+      PrintWriter out = spec.commandLine().getOut();
+      out.println(Json.MAPPER.writeValueAsString(run).replace('\n', ' '));
+      out.flush();
+      return 0;
+    }
+    if (json != null) {
+      OutputPaths.requireWritableFile("--json", json);
+    }
+    data.directory(err);
+    List<Net> nets = new ArrayList<>();
+    for (String id : only == null ? List.of("trial-1", "trial-7") : only) {
+      nets.add(Net.parse(id));
+    }
+    boolean quiet = json != null && json.toString().equals("-");
+    PrintWriter out = spec.commandLine().getOut();
+    if (!quiet) {
+      out.printf(Locale.ROOT, "%-8s %8s %12s %10s %10s %12s %8s%n", "network", "s/epoch",
+          "images/s", "peak MiB", "RSS ep2", "RSS last", "threads");
+      out.flush();
+    }
+    List<Run> runs = new ArrayList<>();
+    for (Net net : nets) {
+      Run run = inChildProcess(net, requested);
+      runs.add(run);
+      if (!quiet) {
+        out.printf(Locale.ROOT, "%-8s %8.2f %12.0f %10.0f %10.0f %12.0f %8s%n", run.name(),
+            run.secondsPerEpoch(), run.samplesPerSecond(), run.peakRssMb(),
+            run.rssAfterEpochMb().get(1), run.rssAfterEpochMb().get(run.epochs() - 1),
+            run.threads() + (run.threadsAutomatic() ? " (auto)" : ""));
+        out.flush();
+      }
+    }
+    Report report = new Report(runs, Runtime.getRuntime().availableProcessors(),
+        Provenance.capture(ThreadSettings.choose(1, 0, 1), "", Map.of()).cpu());
+    if (!quiet) {
+      out.printf(Locale.ROOT, "%d cores, %s; %d epochs each on 60,000 images%n", report.cores(),
+          report.cpu(), epochs);
+      out.flush();
+    }
+    if (json != null) {
+      ResultJson.write(json, report, out);
+    }
+    return 0;
+  }
+
+  private Run inChildProcess(Net net, int requested) throws IOException, InterruptedException {
+    String java = ProcessHandle.current().info().command().orElse("java");
+    List<String> command = new ArrayList<>(List.of(java, "-cp",
+        System.getProperty("java.class.path"), Main.class.getName(), "bench", "--child", net.id,
+        "--epochs", String.valueOf(epochs), "--threads", threads));
+    if (data.dataDir != null) {
+      command.addAll(List.of("--data-dir", data.dataDir.toString()));
+    }
+    ProcessBuilder builder = new ProcessBuilder(command)
+        .redirectError(ProcessBuilder.Redirect.INHERIT);
+    // OpenMP reads its pool size once, at process start.
+    builder.environment().put("OMP_NUM_THREADS", String.valueOf(Math.max(1, requested)));
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    int code = process.waitFor();
+    if (code != 0) {
+      throw new IllegalStateException("bench of " + net.id + " failed with exit code " + code);
+    }
+    return Json.MAPPER.readValue(output.strip(), Run.class);
+  }
+
+  private Run measure(Net net, int requested, PrintWriter err) {
+    TrainConfig config = TrainConfig.defaults().withModel(net.model)
+        .withRun(epochs, net.batch, net.lr).withThreads(requested);
+    config = new TrainConfig(config.model(), config.epochs(), config.batchSize(), config.lr(),
+        OptimizerKind.ADAM, config.momentum(), config.weightDecay(), config.beta1(),
+        config.beta2(), config.schedule(), 0, 1, requested, 0, 0, 0, "last", false, "pytorch",
+        1000);
+    ModelSpec spec = ModelSpec.parse(config.model());
+    Dataset dataset = noValidation(err);
+    ThreadSettings settings =
+        ThreadSettings.choose(requested, spec.parameterCount(), config.batchSize());
+    settings.apply();
+    List<Double> rss = new ArrayList<>();
+    TrainingListener memory = new TrainingListener() {
+      @Override
+      public void epochFinished(EpochMetrics metrics) {
+        rss.add(ProcessMemory.rssMb());
+        err.printf(Locale.ROOT, "%s epoch %d: %.2f s%n", net.id, metrics.epoch(),
+            metrics.seconds());
+        err.flush();
+      }
+    };
+    TrainResult result = new Trainer(config, memory).train(
+        new Network(spec.build(), Init.parse(config.init())::apply), dataset,
+        Provenance.capture(settings, dataset.provenance().source(),
+            TrainCommand.checksums(dataset)), block -> { });
+    if (result.state() != RunState.COMPLETE) {
+      throw new IllegalStateException(net.id + " did not complete: " + result.message());
+    }
+    List<Double> seconds = result.epochs().stream().map(EpochMetrics::seconds).toList();
+    List<Double> rates = result.epochs().stream().map(EpochMetrics::samplesPerSecond).toList();
+    return new Run(net.id, net.model, net.batch, epochs, median(seconds.subList(1,
+        seconds.size())), median(rates.subList(1, rates.size())), seconds,
+        ProcessMemory.peakRssMb(), rss, settings.intraOp(), settings.automatic());
+  }
+
+  private Dataset noValidation(PrintWriter err) {
+    data.valSize = 0;
+    return data.load(err, 1, 0);
+  }
+
+  static double median(List<Double> values) {
+    double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  }
+}

@@ -1,0 +1,88 @@
+package dev.mnistlab.cli;
+
+import dev.mnistlab.InvalidInputException;
+import dev.mnistlab.train.Provenance;
+import dev.mnistlab.train.ThreadSettings;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Runs the {@code mnist-lab} command line: the only place that prints results and exits.
+ *
+ * <p>Exit codes: 0 success, 1 an unexpected failure, 2 bad input (one line on stderr saying
+ * what was wrong, the value and what is allowed).
+ */
+@Command(
+    name = "mnist-lab",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Trains, compares and explains networks for MNIST.",
+    subcommands = {
+      DataCommand.class,
+      ModelCommand.class,
+      TrainCommand.class,
+      PredictCommand.class,
+      BenchCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class Main implements Runnable {
+  /** Exit code for input the user can fix. */
+  static final int BAD_INPUT = 2;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /** Runs the command line with {@code args} and exits with its code. */
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the command line with {@code args} and returns the exit code, without exiting. */
+  public static int run(String... args) {
+    ThreadSettings.configureBeforeEngineStart();
+    CommandLine cli = new CommandLine(new Main());
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setParameterExceptionHandler(Main::badArguments);
+    cli.setExecutionExceptionHandler(Main::failed);
+    return cli.execute(args);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  private static int badArguments(CommandLine.ParameterException e, String[] args) {
+    PrintWriter err = e.getCommandLine().getErr();
+    String command = e.getCommandLine().getCommandSpec().qualifiedName();
+    err.println(command + ": " + e.getMessage() + " (see '" + command + " --help')");
+    err.flush();
+    return BAD_INPUT;
+  }
+
+  private static int failed(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+    PrintWriter err = cli.getErr();
+    String command = cli.getCommandSpec().qualifiedName();
+    Throwable cause = e;
+    while (!(cause instanceof InvalidInputException) && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    if (cause instanceof InvalidInputException) {
+      err.println(command + ": " + cause.getMessage());
+      err.flush();
+      return BAD_INPUT;
+    }
+    err.println(command + ": internal error: " + e);
+    e.printStackTrace(err);
+    err.flush();
+    return 1;
+  }
+
+  /** Supplies {@code --version}. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"mnist-lab " + Provenance.version()};
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package dev.mnistlab.cli;
+
+import dev.mnistlab.model.LintWarning;
+import dev.mnistlab.model.ModelSpec;
+import dev.mnistlab.model.ModelSummary;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Groups the commands about model specs: {@code mnist-lab model}. */
+@Command(
+    name = "model",
+    mixinStandardHelpOptions = true,
+    description = "Inspects model specs.",
+    subcommands = ModelCommand.Describe.class)
+final class ModelCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Prints each layer's output shape and parameter count, and the spec's warnings. */
+  @Command(
+      name = "describe",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Prints each layer of a model spec with its output shape and parameter count, the "
+            + "total, and warnings for specs that cannot train well.",
+        "Layers: linear(n), relu, sigmoid, tanh, gelu, leaky_relu[(slope)], softmax, "
+            + "dropout(p), batchnorm, flatten, conv2d(out,k[,stride,pad]), maxpool(k), "
+            + "avgpool(k). A linear first layer sees 784 pixels; a conv2d first sees 1x28x28."
+      })
+  static final class Describe implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "SPEC",
+        description = "Layers, comma separated, e.g. \"linear(64),relu,linear(10)\".")
+    String model;
+
+    @Override
+    public Integer call() {
+      ModelSpec parsed = ModelSpec.parse(model);
+      ModelSummary summary = parsed.describe();
+      PrintWriter out = spec.commandLine().getOut();
+      out.printf(Locale.ROOT, "%3s  %-22s %-12s %12s%n", "#", "layer", "output", "parameters");
+      out.printf(Locale.ROOT, "%3s  %-22s %-12s %12s%n", "", "input", summary.inputShape(), "");
+      for (ModelSummary.Row row : summary.rows()) {
+        out.printf(Locale.ROOT, "%3d  %-22s %-12s %,12d%n", row.index(), row.layer(),
+            row.outputShape(), row.parameters());
+      }
+      out.printf(Locale.ROOT, "total parameters: %,d%n", summary.totalParameters());
+      for (LintWarning warning : parsed.lint()) {
+        out.println("warning [" + warning.code().id() + "]: " + warning.message());
+        out.println("  why: " + warning.reason());
+      }
+      out.flush();
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,251 @@
+package dev.mnistlab.cli;
+
+import dev.mnistlab.InvalidInputException;
+import dev.mnistlab.data.Dataset;
+import dev.mnistlab.model.Init;
+import dev.mnistlab.model.LintWarning;
+import dev.mnistlab.model.ModelSpec;
+import dev.mnistlab.train.EpochMetrics;
+import dev.mnistlab.train.Network;
+import dev.mnistlab.train.OptimizerKind;
+import dev.mnistlab.train.Provenance;
+import dev.mnistlab.train.RunState;
+import dev.mnistlab.train.ScheduleKind;
+import dev.mnistlab.train.ThreadSettings;
+import dev.mnistlab.train.TrainConfig;
+import dev.mnistlab.train.TrainResult;
+import dev.mnistlab.train.Trainer;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Trains one network and reports it epoch by epoch: {@code mnist-lab train}. */
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Trains one network on MNIST and reports training loss, validation loss and accuracy "
+          + "per epoch, then the test loss and accuracy once at the end.",
+      "Loss is softmax cross-entropy on the last layer's output, as PyTorch's "
+          + "CrossEntropyLoss. The same flags, seed and threads give the same numbers."
+    })
+final class TrainCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--model", paramLabel = "SPEC", defaultValue = TrainConfig.DEFAULT_MODEL,
+      description = "Layers, comma separated, e.g. \"linear(64),relu,linear(10),sigmoid\" "
+          + "(default: ${DEFAULT-VALUE}). See 'mnist-lab model describe --help'.")
+  String model;
+
+  @Option(names = "--epochs", defaultValue = "20", description = "Passes over the training "
+      + "images (default: ${DEFAULT-VALUE}).")
+  int epochs;
+
+  @Option(names = "--batch-size", defaultValue = "100", description = "Images per step "
+      + "(default: ${DEFAULT-VALUE}).")
+  int batchSize;
+
+  @Option(names = "--lr", defaultValue = "1e-3", description = "Base learning rate "
+      + "(default: ${DEFAULT-VALUE}).")
+  double lr;
+
+  @Option(names = "--optimizer", defaultValue = "adam", paramLabel = "NAME",
+      description = "sgd, momentum, nesterov, adam, adamw, rmsprop or adagrad "
+          + "(default: ${DEFAULT-VALUE}).")
+  String optimizer;
+
+  @Option(names = "--momentum", defaultValue = "0.9", description = "Momentum of 'momentum' "
+      + "and 'nesterov' (default: ${DEFAULT-VALUE}).")
+  double momentum;
+
+  @Option(names = "--weight-decay", defaultValue = "0", description = "L2 penalty; decoupled "
+      + "for adamw (default: ${DEFAULT-VALUE}).")
+  double weightDecay;
+
+  @Option(names = "--betas", defaultValue = "0.9,0.999", paramLabel = "B1,B2",
+      description = "Adam's moment decays (default: ${DEFAULT-VALUE}).")
+  String betas;
+
+  @Option(names = "--schedule", defaultValue = "constant", paramLabel = "NAME",
+      description = "Learning-rate schedule: constant, step (x0.1 after each third), cosine "
+          + "or onecycle (default: ${DEFAULT-VALUE}).")
+  String schedule;
+
+  @Option(names = "--warmup-epochs", defaultValue = "0", description = "Epochs of linear "
+      + "warm-up from 0 to --lr (default: ${DEFAULT-VALUE}).")
+  int warmupEpochs;
+
+  @Option(names = "--seed", defaultValue = "42", description = "Seeds weights, shuffling, "
+      + "dropout and a random validation split (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--threads", defaultValue = "auto", paramLabel = "N|auto",
+      description = "Engine threads per operation; 'auto' picks the fastest measured for the "
+          + "network's size (default: ${DEFAULT-VALUE}).")
+  String threads;
+
+  @Option(names = "--early-stop", defaultValue = "0", paramLabel = "PATIENCE",
+      description = "Stop after this many epochs without a lower validation loss; 0 never "
+          + "(default: ${DEFAULT-VALUE}).")
+  int earlyStop;
+
+  @Option(names = "--train-limit", defaultValue = "0", paramLabel = "N",
+      description = "Train on the first N training images only, for quick runs; 0 for all "
+          + "(default: ${DEFAULT-VALUE}).")
+  int trainLimit;
+
+  @Option(names = "--init", defaultValue = "pytorch", paramLabel = "NAME",
+      description = "Weight initialisation: pytorch (PyTorch's default), xavier, kaiming or "
+          + "normal (default: ${DEFAULT-VALUE}).")
+  String init;
+
+  @Option(names = "--log-every", defaultValue = "10", paramLabel = "K",
+      description = "Record the training loss of every Kth step, for noise analysis "
+          + "(default: ${DEFAULT-VALUE}).")
+  int logEvery;
+
+  @Mixin DataOptions data;
+
+  @Option(names = "--json", paramLabel = "FILE|-", description = "Also write the result as "
+      + "JSON to FILE, or to stdout with '-' (then nothing else goes to stdout).")
+  Path json;
+
+  @Option(names = "--save", paramLabel = "DIR", description = "Write the trained model and "
+      + "its config to DIR, for 'mnist-lab predict'.")
+  Path save;
+
+  @Override
+  public Integer call() {
+    TrainConfig config = config();
+    ModelSpec spec = ModelSpec.parse(config.model());
+    Init initializer = Init.parse(config.init());
+    if (json != null) {
+      OutputPaths.requireWritableFile("--json", json);
+    }
+    if (save != null) {
+      OutputPaths.requireWritableDirectory("--save", save);
+    }
+    boolean jsonToStdout = json != null && json.toString().equals("-");
+    PrintWriter out = jsonToStdout ? null : spec().commandLine().getOut();
+    PrintWriter err = spec().commandLine().getErr();
+    for (LintWarning warning : spec.lint()) {
+      err.println("warning: " + warning.message());
+    }
+    err.flush();
+    Dataset dataset = data.load(err, config.seed(), config.trainLimit());
+    ThreadSettings threadSettings =
+        ThreadSettings.choose(config.threads(), spec.parameterCount(), config.batchSize());
+    threadSettings.apply();
+    Provenance provenance = Provenance.capture(threadSettings,
+        dataset.provenance().source(), checksums(dataset));
+    if (out != null) {
+      out.printf(Locale.ROOT, "model %s (%,d parameters)%n", spec.canonical(),
+          spec.parameterCount());
+      out.printf(Locale.ROOT, "data  %s: %,d train, %,d validation (%s), %,d test%n",
+          dataset.provenance().kind(), dataset.trainSize(), dataset.valSize(), data.valSplit,
+          dataset.testSize());
+      out.printf(Locale.ROOT, "run   %s lr %s, batch %d, %d epochs, %s schedule, seed %d, "
+              + "%d thread(s)%s%n", config.optimizer().cliName(), config.lr(),
+          config.batchSize(), config.epochs(), config.schedule().cliName(), config.seed(),
+          threadSettings.intraOp(), threadSettings.automatic() ? " (auto)" : "");
+      out.flush();
+    }
+    boolean tty = System.console() != null;
+    Trainer trainer = new Trainer(config, new ProgressPrinter(out, err, tty));
+    TrainResult result = trainer.train(new Network(spec.build(), initializer::apply), dataset,
+        provenance, block -> {
+          if (save != null) {
+            SavedModel.save(save, config, block);
+          }
+        });
+    if (out != null) {
+      printSummary(out, result);
+    }
+    if (json != null) {
+      ResultJson.write(json, result, spec().commandLine().getOut());
+    }
+    if (result.state() == RunState.DIVERGED) {
+      err.println("diverged: " + result.message());
+    } else if (result.state() == RunState.FAILED) {
+      err.println("failed: " + result.message());
+      err.flush();
+      return 1;
+    }
+    err.flush();
+    return 0;
+  }
+
+  private CommandSpec spec() {
+    return spec;
+  }
+
+  /** Builds the run's config from the flags, checking each. */
+  TrainConfig config() {
+    String[] b = betas.split(",");
+    if (b.length != 2) {
+      throw new InvalidInputException("--betas must be two numbers B1,B2, got '" + betas + "'");
+    }
+    double beta1 = parseNumber("--betas", b[0]);
+    double beta2 = parseNumber("--betas", b[1]);
+    return new TrainConfig(model, epochs, batchSize, lr, OptimizerKind.parse(optimizer),
+        momentum, weightDecay, beta1, beta2, ScheduleKind.parse(schedule), warmupEpochs, seed,
+        parseThreads(threads), earlyStop, trainLimit, data.valSize,
+        data.valSplit.trim().toLowerCase(Locale.ROOT), data.normalize, init, logEvery);
+  }
+
+  static int parseThreads(String text) {
+    if (text.equalsIgnoreCase("auto")) {
+      return 0;
+    }
+    try {
+      int n = Integer.parseInt(text.trim());
+      if (n < 1) {
+        throw new InvalidInputException("--threads must be 'auto' or a number >= 1, got " + n);
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new InvalidInputException("--threads must be 'auto' or a number >= 1, got '"
+          + text + "'");
+    }
+  }
+
+  private static double parseNumber(String flag, String text) {
+    try {
+      return Double.parseDouble(text.trim());
+    } catch (NumberFormatException e) {
+      throw new InvalidInputException(flag + " must be numbers, got '" + text + "'");
+    }
+  }
+
+  static TreeMap<String, String> checksums(Dataset dataset) {
+    TreeMap<String, String> sums = new TreeMap<>();
+    dataset.provenance().sha256().forEach((file, sum) -> sums.put(file.fileName(), sum));
+    return sums;
+  }
+
+  private static void printSummary(PrintWriter out, TrainResult result) {
+    EpochMetrics last = result.lastEpoch();
+    out.printf(Locale.ROOT, "%s after %d epoch(s): %s%n", result.state(),
+        result.epochs().size(), result.message());
+    if (last != null) {
+      out.printf(Locale.ROOT, "final train loss %.4f (epoch mean; last batch %.4f), "
+              + "validation loss %.4f, validation accuracy %.4f%n", last.trainLoss(),
+          last.trainLossLastBatch(), last.valLoss(), last.valAccuracy());
+    }
+    if (result.state() == RunState.COMPLETE) {
+      out.printf(Locale.ROOT, "test loss %.4f, test accuracy %.4f (evaluated once)%n",
+          result.test().loss(), result.test().accuracy());
+    }
+    out.printf(Locale.ROOT, "%.1f s in all, peak memory %.0f MiB%n", result.seconds(),
+        result.peakRssMb());
+    out.flush();
+  }
+}

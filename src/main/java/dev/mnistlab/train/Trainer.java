@@ -1,0 +1,262 @@
+package dev.mnistlab.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.util.Pair;
+import dev.mnistlab.InvalidInputException;
+import dev.mnistlab.data.Dataset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Consumer;
+
+/**
+ * Trains one network on one dataset split and measures it, epoch by epoch.
+ *
+ * <p>The loop talks to the PyTorch engine directly rather than through DJL's
+ * {@code EasyTrain}: one forward, one backward and one fused update per parameter per step,
+ * with every temporary array scoped to a per-batch manager so native memory stays flat over
+ * epochs and over many runs in one process. Gradient recording is switched per thread
+ * (PyTorch's grad mode is thread-local), which DJL's {@code GradientCollector} does not
+ * allow for two trainers at once.
+ *
+ * <p>Not thread-safe: one trainer runs one network at a time.
+ */
+public final class Trainer {
+  private static final int EVAL_CHUNK = 1000;
+  private static final int PIXELS = 784;
+
+  private final TrainConfig config;
+  private final TrainingListener listener;
+
+  /** Creates a trainer for {@code config} that reports progress to {@code listener}. */
+  public Trainer(TrainConfig config, TrainingListener listener) {
+    this.config = config;
+    this.listener = listener;
+  }
+
+  /**
+   * Trains {@code network} (built, not yet initialised) on {@code data} and returns what it
+   * measured. A loss that is not finite ends the run as {@link RunState#DIVERGED}; an
+   * engine error ends it as {@link RunState#FAILED}; neither throws.
+   *
+   * <p>{@code whenComplete} receives the trained block before its memory is released, only
+   * when the run completed (to save it, for example).
+   *
+   * @throws InvalidInputException when the batch size exceeds the training images
+   */
+  public TrainResult train(
+      Network network, Dataset data, Provenance provenance, Consumer<Block> whenComplete) {
+    if (config.batchSize() > data.trainSize()) {
+      throw new InvalidInputException("batch size must be <= the number of training images ("
+          + data.trainSize() + "), got " + config.batchSize());
+    }
+    long start = System.nanoTime();
+    List<EpochMetrics> epochs = new ArrayList<>();
+    List<StepLoss> steps = new ArrayList<>();
+    Evaluation test = Evaluation.NONE;
+    RunState state = RunState.COMPLETE;
+    String message = "trained " + config.epochs() + " epochs";
+    long divergedAt = 0;
+    try (NDManager root = NDManager.newBaseManager()) {
+      // Dropout draws from the engine's generator; seed it so runs repeat exactly.
+      JniUtils.setSeed(config.seed());
+      Block block = network.block();
+      block.initialize(root, DataType.FLOAT32, new Shape(1, PIXELS));
+      network.initializer().accept(block, config.seed());
+      Run run = new Run(root, block, data);
+      double bestValLoss = Double.POSITIVE_INFINITY;
+      int sinceBest = 0;
+      for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+        EpochOutcome outcome = run.epoch(epoch, steps);
+        if (outcome.divergedAtStep > 0) {
+          state = RunState.DIVERGED;
+          divergedAt = outcome.divergedAtStep;
+          message = "loss became " + outcome.badLoss + " at step " + divergedAt
+              + " (epoch " + epoch + ")";
+          break;
+        }
+        epochs.add(outcome.metrics);
+        listener.epochFinished(outcome.metrics);
+        if (config.earlyStop() > 0 && data.valSize() > 0) {
+          if (outcome.metrics.valLoss() < bestValLoss) {
+            bestValLoss = outcome.metrics.valLoss();
+            sinceBest = 0;
+          } else if (++sinceBest >= config.earlyStop()) {
+            message = "stopped early after epoch " + epoch + ": validation loss did not improve"
+                + " for " + config.earlyStop() + " epochs";
+            break;
+          }
+        }
+      }
+      if (state == RunState.COMPLETE) {
+        test = run.evaluate(data.testX(), data.testY());
+        whenComplete.accept(block);
+      }
+    } catch (InvalidInputException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      state = RunState.FAILED;
+      message = e.getClass().getSimpleName() + ": " + e.getMessage();
+    } finally {
+      JniUtils.setGradMode(false);
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    return new TrainResult(config, provenance, epochs, steps, test, state, message, divergedAt,
+        seconds, ProcessMemory.peakRssMb());
+  }
+
+  private record EpochOutcome(EpochMetrics metrics, long divergedAtStep, float badLoss) {}
+
+  /** The state of one run: its arrays on the engine, its optimizer and its step count. */
+  private final class Run {
+    private final NDManager root;
+    private final Block block;
+    private final Dataset data;
+    private final NDArray trainX;
+    private final NDArray trainY;
+    private final List<Pair<String, NDArray>> trainable = new ArrayList<>();
+    private final ParameterStore store;
+    private final Optimizer optimizer;
+    private final LearningRateSchedule schedule;
+    private final Random shuffle;
+    private final int batchesPerEpoch;
+    private long step;
+
+    Run(NDManager root, Block block, Dataset data) {
+      this.root = root;
+      this.block = block;
+      this.data = data;
+      int n = data.trainSize();
+      this.trainX = root.create(data.trainX(), new Shape(n, PIXELS));
+      this.trainY = root.create(toLongs(data.trainY()));
+      for (Pair<String, Parameter> p : block.getParameters()) {
+        if (p.getValue().requiresGradient()) {
+          trainable.add(new Pair<>(p.getValue().getId(), p.getValue().getArray()));
+        }
+      }
+      this.store = new ParameterStore(root, false);
+      this.batchesPerEpoch = (n + config.batchSize() - 1) / config.batchSize();
+      long total = (long) batchesPerEpoch * config.epochs();
+      this.schedule = new LearningRateSchedule(config.schedule(), config.lr(), total,
+          (long) batchesPerEpoch * config.warmupEpochs());
+      this.optimizer = config.optimizer().build(config, schedule);
+      this.shuffle = new Random(config.seed());
+    }
+
+    EpochOutcome epoch(int epoch, List<StepLoss> steps) {
+      long t0 = System.nanoTime();
+      int n = data.trainSize();
+      int batch = config.batchSize();
+      listener.epochStarted(epoch, config.epochs(), batchesPerEpoch);
+      double sum = 0;
+      float last = Float.NaN;
+      try (NDManager epochScope = root.newSubManager()) {
+        NDArray order = epochScope.create(permutation(n));
+        NDArray x = trainX.get(order);
+        NDArray y = trainY.get(order);
+        for (int b = 0; b < batchesPerEpoch; b++) {
+          int from = b * batch;
+          int to = Math.min(n, from + batch);
+          step++;
+          try (NDManager scope = epochScope.newSubManager()) {
+            last = trainStep(scope, x.get(from + ":" + to), y.get(from + ":" + to));
+          }
+          if (!Float.isFinite(last)) {
+            return new EpochOutcome(null, step, last);
+          }
+          sum += last;
+          if (step % config.logEvery() == 0) {
+            steps.add(new StepLoss(step, epoch, last));
+          }
+          listener.batchFinished(epoch, b + 1, sum / (b + 1));
+        }
+      }
+      double trainSeconds = (System.nanoTime() - t0) / 1e9;
+      Evaluation val = data.valSize() > 0 ? evaluate(data.valX(), data.valY()) : Evaluation.NONE;
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      EpochMetrics metrics = new EpochMetrics(epoch, sum / batchesPerEpoch, last, val.loss(),
+          val.accuracy(), schedule.at(step), seconds, n / trainSeconds);
+      return new EpochOutcome(metrics, 0, 0f);
+    }
+
+    private float trainStep(NDManager scope, NDArray x, NDArray y) {
+      x.attach(scope);
+      y.attach(scope);
+      NDArray loss;
+      JniUtils.setGradMode(true);
+      try {
+        NDArray logits = block.forward(store, new NDList(x), true).singletonOrThrow();
+        loss = Losses.crossEntropy(logits, y);
+        JniUtils.backward((PtNDArray) loss, (PtNDArray) scope.ones(loss.getShape()), false,
+            false);
+      } finally {
+        JniUtils.setGradMode(false);
+      }
+      float value = loss.getFloat();
+      if (Float.isFinite(value)) {
+        for (Pair<String, NDArray> p : trainable) {
+          NDArray weight = p.getValue();
+          NDArray grad = weight.getGradient();
+          grad.attach(scope);
+          optimizer.update(p.getKey(), weight, grad);
+          JniUtils.zeroGrad((PtNDArray) weight);
+        }
+      }
+      return value;
+    }
+
+    Evaluation evaluate(float[] images, int[] labels) {
+      int n = labels.length;
+      if (n == 0) {
+        return Evaluation.NONE;
+      }
+      double lossSum = 0;
+      long correct = 0;
+      for (int from = 0; from < n; from += EVAL_CHUNK) {
+        int to = Math.min(n, from + EVAL_CHUNK);
+        try (NDManager scope = root.newSubManager()) {
+          float[] chunk = Arrays.copyOfRange(images, from * PIXELS, to * PIXELS);
+          NDArray x = scope.create(chunk, new Shape(to - from, PIXELS));
+          NDArray y = scope.create(toLongs(Arrays.copyOfRange(labels, from, to)));
+          NDArray logits = block.forward(store, new NDList(x), false).singletonOrThrow();
+          lossSum += Losses.crossEntropy(logits, y).getFloat() * (to - from);
+          correct += logits.argMax(1).eq(y).sum().getLong();
+        }
+      }
+      return new Evaluation(lossSum / n, (double) correct / n);
+    }
+
+    private long[] permutation(int n) {
+      long[] order = new long[n];
+      for (int i = 0; i < n; i++) {
+        order[i] = i;
+      }
+      for (int i = n - 1; i > 0; i--) {
+        int j = shuffle.nextInt(i + 1);
+        long t = order[i];
+        order[i] = order[j];
+        order[j] = t;
+      }
+      return order;
+    }
+  }
+
+  private static long[] toLongs(int[] values) {
+    long[] out = new long[values.length];
+    for (int i = 0; i < values.length; i++) {
+      out[i] = values[i];
+    }
+    return out;
+  }
+}
