@@ -175,7 +175,7 @@ final class BenchCommand implements Callable<Integer> {
 
   private Run inChildProcess(Net net, int requested) throws IOException, InterruptedException {
     String java = ProcessHandle.current().info().command().orElse("java");
-    List<String> command = new ArrayList<>(List.of(java, "-cp",
+    List<String> command = new ArrayList<>(List.of(java, "-XX:+AlwaysPreTouch", "-cp",
         System.getProperty("java.class.path"), Main.class.getName(), "bench", "--child", net.id,
         "--epochs", String.valueOf(epochs), "--threads", threads));
     if (data.dataDir != null) {

@@ -39,8 +39,16 @@ public final class Main implements Runnable {
 
   /** Runs the command line with {@code args} and returns the exit code, without exiting. */
   public static int run(String... args) {
+    return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+  }
+
+  /** Runs the command line writing to {@code out} and {@code err}; returns the exit code. */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
     ThreadSettings.configureBeforeEngineStart();
+    System.setProperty("java.awt.headless", "true");
     CommandLine cli = new CommandLine(new Main());
+    cli.setOut(out);
+    cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setParameterExceptionHandler(Main::badArguments);
     cli.setExecutionExceptionHandler(Main::failed);

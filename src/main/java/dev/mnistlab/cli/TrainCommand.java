@@ -134,8 +134,8 @@ final class TrainCommand implements Callable<Integer> {
       OutputPaths.requireWritableDirectory("--save", save);
     }
     boolean jsonToStdout = json != null && json.toString().equals("-");
-    PrintWriter out = jsonToStdout ? null : spec().commandLine().getOut();
-    PrintWriter err = spec().commandLine().getErr();
+    PrintWriter out = jsonToStdout ? null : spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
     for (LintWarning warning : spec.lint()) {
       err.println("warning: " + warning.message());
     }
@@ -170,7 +170,7 @@ final class TrainCommand implements Callable<Integer> {
       printSummary(out, result);
     }
     if (json != null) {
-      ResultJson.write(json, result, spec().commandLine().getOut());
+      ResultJson.write(json, result, spec.commandLine().getOut());
     }
     if (result.state() == RunState.DIVERGED) {
       err.println("diverged: " + result.message());
@@ -181,10 +181,6 @@ final class TrainCommand implements Callable<Integer> {
     }
     err.flush();
     return 0;
-  }
-
-  private CommandSpec spec() {
-    return spec;
   }
 
   /** Builds the run's config from the flags, checking each. */

@@ -15,7 +15,6 @@ import ai.djl.util.Pair;
 import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.data.Dataset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
@@ -100,7 +99,7 @@ public final class Trainer {
         }
       }
       if (state == RunState.COMPLETE) {
-        test = run.evaluate(data.testX(), data.testY());
+        test = run.evaluate(run.test);
         whenComplete.accept(block);
       }
     } catch (InvalidInputException e) {
@@ -125,12 +124,15 @@ public final class Trainer {
     private final Dataset data;
     private final NDArray trainX;
     private final NDArray trainY;
+    private final Split val;
+    private final Split test;
     private final List<Pair<String, NDArray>> trainable = new ArrayList<>();
     private final ParameterStore store;
     private final Optimizer optimizer;
     private final LearningRateSchedule schedule;
     private final Random shuffle;
     private final int batchesPerEpoch;
+    private final NDArray one;
     private long step;
 
     Run(NDManager root, Block block, Dataset data) {
@@ -140,12 +142,16 @@ public final class Trainer {
       int n = data.trainSize();
       this.trainX = root.create(data.trainX(), new Shape(n, PIXELS));
       this.trainY = root.create(toLongs(data.trainY()));
+      // Copied to the engine once, so evaluating creates no garbage on the Java heap.
+      this.val = Split.of(root, data.valX(), data.valY());
+      this.test = Split.of(root, data.testX(), data.testY());
       for (Pair<String, Parameter> p : block.getParameters()) {
         if (p.getValue().requiresGradient()) {
           trainable.add(new Pair<>(p.getValue().getId(), p.getValue().getArray()));
         }
       }
       this.store = new ParameterStore(root, false);
+      this.one = root.ones(new Shape());
       this.batchesPerEpoch = (n + config.batchSize() - 1) / config.batchSize();
       long total = (long) batchesPerEpoch * config.epochs();
       this.schedule = new LearningRateSchedule(config.schedule(), config.lr(), total,
@@ -162,15 +168,21 @@ public final class Trainer {
       double sum = 0;
       float last = Float.NaN;
       try (NDManager epochScope = root.newSubManager()) {
+        // An indexing result belongs to the indexed array's manager (the run's root) unless
+        // moved: without these attaches every epoch's shuffled copy would live to the end.
         NDArray order = epochScope.create(permutation(n));
         NDArray x = trainX.get(order);
         NDArray y = trainY.get(order);
+        x.attach(epochScope);
+        y.attach(epochScope);
+        // One split into views costs one engine call; slicing per step costs one each.
+        long[] cuts = batchStarts(n, batch);
+        NDList xs = x.split(cuts);
+        NDList ys = y.split(cuts);
         for (int b = 0; b < batchesPerEpoch; b++) {
-          int from = b * batch;
-          int to = Math.min(n, from + batch);
           step++;
           try (NDManager scope = epochScope.newSubManager()) {
-            last = trainStep(scope, x.get(from + ":" + to), y.get(from + ":" + to));
+            last = trainStep(scope, xs.get(b), ys.get(b));
           }
           if (!Float.isFinite(last)) {
             return new EpochOutcome(null, step, last);
@@ -183,10 +195,10 @@ public final class Trainer {
         }
       }
       double trainSeconds = (System.nanoTime() - t0) / 1e9;
-      Evaluation val = data.valSize() > 0 ? evaluate(data.valX(), data.valY()) : Evaluation.NONE;
+      Evaluation validation = evaluate(val);
       double seconds = (System.nanoTime() - t0) / 1e9;
-      EpochMetrics metrics = new EpochMetrics(epoch, sum / batchesPerEpoch, last, val.loss(),
-          val.accuracy(), schedule.at(step), seconds, n / trainSeconds);
+      EpochMetrics metrics = new EpochMetrics(epoch, sum / batchesPerEpoch, last,
+          validation.loss(), validation.accuracy(), schedule.at(step), seconds, n / trainSeconds);
       return new EpochOutcome(metrics, 0, 0f);
     }
 
@@ -198,8 +210,7 @@ public final class Trainer {
       try {
         NDArray logits = block.forward(store, new NDList(x), true).singletonOrThrow();
         loss = Losses.crossEntropy(logits, y);
-        JniUtils.backward((PtNDArray) loss, (PtNDArray) scope.ones(loss.getShape()), false,
-            false);
+        JniUtils.backward((PtNDArray) loss, (PtNDArray) one, false, false);
       } finally {
         JniUtils.setGradMode(false);
       }
@@ -216,25 +227,35 @@ public final class Trainer {
       return value;
     }
 
-    Evaluation evaluate(float[] images, int[] labels) {
-      int n = labels.length;
-      if (n == 0) {
+    /** Returns the network's mean loss and accuracy on a split held by the engine. */
+    Evaluation evaluate(Split split) {
+      if (split == null) {
         return Evaluation.NONE;
       }
+      long n = split.labels.size();
       double lossSum = 0;
       long correct = 0;
-      for (int from = 0; from < n; from += EVAL_CHUNK) {
-        int to = Math.min(n, from + EVAL_CHUNK);
+      for (long from = 0; from < n; from += EVAL_CHUNK) {
+        long to = Math.min(n, from + EVAL_CHUNK);
         try (NDManager scope = root.newSubManager()) {
-          float[] chunk = Arrays.copyOfRange(images, from * PIXELS, to * PIXELS);
-          NDArray x = scope.create(chunk, new Shape(to - from, PIXELS));
-          NDArray y = scope.create(toLongs(Arrays.copyOfRange(labels, from, to)));
+          NDArray x = split.images.get(from + ":" + to);
+          NDArray y = split.labels.get(from + ":" + to);
+          x.attach(scope);
+          y.attach(scope);
           NDArray logits = block.forward(store, new NDList(x), false).singletonOrThrow();
           lossSum += Losses.crossEntropy(logits, y).getFloat() * (to - from);
           correct += logits.argMax(1).eq(y).sum().getLong();
         }
       }
       return new Evaluation(lossSum / n, (double) correct / n);
+    }
+
+    private static long[] batchStarts(int n, int batch) {
+      long[] cuts = new long[(n - 1) / batch];
+      for (int i = 0; i < cuts.length; i++) {
+        cuts[i] = (long) (i + 1) * batch;
+      }
+      return cuts;
     }
 
     private long[] permutation(int n) {
@@ -249,6 +270,17 @@ public final class Trainer {
         order[j] = t;
       }
       return order;
+    }
+  }
+
+  /** A split's images and labels on the engine; null stands for an empty split. */
+  private record Split(NDArray images, NDArray labels) {
+    static Split of(NDManager manager, float[] images, int[] labels) {
+      if (labels.length == 0) {
+        return null;
+      }
+      return new Split(manager.create(images, new Shape(labels.length, PIXELS)),
+          manager.create(toLongs(labels)));
     }
   }
 
