@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
           + "CrossEntropyLoss. The same flags, seed and threads give the same numbers."
     })
 final class TrainCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
+  @Spec CommandSpec command;
 
   @Option(names = "--model", paramLabel = "SPEC", defaultValue = TrainConfig.DEFAULT_MODEL,
       description = "Layers, comma separated, e.g. \"linear(64),relu,linear(10),sigmoid\" "
@@ -134,8 +134,8 @@ final class TrainCommand implements Callable<Integer> {
       OutputPaths.requireWritableDirectory("--save", save);
     }
     boolean jsonToStdout = json != null && json.toString().equals("-");
-    PrintWriter out = jsonToStdout ? null : spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter out = jsonToStdout ? null : command.commandLine().getOut();
+    PrintWriter err = command.commandLine().getErr();
     for (LintWarning warning : spec.lint()) {
       err.println("warning: " + warning.message());
     }
@@ -170,7 +170,7 @@ final class TrainCommand implements Callable<Integer> {
       printSummary(out, result);
     }
     if (json != null) {
-      ResultJson.write(json, result, spec.commandLine().getOut());
+      ResultJson.write(json, result, command.commandLine().getOut());
     }
     if (result.state() == RunState.DIVERGED) {
       err.println("diverged: " + result.message());
