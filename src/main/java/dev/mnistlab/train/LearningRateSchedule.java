@@ -1,17 +1,14 @@
 package dev.mnistlab.train;
 
-import ai.djl.training.tracker.Tracker;
-
 /**
  * Computes the learning rate at each optimizer step from the schedule, the base rate, the
  * warm-up and the run's total number of steps.
  *
- * <p>DJL counts updates per parameter starting at 1; every parameter is updated once per
- * step, so that count is the step number. A linear warm-up from 0 to the base rate replaces
+ * <p>A linear warm-up from 0 to the base rate replaces
  * the schedule's first {@code warmupSteps} steps (for {@code onecycle}, the warm-up sets the
  * length of its rising phase instead).
  */
-final class LearningRateSchedule implements Tracker {
+final class LearningRateSchedule {
   private final ScheduleKind kind;
   private final double base;
   private final long totalSteps;
@@ -24,11 +21,6 @@ final class LearningRateSchedule implements Tracker {
     this.warmupSteps = Math.min(warmupSteps, this.totalSteps);
   }
 
-  @Override
-  public float getNewValue(int numUpdate) {
-    return (float) at(numUpdate);
-  }
-
   /** Returns the rate for 1-based step {@code step}. */
   double at(long step) {
     long s = Math.max(1, Math.min(step, totalSteps));
@@ -38,12 +30,12 @@ final class LearningRateSchedule implements Tracker {
     if (s <= warmupSteps) {
       return base * s / warmupSteps;
     }
-    double progress = (double) (s - warmupSteps) / Math.max(1, totalSteps - warmupSteps);
+    // The fraction of the post-warm-up steps done before this one: 0 at its first step.
+    double progress = (double) (s - 1 - warmupSteps) / Math.max(1, totalSteps - warmupSteps);
     return switch (kind) {
       case CONSTANT -> base;
       case STEP -> base * Math.pow(0.1, Math.min(2, (int) Math.floor(progress * 3)));
-      case COSINE -> base * 0.5 * (1 + Math.cos(Math.PI * (s - warmupSteps)
-          / Math.max(1, totalSteps - warmupSteps)));
+      case COSINE -> base * 0.5 * (1 + Math.cos(Math.PI * progress));
       case ONECYCLE -> throw new AssertionError("handled above");
     };
   }

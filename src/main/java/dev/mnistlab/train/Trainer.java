@@ -10,8 +10,6 @@ import ai.djl.nn.Parameter;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.util.Pair;
 import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.data.Dataset;
 import java.util.ArrayList;
@@ -126,9 +124,9 @@ public final class Trainer {
     private final NDArray trainY;
     private final Split val;
     private final Split test;
-    private final List<Pair<String, NDArray>> trainable = new ArrayList<>();
+    private final List<NDArray> trainable = new ArrayList<>();
     private final ParameterStore store;
-    private final Optimizer optimizer;
+    private final UpdateRule optimizer;
     private final LearningRateSchedule schedule;
     private final Random shuffle;
     private final int batchesPerEpoch;
@@ -145,9 +143,9 @@ public final class Trainer {
       // Copied to the engine once, so evaluating creates no garbage on the Java heap.
       this.val = Split.of(root, data.valX(), data.valY());
       this.test = Split.of(root, data.testX(), data.testY());
-      for (Pair<String, Parameter> p : block.getParameters()) {
-        if (p.getValue().requiresGradient()) {
-          trainable.add(new Pair<>(p.getValue().getId(), p.getValue().getArray()));
+      for (Parameter p : block.getParameters().values()) {
+        if (p.requiresGradient()) {
+          trainable.add(p.getArray());
         }
       }
       this.store = new ParameterStore(root, false);
@@ -156,7 +154,7 @@ public final class Trainer {
       long total = (long) batchesPerEpoch * config.epochs();
       this.schedule = new LearningRateSchedule(config.schedule(), config.lr(), total,
           (long) batchesPerEpoch * config.warmupEpochs());
-      this.optimizer = config.optimizer().build(config, schedule);
+      this.optimizer = UpdateRule.of(config);
       this.shuffle = new Random(config.seed());
     }
 
@@ -216,11 +214,12 @@ public final class Trainer {
       }
       float value = loss.getFloat();
       if (Float.isFinite(value)) {
-        for (Pair<String, NDArray> p : trainable) {
-          NDArray weight = p.getValue();
+        double lr = schedule.at(step);
+        for (int slot = 0; slot < trainable.size(); slot++) {
+          NDArray weight = trainable.get(slot);
           NDArray grad = weight.getGradient();
           grad.attach(scope);
-          optimizer.update(p.getKey(), weight, grad);
+          optimizer.update(slot, weight, grad, lr, step);
           JniUtils.zeroGrad((PtNDArray) weight);
         }
       }

@@ -1,0 +1,75 @@
+package dev.mnistlab.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mnistlab.InvalidInputException;
+import org.junit.jupiter.api.Test;
+
+class TrainConfigTest {
+  private static final TrainConfig D = TrainConfig.defaults();
+
+  @Test
+  void defaultsAreTheSeedsFinalTrial() {
+    assertThat(D.model()).isEqualTo("linear(512),relu,linear(256),relu,linear(10)");
+    assertThat(D.epochs()).isEqualTo(20);
+    assertThat(D.batchSize()).isEqualTo(100);
+    assertThat(D.lr()).isEqualTo(1e-3);
+    assertThat(D.optimizer()).isEqualTo(OptimizerKind.ADAM);
+    assertThat(D.valSize()).isEqualTo(5000);
+  }
+
+  @Test
+  void rejectsNonPositiveLearningRate() {
+    assertThatThrownBy(() -> D.withRun(1, 1, -0.1))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("learning rate must be > 0, got -0.1");
+    assertThatThrownBy(() -> D.withRun(1, 1, 0))
+        .hasMessage("learning rate must be > 0, got 0.0");
+  }
+
+  @Test
+  void rejectsBatchSizeBelowOne() {
+    assertThatThrownBy(() -> D.withRun(1, 0, 0.1))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("batch size must be >= 1, got 0");
+  }
+
+  @Test
+  void rejectsEpochsBelowOne() {
+    assertThatThrownBy(() -> D.withRun(0, 1, 0.1))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("epochs must be >= 1, got 0");
+  }
+
+  @Test
+  void rejectsMomentumOutsideUnitInterval() {
+    assertThatThrownBy(() -> new TrainConfig(D.model(), 1, 1, 0.1, OptimizerKind.MOMENTUM, 1.0,
+        0, 0.9, 0.999, ScheduleKind.CONSTANT, 0, 1, 0, 0, 0, 0, "last", false, "pytorch", 1))
+        .hasMessage("momentum must be in [0, 1), got 1.0");
+  }
+
+  @Test
+  void rejectsWarmupLongerThanTheRun() {
+    assertThatThrownBy(() -> new TrainConfig(D.model(), 3, 1, 0.1, OptimizerKind.ADAM, 0.9, 0,
+        0.9, 0.999, ScheduleKind.COSINE, 4, 1, 0, 0, 0, 0, "last", false, "pytorch", 1))
+        .hasMessage("warm-up epochs must be between 0 and epochs (3), got 4");
+  }
+
+  @Test
+  void rejectsUnknownValidationSplit() {
+    assertThatThrownBy(() -> new TrainConfig(D.model(), 3, 1, 0.1, OptimizerKind.ADAM, 0.9, 0,
+        0.9, 0.999, ScheduleKind.COSINE, 0, 1, 0, 0, 0, 0, "middle", false, "pytorch", 1))
+        .hasMessage("validation split must be 'last' or 'random', got 'middle'");
+  }
+
+  @Test
+  void copiesChangeOnlyTheirField() {
+    TrainConfig copy = D.withSeed(9).withThreads(2).withTrainLimit(500);
+
+    assertThat(copy.seed()).isEqualTo(9);
+    assertThat(copy.threads()).isEqualTo(2);
+    assertThat(copy.trainLimit()).isEqualTo(500);
+    assertThat(copy.withSeed(D.seed()).withThreads(0).withTrainLimit(0)).isEqualTo(D);
+  }
+}
