@@ -32,9 +32,12 @@ public final class DigitImage {
    * @throws InvalidInputException when the file is missing, unreadable or blank
    */
   public static float[] load(Path file, boolean normalize) {
+    if (!Files.isRegularFile(file)) {
+      throw new InvalidInputException("cannot read image " + file + ": no such file");
+    }
     BufferedImage image;
     try {
-      image = Files.isRegularFile(file) ? ImageIO.read(file.toFile()) : null;
+      image = ImageIO.read(file.toFile());
     } catch (IOException e) {
       throw new InvalidInputException("cannot read image " + file + ": " + e.getMessage(), e);
     }
