@@ -9,14 +9,14 @@ import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
 
 /** Builds small IDX files and MNIST-like directories for tests. */
-final class IdxFixtures {
+public final class IdxFixtures {
   private IdxFixtures() {}
 
   /**
    * Returns an images file: header then {@code count} images of a 0..255 ramp, where the
    * first pixel of image k is k so that every image is different.
    */
-  static byte[] images(int magic, int count, int rows, int cols) {
+  public static byte[] images(int magic, int count, int rows, int cols) {
     ByteBuffer buf = ByteBuffer.allocate(16 + count * rows * cols);
     buf.putInt(magic).putInt(count).putInt(rows).putInt(cols);
     for (int i = 0; i < count * rows * cols; i++) {
@@ -28,11 +28,11 @@ final class IdxFixtures {
     return buf.array();
   }
 
-  static byte[] images(int count) {
+  public static byte[] images(int count) {
     return images(IdxReader.IMAGE_MAGIC, count, 28, 28);
   }
 
-  static byte[] labels(int... labels) {
+  public static byte[] labels(int... labels) {
     ByteBuffer buf = ByteBuffer.allocate(8 + labels.length);
     buf.putInt(IdxReader.LABEL_MAGIC).putInt(labels.length);
     for (int label : labels) {
@@ -42,7 +42,7 @@ final class IdxFixtures {
   }
 
   /** Returns labels 0, 1, ..., 9, 0, 1, ... of the given count. */
-  static int[] cycle(int count) {
+  public static int[] cycle(int count) {
     int[] labels = new int[count];
     for (int i = 0; i < count; i++) {
       labels[i] = i % 10;
@@ -50,7 +50,7 @@ final class IdxFixtures {
     return labels;
   }
 
-  static byte[] gzip(byte[] bytes) {
+  public static byte[] gzip(byte[] bytes) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
       gz.write(bytes);
@@ -60,7 +60,7 @@ final class IdxFixtures {
     return out.toByteArray();
   }
 
-  static Path write(Path path, byte[] bytes) {
+  public static Path write(Path path, byte[] bytes) {
     try {
       Files.createDirectories(path.getParent());
       return Files.write(path, bytes);
@@ -70,7 +70,7 @@ final class IdxFixtures {
   }
 
   /** Writes a well-formed MNIST-like set of 20 training and 10 test images into {@code dir}. */
-  static Path smallSet(Path dir) {
+  public static Path smallSet(Path dir) {
     write(dir.resolve(MnistFile.TRAIN_IMAGES.fileName()), images(20));
     write(dir.resolve(MnistFile.TRAIN_LABELS.fileName()), labels(cycle(20)));
     write(dir.resolve(MnistFile.TEST_IMAGES.fileName()), images(10));
@@ -79,7 +79,7 @@ final class IdxFixtures {
   }
 
   /** Writes the marker that says {@code data fetch} wrote the directory. */
-  static void markFetched(Path dir) {
+  public static void markFetched(Path dir) {
     write(dir.resolve(SourceMarker.FILE_NAME), "dataset=MNIST\n".getBytes());
   }
 }

@@ -1,0 +1,83 @@
+package dev.mnistlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PredictCommandTest {
+  @TempDir Path tmp;
+
+  /** Writes a white 100x140 PNG with a thick black stroke, like a photo of a drawn "1". */
+  private Path drawnOne() throws IOException {
+    BufferedImage image = new BufferedImage(100, 140, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    g.setColor(Color.WHITE);
+    g.fillRect(0, 0, 100, 140);
+    g.setColor(Color.BLACK);
+    g.setStroke(new BasicStroke(14));
+    g.drawLine(45, 20, 55, 120);
+    g.dispose();
+    Path file = tmp.resolve("one.png");
+    ImageIO.write(image, "png", file.toFile());
+    return file;
+  }
+
+  /** Trains a small network on a synthetic set for one epoch and saves it. */
+  private Path savedModel() throws IOException {
+    Path data = SyntheticMnist.write(Files.createDirectory(tmp.resolve("data")));
+    Path model = tmp.resolve("model");
+    CliRun run = CliRun.of("train", "--data-dir", data.toString(), "--val-size", "20",
+        "--epochs", "1", "--batch-size", "16", "--model", "linear(16),relu,linear(10)",
+        "--threads", "1", "--save", model.toString());
+    assertThat(run.code()).as("train stderr:%n%s", run.err()).isZero();
+    return model;
+  }
+
+  @Test
+  void printsOneDigitAndItsProbabilityPerImage() throws IOException {
+    Path model = savedModel();
+    Path image = drawnOne();
+
+    CliRun run = CliRun.of("predict", "--model-dir", model.toString(), image.toString());
+
+    assertThat(run.code()).as("stderr:%n%s", run.err()).isZero();
+    assertThat(run.err()).isEmpty();
+    assertThat(run.outLines()).singleElement().asString()
+        .matches("\\Q" + image + "\\E: [0-9] \\(probability (0\\.\\d{3}|1\\.000)\\)");
+  }
+
+  @Test
+  void rejectsDirectoryThatIsNotASavedModel() {
+    CliRun run = CliRun.of("predict", "--model-dir", tmp.toString(), "x.png");
+
+    assertThat(run.badInputLine()).isEqualTo("mnist-lab predict: not a saved model: " + tmp
+        + " lacks config.json or model.params (write one with 'mnist-lab train --save DIR')");
+  }
+
+  @Test
+  void rejectsImageThatDoesNotExist() throws IOException {
+    Path model = savedModel();
+    Path missing = tmp.resolve("missing.png");
+
+    CliRun run = CliRun.of("predict", "--model-dir", model.toString(), missing.toString());
+
+    assertThat(run.badInputLine())
+        .isEqualTo("mnist-lab predict: cannot read image " + missing + ": no such file");
+  }
+
+  @Test
+  void rejectsMissingImageArgument() {
+    CliRun run = CliRun.of("predict", "--model-dir", tmp.toString());
+
+    assertThat(run.badInputLine()).contains("IMAGE");
+  }
+}

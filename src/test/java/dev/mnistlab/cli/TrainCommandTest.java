@@ -1,0 +1,302 @@
+package dev.mnistlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Named.named;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mnistlab.data.IdxFixtures;
+import dev.mnistlab.data.MnistFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class TrainCommandTest {
+  // Rejects trailing text, so "only JSON on stdout" means exactly that.
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private static final String SMALL_MODEL = "linear(16),relu,linear(10)";
+
+  @TempDir Path tmp;
+  private Path data;
+
+  @BeforeEach
+  void writeSyntheticSet() throws IOException {
+    data = SyntheticMnist.write(Files.createDirectory(tmp.resolve("data")));
+  }
+
+  /** Runs {@code train} on the synthetic set with 100 training and 20 validation images. */
+  private CliRun train(String... flags) {
+    List<String> args = new ArrayList<>(List.of("train", "--data-dir", data.toString(),
+        "--val-size", "20"));
+    args.addAll(Arrays.asList(flags));
+    return CliRun.of(args.toArray(String[]::new));
+  }
+
+  /** Runs a quick two-epoch training of a small network on the synthetic set. */
+  private CliRun quickTrain(String... flags) {
+    List<String> args = new ArrayList<>(List.of("--epochs", "2", "--batch-size", "16",
+        "--model", SMALL_MODEL, "--threads", "1"));
+    args.addAll(Arrays.asList(flags));
+    return train(args.toArray(String[]::new));
+  }
+
+  private JsonNode quickTrainJson(String... flags) throws IOException {
+    List<String> args = new ArrayList<>(Arrays.asList(flags));
+    args.addAll(List.of("--json", "-"));
+    CliRun run = quickTrain(args.toArray(String[]::new));
+    assertThat(run.code()).as("exit code; stderr:%n%s", run.err()).isZero();
+    return JSON.readTree(run.out());
+  }
+
+  private static List<Double> epochLosses(JsonNode result) {
+    List<Double> losses = new ArrayList<>();
+    for (JsonNode epoch : result.get("epochs")) {
+      losses.add(epoch.get("train_loss").asDouble());
+      losses.add(epoch.get("val_loss").asDouble());
+    }
+    return losses;
+  }
+
+  // --- bad input: exit code 2, one line on stderr naming the value -------------------------
+
+  static Stream<Arguments> badFlags() {
+    return Stream.of(
+        Arguments.of(named("unknown optimizer", List.of("--optimizer", "adamx")), "'adamx'"),
+        Arguments.of(named("unknown layer", List.of("--model", "linear(10),swish")), "\"swish\""),
+        Arguments.of(named("unknown schedule", List.of("--schedule", "wavy")), "'wavy'"),
+        Arguments.of(named("malformed model", List.of("--model", "linear(64")), "\"linear(64\""),
+        Arguments.of(named("zero learning rate", List.of("--lr", "0")), "got 0.0"),
+        Arguments.of(named("negative learning rate", List.of("--lr", "-0.1")), "got -0.1"),
+        Arguments.of(named("zero batch size", List.of("--batch-size", "0")), "got 0"),
+        Arguments.of(named("batch beyond training set", List.of("--batch-size", "100000")),
+            "got 100000"),
+        Arguments.of(named("zero epochs", List.of("--epochs", "0")), "epochs must be >= 1, got 0"),
+        Arguments.of(named("dropout p of 1.5",
+            List.of("--model", "linear(64),dropout(1.5),linear(10)")), "got 1.5"),
+        Arguments.of(named("output not 10 values", List.of("--model", "linear(64)")), "got 64"),
+        Arguments.of(named("conv2d after flatten",
+            List.of("--model", "flatten,conv2d(8,3),flatten,linear(10)")), "conv2d at layer 2"),
+        Arguments.of(named("threads not a number", List.of("--threads", "abc")), "'abc'"),
+        Arguments.of(named("unknown validation split", List.of("--val-split", "sideways")),
+            "'sideways'"),
+        Arguments.of(named("one beta", List.of("--betas", "0.9")), "'0.9'"),
+        Arguments.of(named("beta not a number", List.of("--betas", "0.9,x")), "'x'"),
+        Arguments.of(named("unknown init", List.of("--init", "foo")), "\"foo\""),
+        Arguments.of(named("json parent missing", List.of("--json", "/nonexistent-dir/x.json")),
+            "/nonexistent-dir/x.json"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badFlags")
+  void rejectsBadFlagWithOneLineNamingTheValue(List<String> flags, String value) {
+    CliRun run = train(flags.toArray(String[]::new));
+
+    assertThat(run.badInputLine()).startsWith("mnist-lab train: ").contains(value);
+  }
+
+  @Test
+  void rejectsNegativeLearningRateSayingTheRule() {
+    assertThat(train("--lr", "-0.1").badInputLine())
+        .isEqualTo("mnist-lab train: learning rate must be > 0, got -0.1");
+  }
+
+  @Test
+  void rejectsZeroBatchSizeSayingTheRule() {
+    assertThat(train("--batch-size", "0").badInputLine())
+        .isEqualTo("mnist-lab train: batch size must be >= 1, got 0");
+  }
+
+  @Test
+  void rejectsBatchLargerThanTheTrainingSplitSayingItsSize() {
+    assertThat(train("--batch-size", "100000").badInputLine()).isEqualTo(
+        "mnist-lab train: batch size must be <= the number of training images (100), got 100000");
+  }
+
+  @Test
+  void rejectsUnknownOptimizerListingTheAllowedOnes() {
+    assertThat(train("--optimizer", "adamx").badInputLine()).isEqualTo("mnist-lab train: "
+        + "unknown optimizer 'adamx': allowed are sgd, momentum, nesterov, adam, adamw, "
+        + "rmsprop, adagrad");
+  }
+
+  @Test
+  void rejectsUnknownLayerSayingWhereAndWhatIsAllowed() {
+    assertThat(train("--model", "linear(10),swish").badInputLine()).isEqualTo("mnist-lab train: "
+        + "unknown layer \"swish\" at character 12; allowed: linear, relu, sigmoid, tanh, gelu, "
+        + "leaky_relu, softmax, dropout, batchnorm, flatten, conv2d, maxpool, avgpool");
+  }
+
+  @Test
+  void rejectsValidationSplitLargerThanTheTrainingSet() {
+    CliRun run = CliRun.of("train", "--data-dir", data.toString(), "--val-size", "200");
+
+    assertThat(run.badInputLine())
+        .isEqualTo("mnist-lab train: validation size must be between 0 and 119, got 200");
+  }
+
+  @Test
+  void rejectsMissingDataDirectory() {
+    Path missing = tmp.resolve("nope");
+
+    assertThat(CliRun.of("train", "--data-dir", missing.toString()).badInputLine())
+        .isEqualTo("mnist-lab train: data directory does not exist: " + missing
+            + " (only 'mnist-lab data fetch' creates one)");
+  }
+
+  @Test
+  void rejectsTruncatedImagesFileNamingIt() throws IOException {
+    Path images = data.resolve(MnistFile.TRAIN_IMAGES.fileName());
+    byte[] bytes = Files.readAllBytes(images);
+    Files.write(images, Arrays.copyOf(bytes, bytes.length / 2));
+
+    assertThat(train().badInputLine()).isEqualTo("mnist-lab train: train-images-idx3-ubyte: "
+        + "truncated: header promises 120 images of 28x28 (94096 bytes), file has 47048 bytes");
+  }
+
+  @Test
+  void rejectsFetchedDirectoryWhoseFilesFailTheirChecksum() {
+    // Marked as written by 'data fetch', so files that are not MNIST's are corrupt, not a
+    // user's own MNIST-like set.
+    IdxFixtures.markFetched(data);
+
+    assertThat(train().badInputLine()).startsWith(
+        "mnist-lab train: train-images-idx3-ubyte: SHA-256 mismatch: expected "
+            + MnistFile.TRAIN_IMAGES.knownSha256() + ", got ");
+  }
+
+  @Test
+  void rejectsSaveDirectoryUnderARegularFile() throws IOException {
+    // A file as parent fails even for root, whom permission bits do not stop.
+    Path file = Files.writeString(tmp.resolve("file"), "x");
+    Path save = file.resolve("sub");
+
+    assertThat(train("--save", save.toString()).badInputLine())
+        .startsWith("mnist-lab train: cannot create --save directory " + save + ": ");
+  }
+
+  @Test
+  void rejectsJsonTargetThatIsADirectory() {
+    assertThat(train("--json", tmp.toString()).badInputLine())
+        .isEqualTo("mnist-lab train: --json must be a file, got a directory: " + tmp);
+  }
+
+  @Test
+  void checksOutputPathsBeforeTraining() {
+    CliRun run = train("--json", "/nonexistent-dir/x.json");
+
+    assertThat(run.badInputLine()).isEqualTo("mnist-lab train: cannot write --json "
+        + "/nonexistent-dir/x.json: directory /nonexistent-dir does not exist");
+    assertThat(run.out()).isEmpty();
+  }
+
+  // --- happy paths on the synthetic set ----------------------------------------------------
+
+  @Test
+  void writesResultWithConfigProvenanceEpochsAndTestToJsonFile() throws IOException {
+    Path file = tmp.resolve("result.json");
+
+    CliRun run = quickTrain("--json", file.toString());
+
+    assertThat(run.code()).as("stderr:%n%s", run.err()).isZero();
+    JsonNode result = JSON.readTree(file.toFile());
+    assertThat(result.fieldNames()).toIterable().contains("config", "provenance", "epochs",
+        "steps", "test", "state", "seconds");
+    assertThat(result.get("state").asText()).isEqualTo("COMPLETE");
+    assertThat(result.get("config").get("model").asText()).isEqualTo(SMALL_MODEL);
+    assertThat(result.get("epochs")).hasSize(2);
+    for (int i = 0; i < 2; i++) {
+      JsonNode epoch = result.get("epochs").get(i);
+      assertThat(epoch.fieldNames()).toIterable().contains("epoch", "train_loss",
+          "train_loss_last_batch", "val_loss", "val_accuracy", "lr", "seconds");
+      assertThat(epoch.get("epoch").asInt()).isEqualTo(i + 1);
+      assertThat(epoch.get("train_loss").isNumber()).isTrue();
+      assertThat(epoch.get("val_accuracy").asDouble()).isBetween(0.0, 1.0);
+    }
+    assertThat(result.get("test").get("loss").isNumber()).isTrue();
+    assertThat(result.get("test").get("accuracy").asDouble()).isBetween(0.0, 1.0);
+    JsonNode provenance = result.get("provenance");
+    assertThat(provenance.fieldNames()).toIterable().contains("djl", "engine", "java", "os",
+        "cpu", "cores", "threads");
+    assertThat(provenance.get("threads").get("intra_op").asInt()).isEqualTo(1);
+    assertThat(provenance.get("data_checksums").fieldNames()).toIterable()
+        .containsExactlyInAnyOrder("train-images-idx3-ubyte", "train-labels-idx1-ubyte",
+            "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte");
+    assertThat(provenance.get("data_checksums").get("train-images-idx3-ubyte").asText())
+        .matches("[0-9a-f]{64}");
+    assertThat(run.out()).contains("COMPLETE after 2 epoch(s)");
+  }
+
+  @Test
+  void putsOnlyJsonOnStdoutForJsonDash() throws IOException {
+    CliRun run = quickTrain("--json", "-");
+
+    assertThat(run.code()).as("stderr:%n%s", run.err()).isZero();
+    assertThat(run.out().strip()).startsWith("{").endsWith("}");
+    assertThat(JSON.readTree(run.out()).get("state").asText()).isEqualTo("COMPLETE");
+  }
+
+  @Test
+  void repeatsLossesExactlyForTheSameSeed() throws IOException {
+    List<Double> first = epochLosses(quickTrainJson("--seed", "7"));
+    List<Double> second = epochLosses(quickTrainJson("--seed", "7"));
+
+    assertThat(second).hasSize(4).isEqualTo(first);
+  }
+
+  @Test
+  void givesOtherLossesForAnotherSeed() throws IOException {
+    List<Double> seven = epochLosses(quickTrainJson("--seed", "7"));
+    List<Double> eight = epochLosses(quickTrainJson("--seed", "8"));
+
+    assertThat(eight).hasSize(4).isNotEqualTo(seven);
+  }
+
+  @Test
+  void reportsDivergenceAndStillExitsZero() throws IOException {
+    // Plain SGD at 1e20 overflows float32 within two steps on any seed tried.
+    Path file = tmp.resolve("result.json");
+
+    CliRun run = quickTrain("--lr", "1e20", "--optimizer", "sgd", "--json", file.toString());
+
+    assertThat(run.code()).isZero();
+    JsonNode result = JSON.readTree(file.toFile());
+    assertThat(result.get("state").asText()).isEqualTo("DIVERGED");
+    assertThat(result.get("diverged_at_step").asLong()).isPositive();
+    assertThat(run.errLines()).singleElement().asString()
+        .startsWith("diverged: loss became ")
+        .contains("at step " + result.get("diverged_at_step").asLong());
+  }
+
+  @Test
+  void savesModelFilesForPredict() {
+    Path save = tmp.resolve("model");
+
+    CliRun run = quickTrain("--save", save.toString());
+
+    assertThat(run.code()).as("stderr:%n%s", run.err()).isZero();
+    assertThat(save.resolve(SavedModel.CONFIG)).isRegularFile();
+    assertThat(save.resolve(SavedModel.PARAMS)).isRegularFile();
+  }
+
+  @Test
+  void warnsOnStderrAboutASigmoidLastLayer() {
+    CliRun run = train("--model", "linear(16),relu,linear(10),sigmoid", "--epochs", "1",
+        "--batch-size", "16", "--threads", "1");
+
+    assertThat(run.code()).isZero();
+    assertThat(run.errLines()).singleElement().asString().startsWith("warning: ")
+        .contains("1.4612");
+  }
+}
