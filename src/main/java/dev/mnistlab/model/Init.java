@@ -1,6 +1,7 @@
 package dev.mnistlab.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
@@ -121,7 +122,19 @@ public enum Init {
           throw new IllegalStateException(
               "no init rule for parameter " + pair.getKey() + " of type " + parameter.getType());
       }
-      array.set(values);
+      overwrite(array, values);
+    }
+  }
+
+  /**
+   * Copies {@code values} into {@code array} in place. {@code NDArray.set} would do it in one
+   * call, but the PyTorch engine then prints a deprecation warning from native code on every
+   * run; a multiply by zero and an add are two calls and say nothing.
+   */
+  private static void overwrite(NDArray array, float[] values) {
+    try (NDManager scope = array.getManager().newSubManager()) {
+      NDArray source = scope.create(values, array.getShape());
+      array.muli(0).addi(source);
     }
   }
 

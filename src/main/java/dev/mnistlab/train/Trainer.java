@@ -63,7 +63,7 @@ public final class Trainer {
     List<StepLoss> steps = new ArrayList<>();
     Evaluation test = Evaluation.NONE;
     RunState state = RunState.COMPLETE;
-    String message = "trained " + config.epochs() + " epochs";
+    String message = "ran all " + config.epochs() + " epoch(s)";
     long divergedAt = 0;
     try (NDManager root = NDManager.newBaseManager()) {
       // Dropout draws from the engine's generator; seed it so runs repeat exactly.
