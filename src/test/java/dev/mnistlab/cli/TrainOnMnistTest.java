@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -24,11 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Trains on the real MNIST, end to end through the command line, and checks the figures the
- * seed reported. Skipped when MNIST is not in $MNIST_LAB_DATA or ~/.mnist-lab/data/mnist.
+ * seed reported. MNIST is fetched on first use, as every command does.
  */
 @Tag("slow")
-// One engine thread each: 'auto' may pick two, which took minutes instead of seconds when
-// another process held the second core of a two-core machine.
+// One engine thread each, so the figures do not depend on what else the machine is doing.
 class TrainOnMnistTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   // Softmax cross-entropy of sigmoid outputs cannot go below this (trial 1's flaw).
@@ -37,32 +35,37 @@ class TrainOnMnistTest {
   @TempDir static Path tmp;
   private static Path data;
   private static Path model;
-  private static JsonNode trial7;
+  private static final int SEEDS = 3;
+  private static final List<JsonNode> trial7 = new ArrayList<>();
 
   @BeforeAll
   static void trainTheDefaultModelOnce() throws IOException {
-    data = DataDirectory.resolve(null, System.getenv()).path();
-    for (MnistFile file : MnistFile.values()) {
-      Assumptions.assumeTrue(Files.isRegularFile(data.resolve(file.fileName()))
-          || Files.isRegularFile(data.resolve(file.fileName() + ".gz")),
-          () -> "MNIST not found in " + data + ": run 'mnist-lab data fetch'");
-    }
+    data = DataDirectory.resolve(null, System.getenv()).ensure(System.err::println);
     model = tmp.resolve("trial-7");
-    Path json = tmp.resolve("trial-7.json");
-    CliRun run = CliRun.of("train", "--data-dir", data.toString(), "--epochs", "2",
-        "--threads", "1", "--json", json.toString(), "--save", model.toString());
-    assertThat(run.code()).as("stderr:%n%s", run.err()).isZero();
-    trial7 = JSON.readTree(json.toFile());
+    for (int seed = 1; seed <= SEEDS; seed++) {
+      Path json = tmp.resolve("trial-7-seed-" + seed + ".json");
+      CliRun run = CliRun.of("train", "--data-dir", data.toString(), "--epochs", "2",
+          "--seed", String.valueOf(seed), "--threads", "1", "--json", json.toString(),
+          "--save", model.toString());
+      assertThat(run.code()).as("stderr:%n%s", run.err()).isZero();
+      trial7.add(JSON.readTree(json.toFile()));
+    }
   }
 
   @Test
   void defaultModelReaches97PercentInTwoEpochs() {
-    assertThat(trial7.get("config").get("model").asText())
-        .isEqualTo("linear(512),relu,linear(256),relu,linear(10)");
-    assertThat(trial7.get("state").asText()).isEqualTo("COMPLETE");
-    assertThat(trial7.get("provenance").get("data_checksums").get("train-images-idx3-ubyte")
-        .asText()).isEqualTo(MnistFile.TRAIN_IMAGES.knownSha256());
-    assertThat(trial7.get("test").get("accuracy").asDouble()).isGreaterThanOrEqualTo(0.97);
+    // One seed's test accuracy after 2 epochs varies by about +-0.003 around 0.972 (seen
+    // 0.968 to 0.974), so the claim is about the mean over seeds, not one lucky draw.
+    double sum = 0;
+    for (JsonNode run : trial7) {
+      assertThat(run.get("config").get("model").asText())
+          .isEqualTo("linear(512),relu,linear(256),relu,linear(10)");
+      assertThat(run.get("state").asText()).isEqualTo("COMPLETE");
+      assertThat(run.get("provenance").get("data_checksums").get("train-images-idx3-ubyte")
+          .asText()).isEqualTo(MnistFile.TRAIN_IMAGES.knownSha256());
+      sum += run.get("test").get("accuracy").asDouble();
+    }
+    assertThat(sum / SEEDS).isGreaterThanOrEqualTo(0.97);
   }
 
   @Test

@@ -17,9 +17,16 @@ class ThreadSettingsTest {
   }
 
   @Test
-  void sharesLargeStepsAcrossCores() {
+  void sharesLargeStepsAcrossFreeCoresOnly() {
     int cores = Runtime.getRuntime().availableProcessors();
     // The seed's trial-7 network at batch 100: 54M multiply-adds per step.
-    assertThat(ThreadSettings.choose(0, 535_818, 100).intraOp()).isEqualTo(Math.min(cores, 2));
+    int threads = ThreadSettings.choose(0, 535_818, 100).intraOp();
+
+    assertThat(threads).isBetween(1, Math.min(cores, 2));
+  }
+
+  @Test
+  void countsOtherRunnableThreads() {
+    assertThat(ThreadSettings.busyCores()).isGreaterThanOrEqualTo(0);
   }
 }
