@@ -42,6 +42,7 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = {
+      "Measures training speed and memory on the seed's two networks.",
       "Trains the seed's trial-1 network (linear(64),relu,linear(10),sigmoid; batch 16; Adam "
           + "1e-4) and trial-7 network (linear(512),relu,linear(256),relu,linear(10); batch 100;"
           + " Adam 1e-3) on all 60,000 training images, each in its own process, and prints "

@@ -19,8 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "predict",
     mixinStandardHelpOptions = true,
     description = {
-      "Classifies pictures of single handwritten digits with a model saved by "
-          + "'mnist-lab train --save DIR'.",
+      "Classifies pictures of handwritten digits with a saved model.",
+      "The model is one written by 'mnist-lab train --save DIR'.",
       "Any size works: each picture is turned light-on-dark if needed, its digit scaled to fit "
           + "20x20 and centred by mass in 28x28, as MNIST's digits were."
     })

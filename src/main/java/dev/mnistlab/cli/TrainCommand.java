@@ -32,8 +32,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Trains one network on MNIST and reports training loss, validation loss and accuracy "
-          + "per epoch, then the test loss and accuracy once at the end.",
+      "Trains one network and measures it epoch by epoch.",
+      "Reports training loss, validation loss and accuracy per epoch, then the test loss and "
+          + "accuracy once at the end.",
       "Loss is softmax cross-entropy on the last layer's output, as PyTorch's "
           + "CrossEntropyLoss. The same flags, seed and threads give the same numbers."
     })
@@ -88,8 +89,8 @@ final class TrainCommand implements Callable<Integer> {
   long seed;
 
   @Option(names = "--threads", defaultValue = "auto", paramLabel = "N|auto",
-      description = "Engine threads per operation; 'auto' picks the fastest measured for the "
-          + "network's size (default: ${DEFAULT-VALUE}).")
+      description = "Engine threads per operation; 'auto' takes 1, or 2 for a large network "
+          + "while no other process needs a core (default: ${DEFAULT-VALUE}).")
   String threads;
 
   @Option(names = "--early-stop", defaultValue = "0", paramLabel = "PATIENCE",
