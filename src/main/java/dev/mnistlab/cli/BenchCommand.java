@@ -1,5 +1,6 @@
 package dev.mnistlab.cli;
 
+import dev.mnistlab.train.JsonFormat;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.data.Dataset;
@@ -130,7 +131,7 @@ final class BenchCommand implements Callable<Integer> {
     if (child != null) {
       Run run = measure(Net.parse(child), requested, err);
       PrintWriter out = spec.commandLine().getOut();
-      out.println(Json.MAPPER.writeValueAsString(run).replace('\n', ' '));
+      out.println(JsonFormat.MAPPER.writeValueAsString(run).replace('\n', ' '));
       out.flush();
       return 0;
     }
@@ -192,7 +193,7 @@ final class BenchCommand implements Callable<Integer> {
     if (code != 0) {
       throw new IllegalStateException("bench of " + net.id + " failed with exit code " + code);
     }
-    return Json.MAPPER.readValue(output.strip(), Run.class);
+    return JsonFormat.MAPPER.readValue(output.strip(), Run.class);
   }
 
   private Run measure(Net net, int requested, PrintWriter err) {

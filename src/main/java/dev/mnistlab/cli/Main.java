@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       TrainCommand.class,
       PredictCommand.class,
       BenchCommand.class,
+      StudyCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

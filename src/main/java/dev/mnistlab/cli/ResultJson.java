@@ -1,5 +1,6 @@
 package dev.mnistlab.cli;
 
+import dev.mnistlab.train.JsonFormat;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -11,7 +12,7 @@ final class ResultJson {
   static void write(Path target, Object result, PrintWriter stdout) {
     String text;
     try {
-      text = Json.MAPPER.writeValueAsString(result) + System.lineSeparator();
+      text = JsonFormat.MAPPER.writeValueAsString(result) + System.lineSeparator();
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot turn the result into JSON", e);
     }

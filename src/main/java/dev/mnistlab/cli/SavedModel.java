@@ -1,5 +1,6 @@
 package dev.mnistlab.cli;
 
+import dev.mnistlab.train.JsonFormat;
 import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.model.ModelSpec;
 import dev.mnistlab.train.Classifier;
@@ -33,7 +34,7 @@ final class SavedModel {
       Files.move(tmp, dir.resolve(PARAMS), StandardCopyOption.ATOMIC_MOVE,
           StandardCopyOption.REPLACE_EXISTING);
       OutputPaths.writeAtomically(dir.resolve(CONFIG),
-          Json.MAPPER.writeValueAsString(config) + System.lineSeparator());
+          JsonFormat.MAPPER.writeValueAsString(config) + System.lineSeparator());
     } catch (IOException e) {
       throw new InvalidInputException("cannot save the model into " + dir + ": "
           + e.getMessage(), e);
@@ -48,7 +49,7 @@ final class SavedModel {
           + PARAMS + " (write one with 'mnist-lab train --save DIR')");
     }
     try {
-      return Json.MAPPER.readValue(file.toFile(), TrainConfig.class);
+      return JsonFormat.MAPPER.readValue(file.toFile(), TrainConfig.class);
     } catch (IOException e) {
       throw new InvalidInputException("cannot read " + file + ": " + e.getMessage(), e);
     }

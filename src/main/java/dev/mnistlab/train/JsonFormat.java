@@ -1,4 +1,4 @@
-package dev.mnistlab.cli;
+package dev.mnistlab.train;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -11,21 +11,21 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import dev.mnistlab.train.OptimizerKind;
-import dev.mnistlab.train.ScheduleKind;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.Function;
 
 /**
- * Builds the one JSON mapper every command writes with: snake_case keys (the stable result
- * format), names users type for optimizers and schedules, and {@code null} where a number
- * is NaN or infinite (a run without a validation split), since JSON has no NaN.
+ * Holds the one JSON mapper results are written and read with: snake_case keys (the stable
+ * result format), the names users type for optimizers and schedules, and {@code null} where
+ * a number is NaN or infinite (a run without a validation split), since JSON has no NaN;
+ * reading maps {@code null} back to NaN.
  */
-final class Json {
-  static final ObjectMapper MAPPER = create();
+public final class JsonFormat {
+  /** The mapper; thread-safe once built. */
+  public static final ObjectMapper MAPPER = create();
 
-  private Json() {}
+  private JsonFormat() {}
 
   private static ObjectMapper create() {
     SimpleModule module = new SimpleModule("mnist-lab");
@@ -34,6 +34,8 @@ final class Json {
     module.addSerializer(Path.class, new Named<>(Path::toString));
     module.addSerializer(OptimizerKind.class, new Named<>(OptimizerKind::cliName));
     module.addSerializer(ScheduleKind.class, new Named<>(ScheduleKind::cliName));
+    module.addDeserializer(Double.class, new NullAsNan());
+    module.addDeserializer(double.class, new NullAsNan());
     module.addDeserializer(OptimizerKind.class, new Parsed<>(OptimizerKind::parse));
     module.addDeserializer(ScheduleKind.class, new Parsed<>(ScheduleKind::parse));
     return new ObjectMapper()
@@ -52,6 +54,18 @@ final class Json {
       } else {
         gen.writeNumber(value);
       }
+    }
+  }
+
+  private static final class NullAsNan extends JsonDeserializer<Double> {
+    @Override
+    public Double deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      return p.getValueAsDouble(Double.NaN);
+    }
+
+    @Override
+    public Double getNullValue(DeserializationContext ctxt) {
+      return Double.NaN;
     }
   }
 
