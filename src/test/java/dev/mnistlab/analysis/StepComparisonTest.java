@@ -61,5 +61,4 @@ class StepComparisonTest {
     assertThat(StepComparison.of(a, b).changes())
         .containsExactly("batchSize: 16 -> 32", "lr: 0.0001 -> 0.001");
   }
-
 }
