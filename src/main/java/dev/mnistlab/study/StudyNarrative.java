@@ -3,6 +3,7 @@ package dev.mnistlab.study;
 import dev.mnistlab.analysis.Band;
 import dev.mnistlab.analysis.LearningCurves;
 import dev.mnistlab.analysis.StepComparison;
+import dev.mnistlab.analysis.StudyAnalysis;
 import dev.mnistlab.analysis.TrialRuns;
 import dev.mnistlab.analysis.TrialSummary;
 import dev.mnistlab.analysis.Welch;
@@ -34,19 +35,16 @@ public final class StudyNarrative {
         + "each over seeds; %d of %d runs stored. Intervals are 95%% t-intervals over the "
         + "repeats; selection looks at validation accuracy, and the test set is only reported.",
         trials.size(), study.repeats(), runs, trials.size() * study.repeats())));
-    List<TrialSummary> summaries = trials.stream().map(TrialSummary::of).toList();
+    StudyAnalysis analysis = StudyAnalysis.of(trials);
     blocks.add(new Block.Heading(2, "Trials"));
-    blocks.add(summaryTable(summaries));
+    blocks.add(summaryTable(analysis.summaries()));
     blocks.add(new Block.Heading(2, "Step by step"));
-    List<String> steps = new ArrayList<>();
-    for (int i = 0; i + 1 < trials.size(); i++) {
-      steps.add(step(StepComparison.of(trials.get(i), trials.get(i + 1))));
-    }
-    blocks.add(new Block.Bullets(steps));
-    blocks.addAll(Diagnoses.blocks(trials, summaries));
+    blocks.add(new Block.Bullets(analysis.comparisons().stream().map(StudyNarrative::step)
+        .toList()));
+    blocks.addAll(DiagnosisText.blocks(analysis));
     blocks.add(new Block.Heading(2, "Learning curves"));
-    List<LearningCurves> curves = trials.stream().filter(t -> !t.runs().isEmpty())
-        .map(LearningCurves::of).toList();
+    List<LearningCurves> curves = analysis.curves().stream().filter(c -> c.epochs() > 0)
+        .toList();
     blocks.add(new Block.CurvesChart("all-trials", "All trials (mean and 95% band)", curves));
     for (LearningCurves c : curves) {
       blocks.add(new Block.CurvesChart(slug(c.trial()), c.trial(), List.of(c)));
