@@ -139,7 +139,7 @@ final class PngCharts {
     series.setShowInLegend(false);
   }
 
-  /** Returns {@code name}, or it with a suffix when an earlier trial took it (XChart needs unique names). */
+  /** Returns {@code name}, suffixed when an earlier trial took it: XChart needs unique names. */
   private static String unique(String name, Set<String> taken) {
     String candidate = name;
     for (int k = 2; !taken.add(candidate); k++) {

@@ -15,7 +15,12 @@ import java.util.List;
 public final class ReportWriter {
   private ReportWriter() {}
 
-  /** Writes the Markdown (with PNG charts) and the HTML report of {@code blocks} into {@code dir}, creating it. */
+  /**
+   * Writes the Markdown (with PNG charts) and the HTML report of {@code blocks} into
+   * {@code dir}, creating it.
+   *
+   * @throws IllegalArgumentException when the base name or a chart id cannot name a file
+   */
   public static void writeAll(List<Block> blocks, Path dir, String baseName) throws IOException {
     if (baseName == null || baseName.isBlank() || baseName.contains("/")
         || baseName.contains("\\")) {

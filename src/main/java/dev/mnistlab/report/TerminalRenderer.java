@@ -47,7 +47,7 @@ public final class TerminalRenderer {
     }
   }
 
-  /** Writes {@code text} word-wrapped, the first line after {@code lead}, the rest after {@code indent}. */
+  /** Writes {@code text} wrapped: first line after {@code lead}, the others after {@code indent}. */
   private static void wrap(String text, String lead, String indent, PrintWriter out) {
     for (String line : lines(text, WIDTH - lead.length())) {
       out.println(lead + line);
