@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Draws report blocks as plain text for a terminal: underlined headings, paragraphs wrapped
+ * Draws report blocks as plain text for a terminal: headings (levels 1-2 underlined), text wrapped
  * at 100 columns, "- " bullets and tables in aligned columns with numeric columns
  * right-aligned. Charts are only named, since their pictures live in the report files.
  *
