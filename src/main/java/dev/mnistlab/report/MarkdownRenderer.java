@@ -1,0 +1,80 @@
+package dev.mnistlab.report;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes report blocks as GitHub Markdown: {@code #} headings, paragraphs, "- " bullets and
+ * pipe tables (numeric columns right-aligned), and each curves chart as a PNG next to the
+ * Markdown file, linked as {@code ![title](id.png)}.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class MarkdownRenderer {
+  /**
+   * Writes {@code dir/baseName.md} and a {@code dir/<id>.png} per curves chart, each
+   * atomically, creating {@code dir}.
+   *
+   * @throws IllegalArgumentException when a chart id cannot name a file
+   */
+  public void write(List<Block> blocks, Path dir, String baseName) throws IOException {
+    String markdown = render(blocks);
+    for (Block block : blocks) {
+      if (block instanceof Block.CurvesChart chart) {
+        PngCharts.write(chart, dir.resolve(ReportFiles.checkChartId(chart.id()) + ".png"));
+      }
+    }
+    ReportFiles.write(dir.resolve(baseName + ".md"), markdown);
+  }
+
+  /** Returns {@code blocks} as Markdown text, blocks separated by blank lines. */
+  String render(List<Block> blocks) {
+    List<String> parts = new ArrayList<>();
+    for (Block block : blocks) {
+      if (block instanceof Block.Heading h) {
+        parts.add("#".repeat(Math.max(1, Math.min(6, h.level()))) + " " + oneLine(h.text()));
+      } else if (block instanceof Block.Paragraph p) {
+        parts.add(p.text().strip());
+      } else if (block instanceof Block.Bullets b) {
+        parts.add(String.join("\n", b.items().stream().map(i -> "- " + oneLine(i)).toList()));
+      } else if (block instanceof Block.Table t) {
+        parts.add(table(t));
+      } else if (block instanceof Block.CurvesChart c) {
+        String alt = oneLine(c.title()).replace("[", "\\[").replace("]", "\\]");
+        parts.add("![" + alt + "](" + ReportFiles.checkChartId(c.id()) + ".png)");
+      }
+    }
+    return String.join("\n\n", parts) + "\n";
+  }
+
+  private static String table(Block.Table table) {
+    int columns = Columns.count(table);
+    boolean[] numeric = Columns.numeric(table);
+    StringBuilder text = new StringBuilder();
+    row(table.header(), columns, text);
+    List<String> rule = new ArrayList<>();
+    for (int c = 0; c < columns; c++) {
+      rule.add(numeric[c] ? "---:" : "---");
+    }
+    text.append("| ").append(String.join(" | ", rule)).append(" |\n");
+    for (List<String> row : table.rows()) {
+      row(row, columns, text);
+    }
+    return text.toString().stripTrailing();
+  }
+
+  private static void row(List<String> row, int columns, StringBuilder text) {
+    List<String> cells = new ArrayList<>();
+    for (int c = 0; c < columns; c++) {
+      // A pipe would end the cell; a backslash before it would be read as an escape.
+      cells.add(oneLine(Columns.cell(row, c)).replace("\\", "\\\\").replace("|", "\\|"));
+    }
+    text.append("| ").append(String.join(" | ", cells)).append(" |\n");
+  }
+
+  private static String oneLine(String text) {
+    return text.replaceAll("\\s*\\R\\s*", " ").strip();
+  }
+}

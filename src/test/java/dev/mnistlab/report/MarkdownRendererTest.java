@@ -1,0 +1,83 @@
+package dev.mnistlab.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MarkdownRendererTest {
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void headless() {
+    System.setProperty("java.awt.headless", "true");
+  }
+
+  @Test
+  void writesEachBlockTypeAsGitHubMarkdown() throws Exception {
+    List<Block> blocks = List.of(
+        new Block.Heading(1, "Study mnist-small"),
+        new Block.Paragraph("Twelve trials, three seeds each."),
+        new Block.Bullets(List.of("best: trial-3", "worst: trial-9")),
+        new Block.Heading(2, "Trials"),
+        new Block.Table(List.of("trial", "accuracy", "spec"), List.of(
+            List.of("trial-3", "0.981", "a|b"),
+            List.of("trial-9", "0.902", "c\\d"))),
+        ReportFixtures.chart());
+
+    new MarkdownRenderer().write(blocks, dir, "report");
+
+    assertThat(Files.readString(dir.resolve("report.md"))).isEqualTo(""
+        + "# Study mnist-small\n\n"
+        + "Twelve trials, three seeds each.\n\n"
+        + "- best: trial-3\n"
+        + "- worst: trial-9\n\n"
+        + "## Trials\n\n"
+        + "| trial | accuracy | spec |\n"
+        + "| --- | ---: | --- |\n"
+        + "| trial-3 | 0.981 | a\\|b |\n"
+        + "| trial-9 | 0.902 | c\\\\d |\n\n"
+        + "![Trials 3 & 7 <overlay>](curves-overlay.png)\n");
+  }
+
+  @Test
+  void drawsEachChartAsAPngOfThreePanels() throws Exception {
+    new MarkdownRenderer().write(List.of(ReportFixtures.chart()), dir, "report");
+
+    BufferedImage image = ImageIO.read(dir.resolve("curves-overlay.png").toFile());
+    assertThat(image).isNotNull();
+    assertThat(image.getWidth()).isEqualTo(1200);
+    assertThat(image.getHeight()).isEqualTo(400);
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("report.md", "curves-overlay.png");
+    }
+  }
+
+  @Test
+  void drawsAChartWhoseTrialsHaveNoValidationSplit() throws Exception {
+    Block.CurvesChart chart = new Block.CurvesChart("solo", "Solo",
+        List.of(ReportFixtures.curves("trial-1", 0, true)));
+
+    new MarkdownRenderer().write(List.of(chart), dir, "report");
+
+    assertThat(ImageIO.read(dir.resolve("solo.png").toFile()).getWidth()).isEqualTo(1200);
+  }
+
+  @Test
+  void rejectsAChartIdThatCannotNameAFile() {
+    Block.CurvesChart chart = new Block.CurvesChart("../x", "X", List.of());
+
+    assertThatThrownBy(() -> new MarkdownRenderer().write(List.of(chart), dir, "report"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("chart id must match [A-Za-z0-9_-]+ (it names a file), got '../x'");
+  }
+}
