@@ -1,5 +1,6 @@
 package dev.mnistlab.cli;
 
+import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.analysis.TrialRuns;
 import dev.mnistlab.data.DataDirectory;
 import dev.mnistlab.report.Block;
@@ -158,10 +159,15 @@ final class StudyCommand implements Runnable {
           trial.reportedLoss()));
     }
     List<Block> blocks = StudyNarrative.blocks(study, trials);
-    TerminalRenderer.render(blocks, out);
+    new TerminalRenderer().render(blocks, out);
     out.flush();
     if (outDir != null) {
-      ReportWriter.writeAll(blocks, outDir, "report");
+      try {
+        ReportWriter.writeAll(blocks, outDir, "report");
+      } catch (java.io.IOException e) {
+        throw new InvalidInputException("cannot write the reports into " + outDir + ": "
+            + e.getMessage(), e);
+      }
       out.println("reports written: " + outDir.resolve("report.md") + ", "
           + outDir.resolve("report.html"));
       out.flush();

@@ -67,7 +67,7 @@ public final class StudyNarrative {
     }
     return new Block.Table(List.of("trial", "model", "epochs", "batch", "lr", "optimizer",
         "runs ok", "test accuracy", "final train loss", "final val loss", "best val epoch",
-        "seconds", "reported acc", "reported loss", "reported acc in interval"), rows);
+        "seconds", "reported acc", "reported loss", "reported in interval"), rows);
   }
 
   private static String step(StepComparison s) {

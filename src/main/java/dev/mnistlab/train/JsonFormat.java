@@ -34,7 +34,6 @@ public final class JsonFormat {
     module.addSerializer(Path.class, new Named<>(Path::toString));
     module.addSerializer(OptimizerKind.class, new Named<>(OptimizerKind::cliName));
     module.addSerializer(ScheduleKind.class, new Named<>(ScheduleKind::cliName));
-    module.addDeserializer(Double.class, new NullAsNan());
     module.addDeserializer(double.class, new NullAsNan());
     module.addDeserializer(OptimizerKind.class, new Parsed<>(OptimizerKind::parse));
     module.addDeserializer(ScheduleKind.class, new Parsed<>(ScheduleKind::parse));
