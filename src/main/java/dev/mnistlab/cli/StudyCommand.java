@@ -76,7 +76,7 @@ final class StudyCommand implements Runnable {
       }
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
-      if (out != null && this.out != null) {
+      if (this.out != null) {
         OutputPaths.requireWritableDirectory("--out", this.out);
       }
       Path data = DataDirectory.resolve(dataDir, System.getenv()).ensure(line -> {

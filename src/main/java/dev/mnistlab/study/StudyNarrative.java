@@ -39,8 +39,11 @@ public final class StudyNarrative {
     blocks.add(new Block.Heading(2, "Trials"));
     blocks.add(summaryTable(analysis.summaries()));
     blocks.add(new Block.Heading(2, "Step by step"));
-    blocks.add(new Block.Bullets(analysis.comparisons().stream().map(StudyNarrative::step)
-        .toList()));
+    List<String> steps = new ArrayList<>();
+    for (int i = 0; i < analysis.comparisons().size(); i++) {
+      steps.add(step(analysis.comparisons().get(i), trials.get(i), trials.get(i + 1)));
+    }
+    blocks.add(new Block.Bullets(steps));
     blocks.addAll(DiagnosisText.blocks(analysis));
     blocks.add(new Block.Heading(2, "Learning curves"));
     List<LearningCurves> curves = analysis.curves().stream().filter(c -> c.epochs() > 0)
@@ -70,13 +73,23 @@ public final class StudyNarrative {
         "seconds", "reported acc", "reported loss", "reported in interval"), rows);
   }
 
-  private static String step(StepComparison s) {
+  private static String step(StepComparison s, TrialRuns before, TrialRuns after) {
     String changed = s.changes().isEmpty() ? "nothing but the name"
         : String.join(", ", s.changes());
     return String.format(Locale.ROOT, "%s -> %s: changed %s. Validation accuracy %s (%s); "
-        + "test accuracy %s. Verdict: %s.", s.before(), s.after(), changed,
+        + "test accuracy %s.%s Verdict: %s.", s.before(), s.after(), changed,
         diff(s.valAccuracy()), pValue(s.valAccuracy()), diff(s.testAccuracy()),
-        verdict(s));
+        perEpochs(s, before.config(), after.config()), verdict(s));
+  }
+
+  /** Says what each ten extra epochs bought, when the epoch count is all that changed. */
+  private static String perEpochs(StepComparison s, TrainConfig a, TrainConfig b) {
+    if (s.changes().size() != 1 || a.epochs() == b.epochs()) {
+      return "";
+    }
+    double per10 = s.valAccuracy().difference() / ((b.epochs() - a.epochs()) / 10.0);
+    return String.format(Locale.ROOT, " That is %+.4f validation accuracy per 10 extra "
+        + "epochs.", per10);
   }
 
   private static String verdict(StepComparison s) {
