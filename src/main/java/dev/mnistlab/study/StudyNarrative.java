@@ -50,7 +50,8 @@ public final class StudyNarrative {
         .toList();
     blocks.add(new Block.CurvesChart("all-trials", "All trials (mean and 95% band)", curves));
     for (LearningCurves c : curves) {
-      blocks.add(new Block.CurvesChart(slug(c.trial()), c.trial(), List.of(c)));
+      blocks.add(new Block.CurvesChart(TrialDefinition.slugOf(c.trial()), c.trial(),
+          List.of(c)));
     }
     return blocks;
   }
@@ -125,9 +126,5 @@ public final class StudyNarrative {
 
   static String num(double v) {
     return String.format(Locale.ROOT, "%.4g", v);
-  }
-
-  private static String slug(String name) {
-    return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
   }
 }

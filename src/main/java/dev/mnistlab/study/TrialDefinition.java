@@ -23,7 +23,12 @@ public record TrialDefinition(String name, TrainConfig config, Double reportedAc
 
   /** Returns the name as a file-name part: lower case, runs of other characters as '-'. */
   public String slug() {
-    return name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+    return slugOf(name);
+  }
+
+  /** Returns {@code text} as a file-name part: lower case, runs of other characters as '-'. */
+  static String slugOf(String text) {
+    return text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
         .replaceAll("^-|-$", "");
   }
 }
