@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -163,7 +162,7 @@ final class BenchCommand implements Callable<Integer> {
       }
     }
     Report report = new Report(runs, Runtime.getRuntime().availableProcessors(),
-        Provenance.capture(ThreadSettings.choose(1, 0, 1), "", Map.of()).cpu());
+        Provenance.cpuModel());
     if (!quiet) {
       out.printf(Locale.ROOT, "%d cores, %s; %d epochs each on 60,000 images%n", report.cores(),
           report.cpu(), epochs);

@@ -73,7 +73,8 @@ public record Provenance(
     }
   }
 
-  private static String cpuModel() {
+  /** Returns the CPU model as the OS reports it, or the architecture where it does not. */
+  public static String cpuModel() {
     try {
       for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
         if (line.startsWith("model name")) {
