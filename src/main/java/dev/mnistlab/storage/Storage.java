@@ -1,0 +1,91 @@
+package dev.mnistlab.storage;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Keeps studies, their trials and the trials' metrics, shared by any number of worker
+ * processes on any number of machines.
+ *
+ * <p>The operations fall in three groups: studies (create, find, list, delete), the trial
+ * life cycle a worker drives ({@link #enqueue} -> {@link #claim} -> {@link #heartbeat} ->
+ * {@link #finish} or {@link #release}, with {@link #recoverLost} for trials whose worker
+ * died), and reading trials back. It is larger than the house's usual small interface
+ * because each of these is one atomic step that only the database can make atomic.
+ *
+ * <p>Every method is one transaction: it either happens whole or not at all. An
+ * implementation is safe to call from several threads of one process; processes coordinate
+ * through the database alone. Methods throw {@link dev.mnistlab.InvalidInputException} with
+ * one line for faults a user can fix (unreachable server, wrong password, unknown study,
+ * read-only or foreign file, a schema newer than this program).
+ */
+public interface Storage extends AutoCloseable {
+
+  /** Returns where this storage is, as the user gave it but without a password. */
+  String describe();
+
+  /**
+   * Creates the study, or returns the stored one if a study of that name exists (several
+   * workers may start at once; the first creates it).
+   */
+  StudyRecord createStudy(StudySpec spec);
+
+  /** Returns the study named {@code name}, if there is one. */
+  Optional<StudyRecord> findStudy(String name);
+
+  /** Returns every study with its trial counts and best value, oldest first. */
+  List<StudySummary> studies();
+
+  /** Deletes the study and everything stored for it; returns false if there was none. */
+  boolean deleteStudy(String name);
+
+  /**
+   * Queues trials at the end of the study's queue, numbered on from its last trial, all in
+   * one transaction; returns them as stored.
+   */
+  List<TrialRecord> enqueue(long studyId, List<TrialRequest> trials);
+
+  /**
+   * Claims the study's lowest-numbered waiting trial for {@code workerId}: it becomes
+   * {@code RUNNING}, its attempts grow by one and its heartbeat is now. No two claims, from
+   * any processes, ever return the same trial. Returns empty when none is waiting.
+   */
+  Optional<TrialRecord> claim(long studyId, String workerId);
+
+  /**
+   * Writes a sign of life for a trial {@code workerId} holds; returns false if the worker no
+   * longer holds it (it was recovered as lost and queued again), so the worker should stop it.
+   */
+  boolean heartbeat(long trialId, String workerId);
+
+  /**
+   * Stores a held trial's end (state, reason, value, curves, test metrics, provenance) in one
+   * transaction; returns false and stores nothing if {@code workerId} no longer holds it.
+   */
+  boolean finish(long trialId, String workerId, TrialOutcome outcome);
+
+  /**
+   * Queues a held trial again without counting the attempt (its worker is stopping); returns
+   * false if the worker no longer held it.
+   */
+  boolean release(long trialId, String workerId, String reason);
+
+  /**
+   * Finds the study's running trials whose worker is lost (no heartbeat for {@code grace},
+   * or, on this machine, its process has ended) and queues each again, or marks it
+   * {@code FAILED} once it has been claimed {@code maxAttempts} times; returns the trials so
+   * changed.
+   */
+  List<TrialRecord> recoverLost(long studyId, Duration grace, int maxAttempts);
+
+  /**
+   * Returns the study's trials by number; with {@code curves}, each with its per-epoch
+   * metrics and sampled step losses.
+   */
+  List<TrialRecord> trials(long studyId, boolean curves);
+
+  /** Closes the connection; the storage must not be used after. */
+  @Override
+  void close();
+}
