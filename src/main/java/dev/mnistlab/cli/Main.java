@@ -25,6 +25,9 @@ import picocli.CommandLine.Command;
       PredictCommand.class,
       BenchCommand.class,
       StudyCommand.class,
+      StudiesCommand.class,
+      TrialsCommand.class,
+      ExportCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -6,19 +6,23 @@ import dev.mnistlab.data.DataDirectory;
 import dev.mnistlab.report.Block;
 import dev.mnistlab.report.ReportWriter;
 import dev.mnistlab.report.TerminalRenderer;
-import dev.mnistlab.study.RunKey;
+import dev.mnistlab.storage.Storage;
+import dev.mnistlab.storage.Storages;
+import dev.mnistlab.storage.StudyRecord;
+import dev.mnistlab.storage.TrialRecord;
+import dev.mnistlab.storage.TrialRequest;
+import dev.mnistlab.study.StoredStudy;
 import dev.mnistlab.study.StudyDefinition;
 import dev.mnistlab.study.StudyFile;
 import dev.mnistlab.study.StudyNarrative;
-import dev.mnistlab.study.StudyRunner;
-import dev.mnistlab.study.StudyStore;
-import dev.mnistlab.study.TrialDefinition;
-import dev.mnistlab.train.TrainResult;
+import dev.mnistlab.study.TrialProcess;
+import dev.mnistlab.study.Worker;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,7 +35,8 @@ import picocli.CommandLine.Spec;
     name = "study",
     mixinStandardHelpOptions = true,
     description = "Runs studies of trials over seeds, compares and explains them.",
-    subcommands = {StudyCommand.Run.class, StudyCommand.Blog.class, StudyCommand.Report.class})
+    subcommands = {StudyCommand.Run.class, StudyCommand.Blog.class, StudyCommand.Report.class,
+      StudyCommand.Delete.class})
 final class StudyCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -52,12 +57,11 @@ final class StudyCommand implements Runnable {
     Integer parallel;
 
     @Option(names = "--quick", description = "A first look in a few minutes: one repeat, "
-        + "epochs divided by five; labelled quick everywhere and kept apart from full results.")
+        + "epochs divided by five; labelled quick everywhere and stored as NAME-quick, apart "
+        + "from full results.")
     boolean quick;
 
-    @Option(names = "--dir", paramLabel = "DIR", description = "Where runs are kept (default: "
-        + "./studies/NAME, NAME-quick with --quick). Run again to continue where it stopped.")
-    Path dir;
+    @Mixin StorageOptions storage;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Also write report.md (with "
         + "PNG charts) and a self-contained report.html into DIR.")
@@ -76,23 +80,35 @@ final class StudyCommand implements Runnable {
       }
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
+      Consumer<String> log = line -> {
+        err.println(line);
+        err.flush();
+      };
       if (this.out != null) {
         OutputPaths.requireWritableDirectory("--out", this.out);
       }
-      Path data = DataDirectory.resolve(dataDir, System.getenv()).ensure(line -> {
-        err.println(line);
-        err.flush();
-      });
-      StudyStore store = new StudyStore(dir != null ? dir : Path.of("studies", study.name()));
-      store.saveDefinition(study);
       int cores = Runtime.getRuntime().availableProcessors();
-      StudyRunner runner = new StudyRunner(store, javaCommand(), data,
-          parallel != null ? parallel : cores, line -> {
-            err.println(line);
-            err.flush();
-          });
-      runner.run(study);
-      render(study, store, this.out, out);
+      Worker.Options options = Worker.Options.defaults(parallel != null ? parallel : cores);
+      Path data = DataDirectory.resolve(dataDir, System.getenv()).ensure(log);
+      try (Storage opened = storage.open()) {
+        StudyRecord record = opened.createStudy(StoredStudy.spec(study));
+        List<TrialRecord> stored = opened.trials(record.id(), false);
+        List<TrialRequest> missing = StoredStudy.missing(study, stored);
+        int total = study.trials().size() * study.repeats();
+        if (missing.isEmpty()) {
+          log.accept("all " + total + " runs of study '" + study.name() + "' are stored in "
+              + opened.describe());
+        } else {
+          opened.enqueue(record.id(), missing);
+          log.accept(String.format(Locale.ROOT, "study '%s': %d of %d runs queued, %d at a "
+              + "time, stored in %s (run again to continue after a stop)", study.name(),
+              missing.size(), total, options.parallel(), opened.describe()));
+        }
+        // Runs queued by an earlier, interrupted invocation are served here too.
+        WorkerShutdown.run(new Worker(opened, record,
+            new TrialProcess(javaCommand(), data), options, log));
+        render(study, opened.trials(record.id(), true), this.out, out);
+      }
       return 0;
     }
   }
@@ -131,7 +147,10 @@ final class StudyCommand implements Runnable {
           + " --out writes the Markdown and HTML reports.")
   static final class Report implements Callable<Integer> {
     @Spec CommandSpec spec;
-    @Parameters(paramLabel = "DIR", description = "A study directory.") Path dir;
+    @Parameters(paramLabel = "NAME", description = "A stored study, e.g. blog or blog-quick.")
+    String name;
+
+    @Mixin StorageOptions storage;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Also write report.md (with "
         + "PNG charts) and report.html into DIR.")
@@ -139,25 +158,52 @@ final class StudyCommand implements Runnable {
 
     @Override
     public Integer call() {
-      StudyDefinition study = StudyStore.readDefinition(dir);
       if (out != null) {
         OutputPaths.requireWritableDirectory("--out", out);
       }
-      render(study, new StudyStore(dir), out, spec.commandLine().getOut());
+      try (Storage opened = storage.open()) {
+        StudyRecord record = Storages.requireStudy(opened, name);
+        render(StoredStudy.definition(record), opened.trials(record.id(), true), out,
+            spec.commandLine().getOut());
+      }
       return 0;
     }
   }
 
-  static void render(StudyDefinition study, StudyStore store, Path outDir, PrintWriter out) {
-    List<TrialRuns> trials = new ArrayList<>();
-    for (TrialDefinition trial : study.trials()) {
-      List<TrainResult> runs = new ArrayList<>();
-      for (int r = 0; r < study.repeats(); r++) {
-        store.load(RunKey.of(trial, r)).ifPresent(runs::add);
+  /** Deletes a stored study. */
+  @Command(name = "delete", mixinStandardHelpOptions = true,
+      description = "Deletes a stored study with all its trials and metrics; asks first.")
+  static final class Delete implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Parameters(paramLabel = "NAME", description = "The study to delete.") String name;
+    @Mixin StorageOptions storage;
+
+    @Option(names = {"-y", "--yes"}, description = "Delete without asking.")
+    boolean yes;
+
+    @Override
+    public Integer call() throws java.io.IOException {
+      PrintWriter out = spec.commandLine().getOut();
+      try (Storage opened = storage.open()) {
+        StudyRecord record = Storages.requireStudy(opened, name);
+        int trials = opened.trials(record.id(), false).size();
+        String what = "study '" + name + "' (" + trials + " trials) from " + opened.describe();
+        if (!yes && !Confirm.ask("delete " + what + "? [y/N] ", spec.commandLine().getErr())) {
+          out.println("kept " + what);
+          out.flush();
+          return 1;
+        }
+        opened.deleteStudy(name);
+        out.println("deleted " + what);
+        out.flush();
       }
-      trials.add(new TrialRuns(trial.name(), trial.config(), runs, trial.reportedAccuracy(),
-          trial.reportedLoss()));
+      return 0;
     }
+  }
+
+  static void render(StudyDefinition study, List<TrialRecord> stored, Path outDir,
+      PrintWriter out) {
+    List<TrialRuns> trials = StoredStudy.runs(study, stored);
     List<Block> blocks = StudyNarrative.blocks(study, trials);
     new TerminalRenderer().render(blocks, out);
     out.flush();

@@ -7,7 +7,10 @@ import dev.mnistlab.analysis.TrialSummary;
 import dev.mnistlab.data.DataDirectory;
 import dev.mnistlab.study.RunKey;
 import dev.mnistlab.study.StudyDefinition;
-import dev.mnistlab.study.StudyStore;
+import dev.mnistlab.storage.Storage;
+import dev.mnistlab.storage.Storages;
+import dev.mnistlab.storage.StudyRecord;
+import dev.mnistlab.study.StoredStudy;
 import dev.mnistlab.study.TrialDefinition;
 import dev.mnistlab.train.TrainResult;
 import java.nio.file.Path;
@@ -33,20 +36,14 @@ class StudyBlogTest {
   @BeforeAll
   static void runTheBlogStudy() {
     Path data = DataDirectory.resolve(null, System.getenv()).ensure(System.err::println);
-    Path dir = tmp.resolve("blog");
-    run = CliRun.of("study", "blog", "--data-dir", data.toString(), "--dir", dir.toString(),
+    String storage = "sqlite:" + tmp.resolve("studies.db");
+    run = CliRun.of("study", "blog", "--data-dir", data.toString(), "--storage", storage,
         "--out", tmp.resolve("report").toString());
     assertThat(run.code()).as(run.err()).isZero();
-    StudyDefinition study = StudyStore.readDefinition(dir);
-    StudyStore store = new StudyStore(dir);
-    summaries = new ArrayList<>();
-    for (TrialDefinition trial : study.trials()) {
-      List<TrainResult> runs = new ArrayList<>();
-      for (int r = 0; r < study.repeats(); r++) {
-        runs.add(store.load(RunKey.of(trial, r)).orElseThrow());
-      }
-      summaries.add(TrialSummary.of(new TrialRuns(trial.name(), trial.config(), runs,
-          trial.reportedAccuracy(), trial.reportedLoss())));
+    try (Storage opened = Storages.open(storage)) {
+      StudyRecord record = Storages.requireStudy(opened, "blog");
+      summaries = StoredStudy.runs(StoredStudy.definition(record),
+          opened.trials(record.id(), true)).stream().map(TrialSummary::of).toList();
     }
   }
 

@@ -2,6 +2,9 @@ package dev.mnistlab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mnistlab.storage.Storage;
+import dev.mnistlab.storage.Storages;
+import dev.mnistlab.storage.StudyRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,17 +30,20 @@ class StudyCommandTest {
   @Test
   void runsEveryRepeatStoresThemAndWritesReports() throws IOException {
     Path data = SyntheticMnist.write(tmp.resolve("data"));
-    Path dir = tmp.resolve("study");
+    String storage = "sqlite:" + tmp.resolve("studies.db");
 
     CliRun run = CliRun.of("study", "run", studyFile().toString(), "--data-dir",
-        data.toString(), "--dir", dir.toString(), "--out", tmp.resolve("out").toString());
+        data.toString(), "--storage", storage, "--out", tmp.resolve("out").toString());
 
     assertThat(run.code()).as(run.err()).isZero();
-    try (var files = Files.list(dir.resolve("runs"))) {
-      assertThat(files.map(p -> p.getFileName().toString()).sorted()).containsExactly(
-          "small-seed-1.json", "small-seed-2.json", "wider-seed-1.json", "wider-seed-2.json");
+    try (Storage opened = Storages.open(storage)) {
+      StudyRecord study = Storages.requireStudy(opened, "tiny");
+      assertThat(opened.trials(study.id(), false)).extracting(
+              t -> t.label() + "/" + t.config().seed() + "/" + t.state())
+          .containsExactlyInAnyOrder("small/1/COMPLETE", "small/2/COMPLETE",
+              "wider/1/COMPLETE", "wider/2/COMPLETE");
     }
-    assertThat(run.err()).contains("4 of 4 runs to train");
+    assertThat(run.err()).contains("4 of 4 runs queued");
     assertThat(run.out()).contains("Step by step").contains("small -> wider")
         .contains("Which trial to choose");
     assertThat(tmp.resolve("out/report.md")).exists();
@@ -46,21 +52,39 @@ class StudyCommandTest {
   }
 
   @Test
-  void continuesWhereItStoppedAndReportsWithoutTraining() throws IOException {
+  void continuesWithWhatIsMissingAndReportsWithoutTraining() throws IOException {
     Path data = SyntheticMnist.write(tmp.resolve("data"));
-    Path dir = tmp.resolve("study");
+    String storage = "sqlite:" + tmp.resolve("studies.db");
     String file = studyFile().toString();
-    assertThat(CliRun.of("study", "run", file, "--data-dir", data.toString(), "--dir",
-        dir.toString()).code()).isZero();
-    Files.delete(dir.resolve("runs/wider-seed-2.json"));
+    assertThat(CliRun.of("study", "run", file, "--repeats", "1", "--data-dir",
+        data.toString(), "--storage", storage).code()).isZero();
 
-    CliRun again = CliRun.of("study", "run", file, "--data-dir", data.toString(), "--dir",
-        dir.toString());
-    CliRun report = CliRun.of("study", "report", dir.toString());
+    CliRun again = CliRun.of("study", "run", file, "--data-dir", data.toString(),
+        "--storage", storage);
+    CliRun twice = CliRun.of("study", "run", file, "--data-dir", data.toString(),
+        "--storage", storage);
+    CliRun report = CliRun.of("study", "report", "tiny", "--storage", storage);
 
-    assertThat(again.err()).contains("1 of 4 runs to train (3 stored)");
-    assertThat(report.code()).isZero();
+    assertThat(again.err()).contains("2 of 4 runs queued");
+    assertThat(twice.err()).contains("all 4 runs of study 'tiny' are stored");
+    assertThat(report.code()).as(report.err()).isZero();
     assertThat(report.out()).contains("4 of 4 runs stored");
+  }
+
+  @Test
+  void queuesATrialAgainWhenItsSettingsChange() throws IOException {
+    Path data = SyntheticMnist.write(tmp.resolve("data"));
+    String storage = "sqlite:" + tmp.resolve("studies.db");
+    assertThat(CliRun.of("study", "run", studyFile().toString(), "--repeats", "1",
+        "--data-dir", data.toString(), "--storage", storage).code()).isZero();
+    Path edited = Files.writeString(tmp.resolve("edited.yaml"),
+        Files.readString(studyFile()).replace("linear(32)", "linear(16)"));
+
+    CliRun run = CliRun.of("study", "run", edited.toString(), "--repeats", "1", "--data-dir",
+        data.toString(), "--storage", storage);
+
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.err()).contains("1 of 2 runs queued");
   }
 
   @Test
@@ -76,10 +100,31 @@ class StudyCommandTest {
   }
 
   @Test
-  void rejectsReportOfADirectoryThatIsNoStudy() {
-    CliRun run = CliRun.of("study", "report", tmp.toString());
+  void rejectsReportOfAStudyThatIsNotStored() {
+    CliRun run = CliRun.of("study", "report", "nothing", "--storage",
+        "sqlite:" + tmp.resolve("empty.db"));
 
-    assertThat(run.code()).isEqualTo(2);
-    assertThat(run.err()).contains("not a study directory");
+    assertThat(run.badInputLine()).contains("no study named 'nothing'");
+  }
+
+  @Test
+  void deletesAStudyWithEverythingStoredForIt() {
+    String url = FilledStorage.create(tmp);
+
+    CliRun run = CliRun.of("study", "delete", "demo", "--yes", "--storage", url);
+    CliRun after = CliRun.of("studies", "--storage", url);
+
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.out()).contains("deleted study 'demo' (4 trials)");
+    assertThat(after.out()).contains("no studies");
+  }
+
+  @Test
+  void rejectsDeletingAStudyThatIsNotThere() {
+    String url = FilledStorage.create(tmp);
+
+    CliRun run = CliRun.of("study", "delete", "other", "--yes", "--storage", url);
+
+    assertThat(run.badInputLine()).contains("no study named 'other'");
   }
 }

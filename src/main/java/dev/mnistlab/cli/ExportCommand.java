@@ -1,0 +1,71 @@
+package dev.mnistlab.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.mnistlab.storage.Storage;
+import dev.mnistlab.storage.Storages;
+import dev.mnistlab.storage.StudyRecord;
+import dev.mnistlab.storage.TrialRecord;
+import dev.mnistlab.study.TrialRows;
+import dev.mnistlab.train.JsonFormat;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Writes a study's trials as CSV or JSON: {@code mnist-lab export --study NAME}. */
+@Command(name = "export", mixinStandardHelpOptions = true,
+    description = "Writes a study's trials as CSV or JSON, a row per trial (parameters, every "
+        + "setting, results) or with --epochs a row per epoch.")
+final class ExportCommand implements Callable<Integer> {
+  /** The formats {@code --format} accepts. */
+  enum Format { CSV, JSON }
+
+  @Spec CommandSpec spec;
+  @Mixin StorageOptions storage;
+
+  @Option(names = "--study", required = true, paramLabel = "NAME", description = "The study.")
+  String study;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "csv",
+      description = "csv or json (default: ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Option(names = "--epochs", description = "A row per epoch of every trial instead of a row "
+      + "per trial.")
+  boolean epochs;
+
+  @Option(names = {"-o", "--out"}, paramLabel = "FILE",
+      description = "Write to FILE (replaced whole) instead of stdout.")
+  Path file;
+
+  @Override
+  public Integer call() throws JsonProcessingException {
+    if (file != null) {
+      OutputPaths.requireWritableFile("--out", file);
+    }
+    String text;
+    try (Storage opened = storage.open()) {
+      StudyRecord record = Storages.requireStudy(opened, study);
+      List<TrialRecord> trials = opened.trials(record.id(), true);
+      List<Map<String, Object>> rows = epochs
+          ? TrialRows.perEpoch(record, trials) : TrialRows.perTrial(record, trials);
+      text = format == Format.CSV
+          ? Csv.of(TrialRows.columns(rows), rows)
+          : JsonFormat.MAPPER.writeValueAsString(rows) + System.lineSeparator();
+    }
+    if (file != null) {
+      OutputPaths.writeAtomically(file, text);
+    } else {
+      PrintWriter out = spec.commandLine().getOut();
+      out.print(text);
+      out.flush();
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,56 @@
+package dev.mnistlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mnistlab.train.JsonFormat;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExportCommandTest {
+  @TempDir Path tmp;
+
+  @Test
+  void writesARowPerTrialAsCsv() {
+    String url = FilledStorage.create(tmp);
+
+    CliRun run = CliRun.of("export", "--study", "demo", "--storage", url, "--format", "csv");
+
+    assertThat(run.code()).as(run.err()).isZero();
+    List<String> lines = run.out().lines().toList();
+    assertThat(lines).hasSize(5);
+    List<String> header = List.of(lines.get(0).split(","));
+    assertThat(header).startsWith("study", "number", "label", "state", "seed", "param_lr")
+        .contains("model", "batch_size", "final_val_accuracy", "test_accuracy", "reason");
+    String second = lines.get(2);
+    assertThat(second).startsWith("demo,1,b,COMPLETE,2,0.01,")
+        .contains("\"" + dev.mnistlab.train.TrainConfig.DEFAULT_MODEL + "\"");
+    assertThat(lines.get(3)).startsWith("demo,2,\"c, with comma\",FAILED,3,0.1,");
+  }
+
+  @Test
+  void writesARowPerEpochAsJsonIntoAFile() throws Exception {
+    String url = FilledStorage.create(tmp);
+    Path file = tmp.resolve("epochs.json");
+
+    CliRun run = CliRun.of("export", "--study", "demo", "--storage", url, "--format", "json",
+        "--epochs", "--out", file.toString());
+
+    assertThat(run.code()).as(run.err()).isZero();
+    JsonNode rows = JsonFormat.MAPPER.readTree(Files.readString(file));
+    assertThat(rows).hasSize(4);
+    assertThat(rows.get(3).get("number").asInt()).isEqualTo(1);
+    assertThat(rows.get(3).get("epoch").asInt()).isEqualTo(2);
+    assertThat(rows.get(3).get("val_accuracy").asDouble()).isEqualTo(0.98);
+  }
+
+  @Test
+  void rejectsAnUnknownFormat() {
+    CliRun run = CliRun.of("export", "--study", "demo", "--format", "xml");
+
+    assertThat(run.badInputLine()).contains("--format").contains("xml");
+  }
+}
