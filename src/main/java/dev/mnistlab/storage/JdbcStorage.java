@@ -122,7 +122,8 @@ final class JdbcStorage implements Storage {
         }
         s.executeBatch();
       }
-      return TrialRows.select(c, "WHERE study_id = ? AND number >= ? ORDER BY number", studyId, first);
+      return TrialRows.select(c, "WHERE study_id = ? AND number >= ? ORDER BY number",
+          studyId, first);
     });
   }
 
@@ -225,7 +226,8 @@ final class JdbcStorage implements Storage {
   @Override
   public synchronized List<TrialRecord> trials(long studyId, boolean curves) {
     return read("read trials", c -> {
-      List<TrialRecord> trials = TrialRows.select(c, "WHERE study_id = ? ORDER BY number", studyId);
+      List<TrialRecord> trials =
+          TrialRows.select(c, "WHERE study_id = ? ORDER BY number", studyId);
       if (!curves) {
         return trials;
       }

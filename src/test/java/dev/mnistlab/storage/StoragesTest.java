@@ -27,6 +27,30 @@ class StoragesTest {
   }
 
   @Test
+  void refusesAnUnreachableServerSayingWhereItLooked() throws Exception {
+    int port;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      port = socket.getLocalPort(); // free once closed: nothing listens there
+    }
+    int closed = port;
+
+    assertThatThrownBy(() -> Storages.open("postgresql://ann:pw@127.0.0.1:" + closed + "/lab",
+        Map.of()))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("cannot reach PostgreSQL at 127.0.0.1:" + closed + " (connection refused);"
+            + " is the server running?");
+  }
+
+  @Test
+  void refusesAnUnknownHost() {
+    assertThatThrownBy(() -> Storages.open("postgresql://ann:pw@no-such-host.invalid/lab",
+        Map.of()))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("cannot reach PostgreSQL at no-such-host.invalid:5432 (unknown host"
+            + " 'no-such-host.invalid'); is the host name right and the server running?");
+  }
+
+  @Test
   void requireStudyReturnsTheStudy() {
     try (Storage s = Storages.open("sqlite:" + dir.resolve("a.db"), Map.of())) {
       StudyRecord study = s.createStudy(StorageFixtures.spec("blog"));
