@@ -1,9 +1,11 @@
 package dev.mnistlab.storage;
 
+import dev.mnistlab.train.StepLoss;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * Holds what differs between SQLite and PostgreSQL for {@link JdbcStorage}: how to connect,
@@ -69,6 +71,11 @@ abstract class Dialect {
 
   /** Returns what to append to a {@code SELECT} of a row to lock it until commit. */
   abstract String forUpdate();
+
+  /** Inserts a finished trial's sampled step losses, up to some 35,000 of them. */
+  void insertSteps(Connection c, long trialId, List<StepLoss> steps) throws SQLException {
+    TrialRows.insertStepsInBatches(c, trialId, steps);
+  }
 
   /** Returns the time in epoch milliseconds, from the clock all workers share. */
   abstract long now(Connection c) throws SQLException;

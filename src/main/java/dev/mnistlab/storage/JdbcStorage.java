@@ -76,9 +76,15 @@ final class JdbcStorage implements Storage {
   @Override
   public synchronized boolean deleteStudy(String name) {
     return write("delete study " + name, c -> {
+      try (PreparedStatement s = c.prepareStatement("DELETE FROM trial_steps WHERE trial_id IN"
+          + " (SELECT t.id FROM trials t JOIN studies s ON s.id = t.study_id"
+          + " WHERE s.name = ?)")) {
+        s.setString(1, name); // steps have no foreign key to cascade along (see Schema)
+        s.executeUpdate();
+      }
       try (PreparedStatement s = c.prepareStatement("DELETE FROM studies WHERE name = ?")) {
         s.setString(1, name);
-        return s.executeUpdate() > 0; // trials, epochs and steps go by ON DELETE CASCADE
+        return s.executeUpdate() > 0; // trials and epochs go by ON DELETE CASCADE
       }
     });
   }
@@ -195,7 +201,7 @@ final class JdbcStorage implements Storage {
         }
       }
       if (result != null) {
-        TrialRows.writeCurves(c, trialId, result);
+        TrialRows.writeCurves(c, dialect, trialId, result);
       }
       return true;
     });

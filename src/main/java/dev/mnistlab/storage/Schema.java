@@ -45,8 +45,9 @@ final class Schema {
             + " epoch INTEGER NOT NULL, train_loss {real}, train_loss_last_batch {real},"
             + " val_loss {real}, val_accuracy {real}, lr {real}, seconds {real},"
             + " samples_per_second {real}, PRIMARY KEY (trial_id, epoch))",
-        "CREATE TABLE trial_steps ("
-            + " trial_id BIGINT NOT NULL REFERENCES trials (id) ON DELETE CASCADE,"
+        // No foreign key here: checking it row by row made storing a 35,000-step trial on
+        // PostgreSQL 6x slower. deleteStudy deletes a study's steps itself.
+        "CREATE TABLE trial_steps (trial_id BIGINT NOT NULL,"
             + " step BIGINT NOT NULL, epoch INTEGER NOT NULL, loss {real},"
             + " PRIMARY KEY (trial_id, step))")));
   }

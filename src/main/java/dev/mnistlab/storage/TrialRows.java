@@ -92,8 +92,9 @@ final class TrialRows {
         t.peakRssMb(), t.provenance(), epochs, steps);
   }
 
-  /** Writes {@code result}'s epochs and steps for trial {@code trialId}, in batches. */
-  static void writeCurves(Connection c, long trialId, TrainResult result) throws SQLException {
+  /** Writes {@code result}'s epochs and steps for trial {@code trialId}. */
+  static void writeCurves(Connection c, Dialect dialect, long trialId, TrainResult result)
+      throws SQLException {
     try (PreparedStatement s = c.prepareStatement("INSERT INTO trial_epochs (trial_id, epoch,"
         + " train_loss, train_loss_last_batch, val_loss, val_accuracy, lr, seconds,"
         + " samples_per_second) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -111,10 +112,16 @@ final class TrialRows {
       }
       s.executeBatch();
     }
+    dialect.insertSteps(c, trialId, result.steps());
+  }
+
+  /** Inserts a trial's steps with batched single-row INSERTs, the portable way. */
+  static void insertStepsInBatches(Connection c, long trialId, List<StepLoss> steps)
+      throws SQLException {
     try (PreparedStatement s = c.prepareStatement(
         "INSERT INTO trial_steps (trial_id, step, epoch, loss) VALUES (?, ?, ?, ?)")) {
       int pending = 0;
-      for (StepLoss step : result.steps()) {
+      for (StepLoss step : steps) {
         s.setLong(1, trialId);
         s.setLong(2, step.step());
         s.setInt(3, step.epoch());

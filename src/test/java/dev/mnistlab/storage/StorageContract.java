@@ -76,6 +76,15 @@ abstract class StorageContract {
     }
   }
 
+  /** Returns the number a one-number query on this test's database gives. */
+  long count(String query) throws SQLException {
+    try (Connection c = rawConnection(url); Statement s = c.createStatement();
+        java.sql.ResultSet rs = s.executeQuery(query)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
   @Test
   void createsAndFindsAStudy() {
     StudyRecord created = storage.createStudy(spec("lr-sweep"));
@@ -113,19 +122,24 @@ abstract class StorageContract {
   }
 
   @Test
-  void deletesAStudyWithItsTrialsAndCurves() {
+  void deletesAStudyWithItsTrialsAndCurves() throws Exception {
     StudyRecord study = storage.createStudy(spec("gone"));
     storage.enqueue(study.id(), requests(2));
     TrialRecord trial = storage.claim(study.id(), REMOTE).orElseThrow();
     storage.finish(trial.id(), REMOTE, complete(trial, 0.9));
     StudyRecord kept = storage.createStudy(spec("kept"));
     storage.enqueue(kept.id(), requests(1));
+    TrialRecord keptTrial = storage.claim(kept.id(), REMOTE).orElseThrow();
+    storage.finish(keptTrial.id(), REMOTE, complete(keptTrial, 0.8));
 
     assertThat(storage.deleteStudy("gone")).isTrue();
 
     assertThat(storage.findStudy("gone")).isEmpty();
     assertThat(storage.trials(study.id(), true)).isEmpty();
-    assertThat(storage.trials(kept.id(), false)).hasSize(1);
+    assertThat(storage.trials(kept.id(), true).get(0).steps()).hasSize(50);
+    assertThat(count("SELECT COUNT(*) FROM trials")).isEqualTo(1);
+    assertThat(count("SELECT COUNT(*) FROM trial_epochs")).isEqualTo(3);
+    assertThat(count("SELECT COUNT(*) FROM trial_steps")).isEqualTo(50);
     StudyRecord again = storage.createStudy(spec("gone"));
     assertThat(again.id()).isNotEqualTo(study.id());
     assertThat(storage.trials(again.id(), true)).isEmpty();
