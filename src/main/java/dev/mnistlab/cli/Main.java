@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       PredictCommand.class,
       BenchCommand.class,
       StudyCommand.class,
+      WorkerCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
