@@ -256,11 +256,9 @@ public final class Worker {
     for (TrialRecord t : storage.recoverLost(study.id(), options.grace(),
         options.maxAttempts())) {
       stats.recovered();
-      String what = t.state() == TrialState.WAITING
-          ? "queued again after " + t.attempts() + " of " + options.maxAttempts() + " attempts"
-          : t.state() + " after " + t.attempts() + " attempts";
-      log.accept("recovered trial " + name(t) + " from a lost worker: " + what
-          + (t.reason() == null ? "" : " (" + t.reason() + ")"));
+      // The storage's reason names the lost worker, why it counts as lost, and the attempts.
+      log.accept("recovered trial " + name(t) + ": " + t.state()
+          + (t.reason() == null ? "" : ", " + t.reason()));
     }
   }
 
