@@ -39,6 +39,9 @@ import picocli.CommandLine.Spec;
           + "CrossEntropyLoss. The same flags, seed and threads give the same numbers."
     })
 final class TrainCommand implements Callable<Integer> {
+  /** Exit code of a run halted because the worker that started it has ended. */
+  static final int ORPHANED = 3;
+
   @Spec CommandSpec command;
 
   @Option(names = "--model", paramLabel = "SPEC", defaultValue = TrainConfig.DEFAULT_MODEL,
@@ -123,8 +126,16 @@ final class TrainCommand implements Callable<Integer> {
       + "its config to DIR, for 'mnist-lab predict'.")
   Path save;
 
+  // Set by a worker on the training processes it starts, so none outlives it.
+  @Option(names = "--exit-with-parent", paramLabel = "PID", hidden = true,
+      description = "Halt as soon as process PID has ended.")
+  Long exitWithParent;
+
   @Override
   public Integer call() {
+    if (exitWithParent != null) {
+      haltWhenEnded(exitWithParent);
+    }
     TrainConfig config = config();
     ModelSpec spec = ModelSpec.parse(config.model());
     Init initializer = Init.parse(config.init());
@@ -182,6 +193,21 @@ final class TrainCommand implements Callable<Integer> {
     }
     err.flush();
     return 0;
+  }
+
+  /**
+   * Halts this process as soon as process {@code pid} has ended (at once if it already has):
+   * a worker killed outright cannot stop its training processes, so they stop themselves.
+   */
+  static void haltWhenEnded(long pid) {
+    if (pid <= 0) {
+      throw new InvalidInputException("--exit-with-parent must be a process id > 0, got " + pid);
+    }
+    ProcessHandle parent = ProcessHandle.of(pid).orElse(null);
+    if (parent == null || !parent.isAlive()) {
+      Runtime.getRuntime().halt(ORPHANED);
+    }
+    parent.onExit().thenRun(() -> Runtime.getRuntime().halt(ORPHANED));
   }
 
   /** Builds the run's config from the flags, checking each. */

@@ -11,16 +11,16 @@ import java.nio.file.Path;
  * split and still fill a batch; this writes the same kind of images (a shared ramp whose
  * first pixel is the image's index) with labels cycling through 0-9, in any number.
  */
-final class SyntheticMnist {
+public final class SyntheticMnist {
   /** Training images in {@link #write(Path)}'s set. */
-  static final int TRAIN = 120;
+  public static final int TRAIN = 120;
   /** Test images in {@link #write(Path)}'s set. */
-  static final int TEST = 30;
+  public static final int TEST = 30;
 
   private SyntheticMnist() {}
 
   /** Writes {@value #TRAIN} training and {@value #TEST} test images into {@code dir}. */
-  static Path write(Path dir) {
+  public static Path write(Path dir) {
     IdxFixtures.write(dir.resolve(MnistFile.TRAIN_IMAGES.fileName()), IdxFixtures.images(TRAIN));
     IdxFixtures.write(dir.resolve(MnistFile.TRAIN_LABELS.fileName()),
         IdxFixtures.labels(IdxFixtures.cycle(TRAIN)));

@@ -1,0 +1,143 @@
+package dev.mnistlab.cli;
+
+import dev.mnistlab.InvalidInputException;
+import dev.mnistlab.data.DataDirectory;
+import dev.mnistlab.storage.Storage;
+import dev.mnistlab.storage.Storages;
+import dev.mnistlab.storage.StudyRecord;
+import dev.mnistlab.study.TrialProcess;
+import dev.mnistlab.study.Worker;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Claims a stored study's queued trials and runs them: {@code mnist-lab worker}. */
+@Command(
+    name = "worker",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Claims a study's queued trials and runs them, until none is waiting or running.",
+      "Start as many workers as you like, on any machines that reach the same storage: no "
+          + "trial runs twice. A trial whose worker dies is queued again after --grace "
+          + "seconds without a heartbeat. Ctrl-C queues this worker's running trials again.",
+      "Progress goes to stderr, one line per trial; a summary to stdout at the end."
+    })
+final class WorkerCommand implements Callable<Integer> {
+  /** Seconds a stopping worker gets, on Ctrl-C, to queue its trials again. */
+  private static final long STOP_SECONDS = 30;
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--study", required = true, paramLabel = "NAME",
+      description = "The study to work on.")
+  String study;
+
+  @Mixin StorageOptions storage;
+
+  @Option(names = "--parallel", paramLabel = "N", description = "Trials at once, each a "
+      + "process with one engine thread (default: the number of cores).")
+  Integer parallel;
+
+  @Option(names = "--data-dir", paramLabel = "DIR", description = "Data directory (default: "
+      + "$MNIST_LAB_DATA, else ~/.mnist-lab/data/mnist, fetched on first use).")
+  Path dataDir;
+
+  @Option(names = "--heartbeat", paramLabel = "SECONDS", defaultValue = "10",
+      description = "How often to tell the storage that a running trial is alive "
+          + "(default: ${DEFAULT-VALUE}).")
+  double heartbeat;
+
+  @Option(names = "--grace", paramLabel = "SECONDS", defaultValue = "60",
+      description = "Queue another worker's running trial again after this long without a "
+          + "heartbeat (default: ${DEFAULT-VALUE}).")
+  double grace;
+
+  @Option(names = "--max-attempts", paramLabel = "N", defaultValue = "3",
+      description = "Mark a trial FAILED instead once its workers were lost this many times "
+          + "(default: ${DEFAULT-VALUE}).")
+  int maxAttempts;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    Worker.Options options = new Worker.Options(
+        parallel != null ? parallel : Runtime.getRuntime().availableProcessors(),
+        duration("--heartbeat", heartbeat), duration("--grace", grace), maxAttempts);
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Consumer<String> log = line -> {
+      synchronized (err) {
+        err.println(line);
+        err.flush();
+      }
+    };
+    CountDownLatch done = new CountDownLatch(1);
+    try (Storage store = storage.open()) {
+      StudyRecord record = Storages.requireStudy(store, study);
+      Path data = DataDirectory.resolve(dataDir, System.getenv()).ensure(log);
+      Worker worker = new Worker(store, record,
+          new TrialProcess(StudyCommand.javaCommand(), data), options, log);
+      // Ctrl-C and SIGTERM run this: the worker's trials must be queued again, not left
+      // RUNNING until another worker's grace runs out.
+      Thread hook = new Thread(() -> {
+        worker.stop();
+        try {
+          done.await(STOP_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }, "mnist-lab-worker-stop");
+      Runtime.getRuntime().addShutdownHook(hook);
+      Worker.Summary summary;
+      try {
+        summary = worker.run();
+      } finally {
+        removeShutdownHook(hook);
+      }
+      out.println(describe(record.name(), summary));
+      out.flush();
+      return 0;
+    } finally {
+      done.countDown();
+    }
+  }
+
+  /** Returns the final line: what this worker did and the storage's share of trial time. */
+  static String describe(String study, Worker.Summary s) {
+    String states = s.finished().entrySet().stream()
+        .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "));
+    return String.format(Locale.ROOT, "%s study %s: %d trial(s) finished%s, %d released, %d "
+            + "recovered, %d lost, in %.1f s; storage %.3f s for %.1f s of trials (%.2f%%)",
+        s.stopped() ? "stopped on" : "done with", study, s.finishedCount(),
+        states.isEmpty() ? "" : " (" + states + ")", s.released(), s.recovered(), s.lost(),
+        s.seconds(), s.storageSeconds(), s.trialSeconds(),
+        s.trialSeconds() > 0 ? 100 * s.storageShare() : 0.0);
+  }
+
+  private static Duration duration(String flag, double seconds) {
+    if (!(seconds > 0) || !Double.isFinite(seconds)) {
+      throw new InvalidInputException(flag + " must be a number of seconds > 0, got "
+          + seconds);
+    }
+    return Duration.ofMillis(Math.max(1, Math.round(seconds * 1000)));
+  }
+
+  private static void removeShutdownHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      // The JVM is shutting down and the hook is running: it waits for this command.
+    }
+  }
+}
