@@ -163,7 +163,8 @@ final class StudyCommand implements Runnable {
       }
       try (Storage opened = storage.open()) {
         StudyRecord record = Storages.requireStudy(opened, name);
-        render(StoredStudy.definition(record), opened.trials(record.id(), true), out,
+        List<TrialRecord> stored = opened.trials(record.id(), true);
+        render(StoredStudy.asRun(StoredStudy.definition(record), stored), stored, out,
             spec.commandLine().getOut());
       }
       return 0;

@@ -107,6 +107,15 @@ public final class StoredStudy {
   }
 
   /**
+   * Returns {@code study} with as many repeats as its best-covered trial has finished runs in
+   * {@code stored}: a study run again with more repeats is reported with all of them.
+   */
+  public static StudyDefinition asRun(StudyDefinition study, List<TrialRecord> stored) {
+    int repeats = runs(study, stored).stream().mapToInt(t -> t.runs().size()).max().orElse(0);
+    return repeats > 0 && repeats != study.repeats() ? study.withRepeats(repeats) : study;
+  }
+
+  /**
    * Estimates a run's seconds on one thread: per step, 0.45 ms of fixed cost plus 0.12 ns per
    * multiply-add (fitted to the trial-1 and trial-7 networks on 2 cores), times the steps.
    */

@@ -78,6 +78,17 @@ class StoredStudyTest {
   }
 
   @Test
+  void reportsAsManyRepeatsAsTheStoredRunsCover() {
+    List<TrialRecord> stored = List.of(
+        StoredTrials.finished(0, "big", TrialState.COMPLETE, BIG, CURVE, ACC, 0.97),
+        StoredTrials.finished(1, "big", TrialState.COMPLETE, BIG.withSeed(2), CURVE, ACC, 0.97),
+        StoredTrials.finished(2, "big", TrialState.COMPLETE, BIG.withSeed(3), CURVE, ACC, 0.97));
+
+    assertThat(StoredStudy.asRun(STUDY, stored).repeats()).isEqualTo(3);
+    assertThat(StoredStudy.asRun(STUDY, List.of())).isSameAs(STUDY);
+  }
+
+  @Test
   void readsBackTheDefinitionItStored() {
     StudySpec spec = StoredStudy.spec(STUDY);
     StudyRecord record = new StudyRecord(1, spec, Instant.now());
