@@ -23,7 +23,8 @@ final class LostTrials {
   /** Checks the arguments' rules before any transaction starts. */
   static void check(Duration grace, int maxAttempts) {
     if (grace == null || grace.isNegative()) {
-      throw new InvalidInputException("heartbeat grace must be >= 0 s, got " + grace);
+      throw new InvalidInputException("heartbeat grace must be >= 0 s, got "
+          + (grace == null ? "none" : grace.toSeconds() + " s"));
     }
     if (maxAttempts < 1) {
       throw new InvalidInputException("max attempts must be >= 1, got " + maxAttempts);

@@ -19,7 +19,14 @@ final class Schema {
    * @param version the version the database has after the step
    * @param statements the DDL, with {@code {id}} and {@code {real}} for the dialect's types
    */
-  record Migration(int version, List<String> statements) {}
+  record Migration(int version, List<String> statements) {
+    Migration {
+      if (version < 1) {
+        throw new IllegalArgumentException("a migration's version must be >= 1, got " + version);
+      }
+      statements = List.copyOf(statements);
+    }
+  }
 
   /** Returns every migration, oldest first. */
   static List<Migration> migrations() {

@@ -9,9 +9,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.train.TrainResult;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,70 +18,14 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Checks every behaviour {@link Storage} promises, against a real database. Each
- * implementation's test extends this and says how to reach a fresh, empty database.
+ * implementation's test extends this and says how to reach a fresh, empty database
+ * ({@link StorageContractBase}).
  */
-abstract class StorageContract {
-  /** A worker on another machine: only its heartbeat tells whether it is alive. */
-  static final String REMOTE = "elsewhere:4242:aaaa1111";
-  static final String OTHER = "elsewhere:4343:bbbb2222";
-
-  private String url;
-  private final List<Storage> opened = new ArrayList<>();
-  Storage storage;
-
-  /** Returns the URL of a new, empty database; called once per test. */
-  abstract String freshUrl();
-
-  /** Returns a plain JDBC connection to {@code url}'s database, to reach past the API. */
-  abstract Connection rawConnection(String url) throws SQLException;
-
-  @BeforeEach
-  void openStorage() {
-    url = freshUrl();
-    storage = open();
-  }
-
-  @AfterEach
-  void closeStorages() {
-    opened.forEach(Storage::close);
-  }
-
-  /** Returns another storage on this test's database, with its own connection. */
-  Storage open() {
-    Storage s = Storages.open(url, java.util.Map.of());
-    opened.add(s);
-    return s;
-  }
-
-  String url() {
-    return url;
-  }
-
-  /** Runs SQL on this test's database directly. */
-  void sql(String statement) throws SQLException {
-    try (Connection c = rawConnection(url); Statement s = c.createStatement()) {
-      s.executeUpdate(statement);
-      if (!c.getAutoCommit()) {
-        c.commit();
-      }
-    }
-  }
-
-  /** Returns the number a one-number query on this test's database gives. */
-  long count(String query) throws SQLException {
-    try (Connection c = rawConnection(url); Statement s = c.createStatement();
-        java.sql.ResultSet rs = s.executeQuery(query)) {
-      rs.next();
-      return rs.getLong(1);
-    }
-  }
-
+abstract class StorageContract extends StorageContractBase {
   @Test
   void createsAndFindsAStudy() {
     StudyRecord created = storage.createStudy(spec("lr-sweep"));
@@ -463,6 +404,32 @@ abstract class StorageContract {
   }
 
   @Test
+  void threadsSharingOneStorageTakeEveryTrialExactlyOnce() throws Exception {
+    StudyRecord study = storage.createStudy(spec("s"));
+    storage.enqueue(study.id(), requests(40));
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    List<Future<List<Long>>> workers = new ArrayList<>();
+    for (int w = 0; w < 3; w++) {
+      String worker = "host:" + w + ":thread" + w;
+      workers.add(pool.submit(() -> {
+        List<Long> claimed = new ArrayList<>();
+        for (TrialRecord t; (t = storage.claim(study.id(), worker).orElse(null)) != null; ) {
+          claimed.add(t.id());
+          storage.trials(study.id(), false);
+        }
+        return claimed;
+      }));
+    }
+    List<Long> all = new ArrayList<>();
+    for (Future<List<Long>> f : workers) {
+      all.addAll(f.get());
+    }
+    pool.shutdown();
+
+    assertThat(all).hasSize(40).doesNotHaveDuplicates();
+  }
+
+  @Test
   void fourStoragesOpeningAFreshDatabaseAtOnceAllSucceed() throws Exception {
     storage.close();
     String fresh = freshUrl();
@@ -493,16 +460,5 @@ abstract class StorageContract {
         .isInstanceOf(InvalidInputException.class)
         .hasMessage("storage " + storage.describe() + " has schema version 7, newer than this"
             + " mnist-lab understands (1); use a newer mnist-lab");
-  }
-
-  /** Returns a complete outcome with a small result and {@code value}. */
-  static TrialOutcome complete(TrialRecord trial, double value) {
-    TrainResult r = result(trial.config(), 3, 50);
-    return new TrialOutcome(TrialState.COMPLETE, r.message(), value, r);
-  }
-
-  private void finishNext(StudyRecord study, TrialState state, double value) {
-    TrialRecord t = storage.claim(study.id(), REMOTE).orElseThrow();
-    storage.finish(t.id(), REMOTE, new TrialOutcome(state, "because", value, null));
   }
 }
