@@ -41,6 +41,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
+    subcommands = BenchStorageCommand.class,
     description = {
       "Measures training speed and memory on the seed's two networks.",
       "Trains the seed's trial-1 network (linear(64),relu,linear(10),sigmoid; batch 16; Adam "
