@@ -136,6 +136,39 @@ class WorkerTest {
   }
 
   @Test
+  void queuesAgainRatherThanFailsATrialWhoseRunDiedAsTheWorkerStopped() throws Exception {
+    TrialFixtures.enqueue(storage, study, 1, TrialFixtures.tiny());
+    CountDownLatch running = new CountDownLatch(1);
+    Worker worker = worker((trial, objective) -> {
+      running.countDown();
+      try {
+        Thread.sleep(60_000);
+      } catch (InterruptedException e) {
+        // As a training process killed by the terminal's SIGINT ends: failed, no result.
+        return new TrialOutcome(TrialState.FAILED, "training process exited with code 130",
+            Double.NaN, null);
+      }
+      throw new AssertionError("not cancelled");
+    }, FAST);
+    Thread stopper = new Thread(() -> {
+      try {
+        running.await();
+        worker.stop();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    stopper.start();
+
+    Worker.Summary summary = worker.run();
+
+    assertThat(summary.released()).isEqualTo(1);
+    assertThat(summary.finishedCount()).isZero();
+    assertThat(trials().get(0).state()).isEqualTo(TrialState.WAITING);
+    assertThat(trials().get(0).reason()).isEqualTo("worker stopped");
+  }
+
+  @Test
   void cancelsATrialAnotherWorkerTookOverAndStoresNothingOfIt() throws InterruptedException {
     TrialFixtures.enqueue(storage, study, 1, TrialFixtures.tiny());
     AtomicInteger calls = new AtomicInteger();
