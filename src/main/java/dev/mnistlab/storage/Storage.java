@@ -22,7 +22,10 @@ import java.util.Optional;
  */
 public interface Storage extends AutoCloseable {
 
-  /** Returns where this storage is, as the user gave it but without a password. */
+  /**
+   * Returns where this storage is, as {@code sqlite:PATH} (the path as the user gave it) or
+   * {@code postgresql://user@host:port/db}: never with a password, so safe for messages.
+   */
   String describe();
 
   /**

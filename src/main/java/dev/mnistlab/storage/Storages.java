@@ -1,0 +1,75 @@
+package dev.mnistlab.storage;
+
+import dev.mnistlab.InvalidInputException;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Opens a {@link Storage} from a {@code --storage} URL: an SQLite file
+ * ({@code sqlite:PATH}, {@code jdbc:sqlite:PATH}) or a PostgreSQL database
+ * ({@code postgresql://user[:password]@host[:port]/db}, {@code postgres://...},
+ * {@code jdbc:postgresql://host[:port]/db?user=..&password=..}).
+ *
+ * <p>A PostgreSQL password comes from the URL, else the environment's {@code PGPASSWORD},
+ * else the password file at {@code PGPASSFILE} or {@code ~/.pgpass} in libpq's format. A
+ * missing user is the OS user's name, a missing port 5432.
+ */
+public final class Storages {
+  /** The storage commands use when none is given: a file in the working directory. */
+  public static final String DEFAULT_URL = "sqlite:mnist-lab.db";
+
+  private Storages() {}
+
+  /**
+   * Opens the storage at {@code url}, creating its tables on first use; reads passwords
+   * from this process's environment.
+   *
+   * @throws InvalidInputException with one line for a bad URL or a fault the user can fix
+   */
+  public static Storage open(String url) {
+    return open(url, System.getenv());
+  }
+
+  /**
+   * Opens the storage at {@code url} as {@link #open(String)} does, reading
+   * {@code PGPASSWORD}, {@code PGPASSFILE} and {@code HOME} from {@code env}.
+   *
+   * @throws InvalidInputException with one line for a bad URL or a fault the user can fix
+   */
+  public static Storage open(String url, Map<String, String> env) {
+    StorageUrl parsed = StorageUrl.parse(url);
+    if (parsed.kind() == StorageUrl.Kind.POSTGRESQL && parsed.password() == null) {
+      parsed = parsed.withPassword(password(parsed, env));
+    }
+    return new JdbcStorage(Dialect.of(parsed));
+  }
+
+  /**
+   * Returns the study named {@code name}.
+   *
+   * @throws InvalidInputException naming the storage and the studies it has when there is
+   *     no such study
+   */
+  public static StudyRecord requireStudy(Storage storage, String name) {
+    return storage.findStudy(name).orElseThrow(() -> {
+      List<StudySummary> all = storage.studies();
+      String there = all.isEmpty() ? "there are no studies there yet"
+          : "studies there: " + all.stream().map(s -> s.study().name())
+              .collect(Collectors.joining(", "));
+      return new InvalidInputException("no study named '" + name + "' in "
+          + storage.describe() + " (" + there + ")");
+    });
+  }
+
+  /** Returns the password from {@code PGPASSWORD} or the password file, or null. */
+  static String password(StorageUrl url, Map<String, String> env) {
+    String fromEnv = env.get("PGPASSWORD");
+    if (fromEnv != null) {
+      return fromEnv;
+    }
+    return PgPass.read(PgPass.location(env))
+        .passwordFor(url.host(), url.port(), url.database(), url.user())
+        .orElse(null);
+  }
+}

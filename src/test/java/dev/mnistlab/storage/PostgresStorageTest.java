@@ -1,0 +1,119 @@
+package dev.mnistlab.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mnistlab.InvalidInputException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the storage contract on a real PostgreSQL server, and checks how the faults of
+ * reaching it (password, database) read.
+ */
+class PostgresStorageTest extends StorageContract {
+  @TempDir Path dir;
+
+  @Override
+  String freshUrl() {
+    return PostgresServer.shared().freshDatabaseUrl();
+  }
+
+  @Override
+  Connection rawConnection(String url) throws SQLException {
+    return PostgresServer.shared().connect(StorageUrl.parse(url).database());
+  }
+
+  private String database() {
+    return StorageUrl.parse(url()).database();
+  }
+
+  private String withoutPassword() {
+    PostgresServer server = PostgresServer.shared();
+    return "postgresql://" + server.user() + "@127.0.0.1:" + server.port() + "/" + database();
+  }
+
+  @Test
+  void describesTheDatabaseWithoutThePassword() {
+    PostgresServer server = PostgresServer.shared();
+
+    assertThat(storage.describe()).isEqualTo(withoutPassword())
+        .doesNotContain(server.password());
+  }
+
+  @Test
+  void opensTheJdbcForm() {
+    PostgresServer server = PostgresServer.shared();
+    String jdbc = "jdbc:postgresql://127.0.0.1:" + server.port() + "/" + database() + "?user="
+        + server.user() + "&password=" + server.password();
+
+    try (Storage s = Storages.open(jdbc, Map.of())) {
+      assertThat(s.describe()).isEqualTo(withoutPassword());
+    }
+  }
+
+  @Test
+  void refusesAWrongPasswordNamingUserServerAndDatabase() {
+    PostgresServer server = PostgresServer.shared();
+    String wrong = "postgresql://" + server.user() + ":wrong@127.0.0.1:" + server.port() + "/"
+        + database();
+
+    assertThatThrownBy(() -> Storages.open(wrong, Map.of()))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("PostgreSQL at 127.0.0.1:" + server.port() + " refused the password of"
+            + " user 'mnistlab' and database '" + database() + "'; check the URL's password,"
+            + " PGPASSWORD or the password file");
+  }
+
+  @Test
+  void prefersTheUrlsPasswordToPgpassword() {
+    PostgresServer server = PostgresServer.shared();
+    String wrong = "postgresql://" + server.user() + ":wrong@127.0.0.1:" + server.port() + "/"
+        + database();
+
+    assertThatThrownBy(() -> Storages.open(wrong, Map.of("PGPASSWORD", server.password())))
+        .hasMessageContaining("refused the password");
+  }
+
+  @Test
+  void takesThePasswordFromPgpasswordThenFromThePasswordFile() throws Exception {
+    PostgresServer server = PostgresServer.shared();
+    Path pgpass = Files.writeString(dir.resolve("pgpass"),
+        "127.0.0.1:" + server.port() + ":*:" + server.user() + ":" + server.password() + "\n");
+
+    try (Storage s = Storages.open(withoutPassword(), Map.of("PGPASSWORD", server.password()))) {
+      assertThat(s.studies()).isEmpty();
+    }
+    try (Storage s = Storages.open(withoutPassword(), Map.of("PGPASSFILE", pgpass.toString()))) {
+      assertThat(s.studies()).isEmpty();
+    }
+  }
+
+  @Test
+  void saysWhenNoPasswordWasGiven() {
+    PostgresServer server = PostgresServer.shared();
+
+    assertThatThrownBy(() -> Storages.open(withoutPassword(),
+        Map.of("PGPASSFILE", dir.resolve("none").toString())))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("PostgreSQL at 127.0.0.1:" + server.port() + " asks for a password for"
+            + " user 'mnistlab' and database '" + database() + "'; give it in the URL,"
+            + " PGPASSWORD or the password file");
+  }
+
+  @Test
+  void refusesAMissingDatabaseSayingHowToCreateIt() {
+    PostgresServer server = PostgresServer.shared();
+
+    assertThatThrownBy(() -> Storages.open(server.url("no_such_db"), Map.of()))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("PostgreSQL at 127.0.0.1:" + server.port() + " has no database"
+            + " 'no_such_db'; create it (createdb -h 127.0.0.1 -p " + server.port()
+            + " -U mnistlab no_such_db) or use another --storage");
+  }
+}

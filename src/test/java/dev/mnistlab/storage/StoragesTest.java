@@ -1,0 +1,98 @@
+package dev.mnistlab.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mnistlab.InvalidInputException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StoragesTest {
+  @TempDir Path dir;
+
+  @Test
+  void opensTheDefaultFormAsSqlite() {
+    assertThat(Storages.DEFAULT_URL).isEqualTo("sqlite:mnist-lab.db");
+    assertThat(StorageUrl.parse(Storages.DEFAULT_URL).kind()).isEqualTo(StorageUrl.Kind.SQLITE);
+  }
+
+  @Test
+  void refusesAnUnknownUrlBeforeTouchingAnything() {
+    assertThatThrownBy(() -> Storages.open("redis://localhost/0", Map.of()))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith("storage URL 'redis://localhost/0' is not one of sqlite:PATH");
+  }
+
+  @Test
+  void refusesAnUnreachableServerSayingWhereItLooked() throws Exception {
+    int port;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      port = socket.getLocalPort(); // free once closed: nothing listens there
+    }
+    int closed = port;
+
+    assertThatThrownBy(() -> Storages.open("postgresql://ann:pw@127.0.0.1:" + closed + "/lab",
+        Map.of()))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("cannot reach PostgreSQL at 127.0.0.1:" + closed + " (connection refused);"
+            + " is the server running?");
+  }
+
+  @Test
+  void refusesAnUnknownHost() {
+    assertThatThrownBy(() -> Storages.open("postgresql://ann:pw@no-such-host.invalid/lab",
+        Map.of()))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("cannot reach PostgreSQL at no-such-host.invalid:5432 (unknown host"
+            + " 'no-such-host.invalid'); is the host name right and the server running?");
+  }
+
+  @Test
+  void requireStudyReturnsTheStudy() {
+    try (Storage s = Storages.open("sqlite:" + dir.resolve("a.db"), Map.of())) {
+      StudyRecord study = s.createStudy(StorageFixtures.spec("blog"));
+
+      assertThat(Storages.requireStudy(s, "blog")).isEqualTo(study);
+    }
+  }
+
+  @Test
+  void requireStudyNamesTheStudiesThereWhenTheNameIsUnknown() {
+    try (Storage s = Storages.open("sqlite:" + dir.resolve("a.db"), Map.of())) {
+      s.createStudy(StorageFixtures.spec("blog"));
+      s.createStudy(StorageFixtures.spec("lr-sweep"));
+
+      assertThatThrownBy(() -> Storages.requireStudy(s, "blgo"))
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessage("no study named 'blgo' in " + s.describe()
+              + " (studies there: blog, lr-sweep)");
+    }
+  }
+
+  @Test
+  void requireStudySaysWhenThereAreNoStudiesYet() {
+    try (Storage s = Storages.open("sqlite:" + dir.resolve("a.db"), Map.of())) {
+      assertThatThrownBy(() -> Storages.requireStudy(s, "blog"))
+          .hasMessage("no study named 'blog' in " + s.describe()
+              + " (there are no studies there yet)");
+    }
+  }
+
+  @Test
+  void takesThePasswordFromTheUrlThenPgpasswordThenThePasswordFile() throws Exception {
+    Path pgpass = dir.resolve("pgpass");
+    Files.writeString(pgpass, "db.lab:5432:lab:ann:from-file\n");
+    Map<String, String> fileOnly = Map.of("PGPASSFILE", pgpass.toString());
+    Map<String, String> both = Map.of("PGPASSFILE", pgpass.toString(), "PGPASSWORD", "from-env");
+    StorageUrl url = StorageUrl.parse("postgresql://ann@db.lab/lab");
+
+    assertThat(Storages.password(url, fileOnly)).isEqualTo("from-file");
+    assertThat(Storages.password(url, both)).isEqualTo("from-env");
+    assertThat(Storages.password(StorageUrl.parse("postgresql://bob@db.lab/lab"), fileOnly))
+        .isNull();
+    assertThat(Storages.password(url, Map.of("HOME", dir.toString()))).isNull();
+  }
+}
