@@ -64,7 +64,8 @@ public final class Worker {
    * @param study the study to serve
    * @param executor runs each claimed trial
    * @param options how many trials at once, heartbeat, grace and attempts
-   * @param log receives one line per claimed, finished, recovered, released or lost trial
+   * @param log receives one line per claimed, finished, recovered, released or lost trial,
+   *     from several threads at once
    * @throws InvalidInputException if the study's objective is unknown
    */
   public Worker(Storage storage, StudyRecord study, TrialExecutor executor, Options options,

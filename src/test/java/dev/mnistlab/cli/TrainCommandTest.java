@@ -315,7 +315,7 @@ class TrainCommandTest {
   @Test
   @Tag("slow")
   @Timeout(60)
-  void haltsWhenTheProcessNamedAsItsParentEnds() throws Exception {
+  void ignoresCtrlCAndHaltsWhenTheProcessNamedAsItsParentEnds() throws Exception {
     Process parent = new ProcessBuilder("sleep", "60").start();
     List<String> command = new ArrayList<>(TrialFixtures.javaCommand());
     command.addAll(List.of("train", "--data-dir", data.toString(), "--val-size", "20",
@@ -331,6 +331,9 @@ class TrainCommandTest {
       }
       assertThat(child.isAlive()).as(Files.readString(tmp.resolve("child.log"))).isTrue();
 
+      // Ctrl-C is its parent's to handle.
+      new ProcessBuilder("kill", "-INT", String.valueOf(child.pid())).start().waitFor();
+      assertThat(child.waitFor(1, TimeUnit.SECONDS)).as("ended on SIGINT").isFalse();
       parent.destroyForcibly().waitFor();
 
       assertThat(child.waitFor(10, TimeUnit.SECONDS)).as("child ended").isTrue();

@@ -2,6 +2,7 @@ package dev.mnistlab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mnistlab.storage.PostgresServer;
 import dev.mnistlab.storage.Storage;
 import dev.mnistlab.storage.Storages;
 import dev.mnistlab.storage.StudyRecord;
@@ -60,6 +61,12 @@ class WorkerProcessesTest {
     runsEachTrialExactlyOnce("sqlite:" + tmp.resolve("studies.db"), 40);
   }
 
+  @Test
+  @Timeout(200)
+  void fourWorkerProcessesOnOnePostgresDatabaseRunEachTrialExactlyOnce() throws Exception {
+    runsEachTrialExactlyOnce(PostgresServer.shared().freshDatabaseUrl(), 20);
+  }
+
   private void runsEachTrialExactlyOnce(String url, int count) throws Exception {
     try (Storage storage = Storages.open(url)) {
       TrialFixtures.enqueue(storage, TrialFixtures.study(storage, "s"), count,
@@ -71,7 +78,7 @@ class WorkerProcessesTest {
           "60"));
     }
     for (Process worker : workers) {
-      assertThat(worker.waitFor(200, TimeUnit.SECONDS)).as("worker ended").isTrue();
+      assertThat(worker.waitFor(180, TimeUnit.SECONDS)).as("worker ended").isTrue();
     }
 
     Map<Integer, String> claimedBy = new TreeMap<>();
@@ -177,6 +184,7 @@ class WorkerProcessesTest {
     assertThat(kill.waitFor()).isZero();
 
     assertThat(worker.waitFor(30, TimeUnit.SECONDS)).as("worker ended").isTrue();
+    assertThat(training.onExit().get(10, TimeUnit.SECONDS).isAlive()).isFalse();
     try (Storage storage = Storages.open(url)) {
       TrialRecord trial = trials(storage).get(0);
       assertThat(trial.state()).as("stderr:%n%s", read("w.err")).isEqualTo(TrialState.WAITING);
