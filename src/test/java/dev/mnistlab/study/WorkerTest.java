@@ -174,14 +174,15 @@ class WorkerTest {
     AtomicInteger calls = new AtomicInteger();
     Worker worker = worker((trial, objective) -> {
       if (calls.incrementAndGet() == 1) {
-        // Another worker, finding this one silent, queues the trial again meanwhile.
-        Thread.sleep(100);
+        // Before this worker's first heartbeat, another worker with a grace of 1 ms finds
+        // it silent and queues the trial again.
+        Thread.sleep(20);
         assertThat(storage.recoverLost(study.id(), Duration.ofMillis(1), 3)).hasSize(1);
         Thread.sleep(60_000);
         throw new AssertionError("not cancelled");
       }
       return new TrialOutcome(TrialState.COMPLETE, null, 0.5, null);
-    }, FAST);
+    }, new Worker.Options(1, Duration.ofSeconds(1), Duration.ofSeconds(10), 3));
 
     Worker.Summary summary = worker.run();
 
