@@ -214,6 +214,7 @@ final class TrainCommand implements Callable<Integer> {
       Runtime.getRuntime().halt(ORPHANED);
     }
     parent.get().onExit().thenRun(() -> Runtime.getRuntime().halt(ORPHANED));
+    // The JDK's only way to ignore a signal; jdk.unsupported keeps it for exactly this.
     Signal.handle(new Signal("INT"), SignalHandler.SIG_IGN);
   }
 
