@@ -18,6 +18,7 @@ import dev.mnistlab.train.Trainer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,6 +26,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /** Trains one network and reports it epoch by epoch: {@code mnist-lab train}. */
 @Command(
@@ -128,7 +131,7 @@ final class TrainCommand implements Callable<Integer> {
 
   // Set by a worker on the training processes it starts, so none outlives it.
   @Option(names = "--exit-with-parent", paramLabel = "PID", hidden = true,
-      description = "Halt as soon as process PID has ended.")
+      description = "Halt as soon as process PID has ended; ignore Ctrl-C, left to PID.")
   Long exitWithParent;
 
   @Override
@@ -196,18 +199,23 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   /**
-   * Halts this process as soon as process {@code pid} has ended (at once if it already has):
-   * a worker killed outright cannot stop its training processes, so they stop themselves.
+   * Halts this process as soon as process {@code pid} has ended (at once if it already has),
+   * and leaves Ctrl-C to that process: a worker killed outright cannot stop its training
+   * processes, so they stop themselves; a worker stopped by Ctrl-C stops them itself after
+   * queuing their trials again, which it could not tell apart from failures if the
+   * terminal's SIGINT (sent to the whole process group) had killed them first.
    */
   static void haltWhenEnded(long pid) {
     if (pid <= 0) {
       throw new InvalidInputException("--exit-with-parent must be a process id > 0, got " + pid);
     }
-    ProcessHandle parent = ProcessHandle.of(pid).orElse(null);
-    if (parent == null || !parent.isAlive()) {
+    Optional<ProcessHandle> parent = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+    if (parent.isEmpty()) {
       Runtime.getRuntime().halt(ORPHANED);
     }
-    parent.onExit().thenRun(() -> Runtime.getRuntime().halt(ORPHANED));
+    parent.get().onExit().thenRun(() -> Runtime.getRuntime().halt(ORPHANED));
+    // The JDK's only way to ignore a signal; jdk.unsupported keeps it for exactly this.
+    Signal.handle(new Signal("INT"), SignalHandler.SIG_IGN);
   }
 
   /** Builds the run's config from the flags, checking each. */

@@ -64,7 +64,8 @@ public final class Worker {
    * @param study the study to serve
    * @param executor runs each claimed trial
    * @param options how many trials at once, heartbeat, grace and attempts
-   * @param log receives one line per claimed, finished, recovered, released or lost trial
+   * @param log receives one line per claimed, finished, recovered, released or lost trial,
+   *     from several threads at once
    * @throws InvalidInputException if the study's objective is unknown
    */
   public Worker(Storage storage, StudyRecord study, TrialExecutor executor, Options options,
@@ -217,7 +218,10 @@ public final class Worker {
       log.accept(String.format(Locale.ROOT, "lost trial %s after %.1f s: another worker queued"
           + " it again (no heartbeat within the grace); this run is not stored", name(trial),
           seconds));
-    } else if (outcome == null) {
+    } else if (outcome == null
+        || (isStopping() && outcome.state() == TrialState.FAILED)) {
+      // A trial that failed while the worker stopped was most likely killed by the same
+      // Ctrl-C (a terminal signals the whole process group): queue it again, not fail it.
       release(h, "worker stopped", seconds);
     } else {
       finish(h, outcome, seconds);

@@ -8,15 +8,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mnistlab.data.IdxFixtures;
 import dev.mnistlab.data.MnistFile;
+import dev.mnistlab.study.TrialFixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -298,5 +302,45 @@ class TrainCommandTest {
     assertThat(run.code()).isZero();
     assertThat(run.errLines()).singleElement().asString().startsWith("warning: ")
         .contains("1.4612");
+  }
+
+  // --- --exit-with-parent: a worker's training process must not outlive it -----------------
+
+  @Test
+  void rejectsAParentProcessIdBelowOne() {
+    assertThat(quickTrain("--exit-with-parent", "0").badInputLine())
+        .isEqualTo("mnist-lab train: --exit-with-parent must be a process id > 0, got 0");
+  }
+
+  @Test
+  @Tag("slow")
+  @Timeout(60)
+  void ignoresCtrlCAndHaltsWhenTheProcessNamedAsItsParentEnds() throws Exception {
+    Process parent = new ProcessBuilder("sleep", "60").start();
+    List<String> command = new ArrayList<>(TrialFixtures.javaCommand());
+    command.addAll(List.of("train", "--data-dir", data.toString(), "--val-size", "20",
+        "--model", "linear(10)", "--epochs", "100000", "--batch-size", "10", "--threads", "1",
+        "--exit-with-parent", String.valueOf(parent.pid())));
+    Process child = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(tmp.resolve("child.log").toFile()).start();
+    try {
+      // Let it start training, so the halt interrupts a run rather than a JVM starting.
+      for (int i = 0; i < 300 && !Files.readString(tmp.resolve("child.log")).contains("train_loss");
+          i++) {
+        Thread.sleep(100);
+      }
+      assertThat(child.isAlive()).as(Files.readString(tmp.resolve("child.log"))).isTrue();
+
+      // Ctrl-C is its parent's to handle.
+      new ProcessBuilder("kill", "-INT", String.valueOf(child.pid())).start().waitFor();
+      assertThat(child.waitFor(1, TimeUnit.SECONDS)).as("ended on SIGINT").isFalse();
+      parent.destroyForcibly().waitFor();
+
+      assertThat(child.waitFor(10, TimeUnit.SECONDS)).as("child ended").isTrue();
+      assertThat(child.exitValue()).isEqualTo(TrainCommand.ORPHANED);
+    } finally {
+      child.destroyForcibly();
+      parent.destroyForcibly();
+    }
   }
 }

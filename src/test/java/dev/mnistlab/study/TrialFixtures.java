@@ -42,12 +42,16 @@ public final class TrialFixtures {
         "{}", 42, null));
   }
 
-  /** Queues {@code count} trials labelled {@code t0, t1, ...} with {@code config}. */
+  /**
+   * Queues {@code count} trials of {@code config} after the study's others, each labelled
+   * {@code tN} and seeded {@code N} after its number {@code N}.
+   */
   public static List<TrialRecord> enqueue(Storage storage, StudyRecord study, int count,
       TrainConfig config) {
+    int first = storage.trials(study.id(), false).size();
     List<TrialRequest> requests = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      requests.add(new TrialRequest("t" + i, Map.of("i", i), config.withSeed(i)));
+    for (int n = first; n < first + count; n++) {
+      requests.add(new TrialRequest("t" + n, Map.of("n", n), config.withSeed(n)));
     }
     return storage.enqueue(study.id(), requests);
   }

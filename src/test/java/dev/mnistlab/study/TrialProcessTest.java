@@ -2,6 +2,7 @@ package dev.mnistlab.study;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mnistlab.cli.SyntheticMnist;
 import dev.mnistlab.storage.TrialOutcome;
 import dev.mnistlab.storage.TrialState;
 import dev.mnistlab.train.RunState;
@@ -9,9 +10,16 @@ import dev.mnistlab.train.TrainConfig;
 import dev.mnistlab.train.TrainResult;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 class TrialProcessTest {
+  @TempDir Path tmp;
+
   private static final TrainResult COMPLETE = ObjectiveTest.run(0.4, 0.91, 0.88);
 
   private static TrainResult ended(RunState state, String message) {
@@ -102,5 +110,80 @@ class TrialProcessTest {
         .contains("--data-dir " + Path.of("d").toAbsolutePath())
         .contains("--json r.json")
         .endsWith("--exit-with-parent " + ProcessHandle.current().pid());
+  }
+
+  // --- real training processes --------------------------------------------------------------
+
+  private TrialProcess executor() {
+    return new TrialProcess(TrialFixtures.javaCommand(), SyntheticMnist.write(tmp));
+  }
+
+  @Test
+  @Tag("slow")
+  @Timeout(60)
+  void trainsATrialInAChildProcessAndMeasuresItsObjective() throws InterruptedException {
+    TrialOutcome outcome = executor().run(TrialFixtures.running(0, TrialFixtures.tiny()),
+        Objective.VAL_ACCURACY);
+
+    assertThat(outcome.state()).as("reason: %s", outcome.reason())
+        .isEqualTo(TrialState.COMPLETE);
+    assertThat(outcome.result().epochs()).hasSize(1);
+    assertThat(outcome.value()).isBetween(0.0, 1.0)
+        .isEqualTo(outcome.result().lastEpoch().valAccuracy());
+    assertThat(outcome.result().config().threads()).isEqualTo(1);
+  }
+
+  @Test
+  @Tag("slow")
+  @Timeout(60)
+  void reportsABadConfigAsAFailedTrialWithTheChildsLine() throws InterruptedException {
+    TrainConfig bad = TrialFixtures.tiny().withModel("linear(10),swish");
+
+    TrialOutcome outcome = executor().run(TrialFixtures.running(0, bad),
+        Objective.VAL_ACCURACY);
+
+    assertThat(outcome.state()).isEqualTo(TrialState.FAILED);
+    assertThat(outcome.reason()).startsWith("mnist-lab train: unknown layer \"swish\"");
+    assertThat(outcome.result()).isNull();
+  }
+
+  @Test
+  @Tag("slow")
+  @Timeout(60)
+  void stopsTheChildWhenTheRunIsInterrupted() throws InterruptedException {
+    TrialProcess executor = executor();
+    AtomicReference<Throwable> thrown = new AtomicReference<>();
+    Thread runner = new Thread(() -> {
+      try {
+        executor.run(TrialFixtures.running(0, TrialFixtures.tiny(100_000)),
+            Objective.VAL_ACCURACY);
+      } catch (Throwable t) {
+        thrown.set(t);
+      }
+    });
+    runner.start();
+    ProcessHandle child = awaitChild();
+
+    runner.interrupt();
+    runner.join(TimeUnit.SECONDS.toMillis(TrialProcess.STOP_SECONDS + 5));
+
+    assertThat(runner.isAlive()).isFalse();
+    assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
+    assertThat(child.isAlive()).isFalse();
+  }
+
+  /** Waits for this JVM's training child to start and returns it. */
+  private static ProcessHandle awaitChild() throws InterruptedException {
+    for (int i = 0; i < 300; i++) {
+      var children = ProcessHandle.current().children()
+          .filter(p -> p.info().arguments().map(a -> List.of(a).contains("train"))
+              .orElse(true))
+          .toList();
+      if (!children.isEmpty()) {
+        return children.get(0);
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("no training process started within 30 s");
   }
 }

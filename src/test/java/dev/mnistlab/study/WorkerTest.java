@@ -136,19 +136,53 @@ class WorkerTest {
   }
 
   @Test
+  void queuesAgainRatherThanFailsATrialWhoseRunDiedAsTheWorkerStopped() throws Exception {
+    TrialFixtures.enqueue(storage, study, 1, TrialFixtures.tiny());
+    CountDownLatch running = new CountDownLatch(1);
+    Worker worker = worker((trial, objective) -> {
+      running.countDown();
+      try {
+        Thread.sleep(60_000);
+      } catch (InterruptedException e) {
+        // As a training process killed by the terminal's SIGINT ends: failed, no result.
+        return new TrialOutcome(TrialState.FAILED, "training process exited with code 130",
+            Double.NaN, null);
+      }
+      throw new AssertionError("not cancelled");
+    }, FAST);
+    Thread stopper = new Thread(() -> {
+      try {
+        running.await();
+        worker.stop();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    stopper.start();
+
+    Worker.Summary summary = worker.run();
+
+    assertThat(summary.released()).isEqualTo(1);
+    assertThat(summary.finishedCount()).isZero();
+    assertThat(trials().get(0).state()).isEqualTo(TrialState.WAITING);
+    assertThat(trials().get(0).reason()).isEqualTo("worker stopped");
+  }
+
+  @Test
   void cancelsATrialAnotherWorkerTookOverAndStoresNothingOfIt() throws InterruptedException {
     TrialFixtures.enqueue(storage, study, 1, TrialFixtures.tiny());
     AtomicInteger calls = new AtomicInteger();
     Worker worker = worker((trial, objective) -> {
       if (calls.incrementAndGet() == 1) {
-        // Another worker, finding this one silent, queues the trial again meanwhile.
-        Thread.sleep(100);
+        // Before this worker's first heartbeat, another worker with a grace of 1 ms finds
+        // it silent and queues the trial again.
+        Thread.sleep(20);
         assertThat(storage.recoverLost(study.id(), Duration.ofMillis(1), 3)).hasSize(1);
         Thread.sleep(60_000);
         throw new AssertionError("not cancelled");
       }
       return new TrialOutcome(TrialState.COMPLETE, null, 0.5, null);
-    }, FAST);
+    }, new Worker.Options(1, Duration.ofSeconds(1), Duration.ofSeconds(10), 3));
 
     Worker.Summary summary = worker.run();
 
