@@ -105,8 +105,12 @@ final class StudyCommand implements Runnable {
               missing.size(), total, options.parallel(), opened.describe()));
         }
         // Runs queued by an earlier, interrupted invocation are served here too.
-        WorkerShutdown.run(new Worker(opened, record,
+        Worker.Summary summary = WorkerShutdown.run(new Worker(opened, record,
             new TrialProcess(javaCommand(), data), options, log));
+        log.accept(WorkerCommand.describe(record.name(), summary));
+        if (summary.stopped()) {
+          return 130;
+        }
         render(study, opened.trials(record.id(), true), this.out, out);
       }
       return 0;

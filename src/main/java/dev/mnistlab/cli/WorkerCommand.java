@@ -12,8 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -35,9 +33,6 @@ import picocli.CommandLine.Spec;
       "Progress goes to stderr, one line per trial; a summary to stdout at the end."
     })
 final class WorkerCommand implements Callable<Integer> {
-  /** Seconds a stopping worker gets, on Ctrl-C, to queue its trials again. */
-  private static final long STOP_SECONDS = 30;
-
   @Spec CommandSpec spec;
 
   @Option(names = "--study", required = true, paramLabel = "NAME",
@@ -82,34 +77,14 @@ final class WorkerCommand implements Callable<Integer> {
         err.flush();
       }
     };
-    CountDownLatch done = new CountDownLatch(1);
     try (Storage store = storage.open()) {
       StudyRecord record = Storages.requireStudy(store, study);
       Path data = DataDirectory.resolve(dataDir, System.getenv()).ensure(log);
-      Worker worker = new Worker(store, record,
-          new TrialProcess(StudyCommand.javaCommand(), data), options, log);
-      // Ctrl-C and SIGTERM run this: the worker's trials must be queued again, not left
-      // RUNNING until another worker's grace runs out.
-      Thread hook = new Thread(() -> {
-        worker.stop();
-        try {
-          done.await(STOP_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }, "mnist-lab-worker-stop");
-      Runtime.getRuntime().addShutdownHook(hook);
-      Worker.Summary summary;
-      try {
-        summary = worker.run();
-      } finally {
-        removeShutdownHook(hook);
-      }
+      Worker.Summary summary = WorkerShutdown.run(new Worker(store, record,
+          new TrialProcess(StudyCommand.javaCommand(), data), options, log));
       out.println(describe(record.name(), summary));
       out.flush();
       return 0;
-    } finally {
-      done.countDown();
     }
   }
 
@@ -131,13 +106,5 @@ final class WorkerCommand implements Callable<Integer> {
           + seconds);
     }
     return Duration.ofMillis(Math.max(1, Math.round(seconds * 1000)));
-  }
-
-  private static void removeShutdownHook(Thread hook) {
-    try {
-      Runtime.getRuntime().removeShutdownHook(hook);
-    } catch (IllegalStateException e) {
-      // The JVM is shutting down and the hook is running: it waits for this command.
-    }
   }
 }

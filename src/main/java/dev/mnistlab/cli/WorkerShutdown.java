@@ -1,26 +1,25 @@
 package dev.mnistlab.cli;
 
 import dev.mnistlab.study.Worker;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 /**
  * Runs a worker so that Ctrl-C or SIGTERM stops it cleanly: the JVM's shutdown waits until
- * the worker has queued its running trials again, so none is left {@code RUNNING}.
+ * the worker has queued its running trials again, so none is left {@code RUNNING} until
+ * another worker's grace runs out.
  */
 final class WorkerShutdown {
-  /** How long a shutdown waits for the worker to release its trials. */
-  private static final long RELEASE_SECONDS = 30;
+  /** How long a stopping worker gets to queue its trials again. */
+  private static final Duration RELEASE = Duration.ofSeconds(30);
 
   private WorkerShutdown() {}
 
   /** Runs {@code worker} to its end or until the process is asked to stop. */
   static Worker.Summary run(Worker worker) throws InterruptedException {
-    CountDownLatch finished = new CountDownLatch(1);
     Thread hook = new Thread(() -> {
       worker.stop();
       try {
-        finished.await(RELEASE_SECONDS, TimeUnit.SECONDS);
+        worker.awaitEnd(RELEASE);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -29,7 +28,6 @@ final class WorkerShutdown {
     try {
       return worker.run();
     } finally {
-      finished.countDown();
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
       } catch (IllegalStateException shuttingDown) {
