@@ -180,8 +180,8 @@ final class BenchCommand implements Callable<Integer> {
     List<String> command = new ArrayList<>(List.of(java, "-XX:+AlwaysPreTouch", "-cp",
         System.getProperty("java.class.path"), Main.class.getName(), "bench", "--child", net.id,
         "--epochs", String.valueOf(epochs), "--threads", threads));
-    if (data.dataDir != null) {
-      command.addAll(List.of("--data-dir", data.dataDir.toString()));
+    if (data.dir.dataDir != null) {
+      command.addAll(List.of("--data-dir", data.dir.dataDir.toString()));
     }
     ProcessBuilder builder = new ProcessBuilder(command)
         .redirectError(ProcessBuilder.Redirect.INHERIT);

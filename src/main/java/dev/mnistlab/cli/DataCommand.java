@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -32,17 +33,6 @@ final class DataCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  /** Holds {@code --data-dir}, resolved like every other command resolves it. */
-  static class Dir {
-    @Option(names = "--data-dir", paramLabel = "DIR",
-        description = "Data directory. Default: $MNIST_LAB_DATA, else ~/.mnist-lab/data/mnist.")
-    Path dataDir;
-
-    DataDirectory resolve() {
-      return DataDirectory.resolve(dataDir, System.getenv());
-    }
-  }
-
   /** Puts MNIST into the data directory. */
   @Command(
       name = "fetch",
@@ -55,7 +45,7 @@ final class DataCommand implements Runnable {
       })
   static final class Fetch implements Callable<Integer> {
     @Spec CommandSpec spec;
-    @picocli.CommandLine.Mixin Dir dir;
+    @Mixin DataDirOption dir;
 
     @Override
     public Integer call() {
@@ -77,7 +67,7 @@ final class DataCommand implements Runnable {
       description = "Re-checks each file's structure and SHA-256; exits 2 if one fails.")
   static final class Verify implements Callable<Integer> {
     @Spec CommandSpec spec;
-    @picocli.CommandLine.Mixin Dir dir;
+    @Mixin DataDirOption dir;
 
     @Override
     public Integer call() {
@@ -99,7 +89,7 @@ final class DataCommand implements Runnable {
       description = "Prints image counts per class and where each file came from.")
   static final class Info implements Callable<Integer> {
     @Spec CommandSpec spec;
-    @picocli.CommandLine.Mixin Dir dir;
+    @Mixin DataDirOption dir;
 
     @Override
     public Integer call() {

@@ -1,6 +1,5 @@
 package dev.mnistlab.cli;
 
-import dev.mnistlab.data.DataDirectory;
 import dev.mnistlab.data.Dataset;
 import dev.mnistlab.data.MnistData;
 import dev.mnistlab.data.SplitMode;
@@ -8,16 +7,12 @@ import dev.mnistlab.data.SplitOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Holds the flags that say where the data is and how it is split, shared by commands. */
 final class DataOptions {
-  @Option(
-      names = "--data-dir",
-      paramLabel = "DIR",
-      description = "Directory with the four MNIST IDX files (raw or .gz). Default: "
-          + "$MNIST_LAB_DATA, else ~/.mnist-lab/data/mnist, fetched there on first use.")
-  Path dataDir;
+  @Mixin DataDirOption dir;
 
   @Option(
       names = "--val-size",
@@ -45,7 +40,7 @@ final class DataOptions {
 
   /** Returns the data directory, fetching MNIST into the default one on first use. */
   Path directory(PrintWriter log) {
-    return DataDirectory.resolve(dataDir, System.getenv()).ensure(message -> {
+    return dir.ensure(message -> {
       log.println(message);
       log.flush();
     });

@@ -2,7 +2,6 @@ package dev.mnistlab.cli;
 
 import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.analysis.TrialRuns;
-import dev.mnistlab.data.DataDirectory;
 import dev.mnistlab.report.Block;
 import dev.mnistlab.report.ReportWriter;
 import dev.mnistlab.report.TerminalRenderer;
@@ -67,9 +66,7 @@ final class StudyCommand implements Runnable {
         + "PNG charts) and a self-contained report.html into DIR.")
     Path out;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Data directory (default: "
-        + "$MNIST_LAB_DATA, else ~/.mnist-lab/data/mnist, fetched on first use).")
-    Path dataDir;
+    @Mixin DataDirOption data;
 
     int run(StudyDefinition study, CommandSpec spec) throws InterruptedException {
       if (repeats != null) {
@@ -89,7 +86,7 @@ final class StudyCommand implements Runnable {
       }
       int cores = Runtime.getRuntime().availableProcessors();
       Worker.Options options = Worker.Options.defaults(parallel != null ? parallel : cores);
-      Path data = DataDirectory.resolve(dataDir, System.getenv()).ensure(log);
+      Path dataDir = data.ensure(log);
       try (Storage opened = storage.open()) {
         StudyRecord record = opened.createStudy(StoredStudy.spec(study));
         List<TrialRecord> stored = opened.trials(record.id(), false);
@@ -106,7 +103,7 @@ final class StudyCommand implements Runnable {
         }
         // Runs queued by an earlier, interrupted invocation are served here too.
         Worker.Summary summary = WorkerShutdown.run(new Worker(opened, record,
-            new TrialProcess(javaCommand(), data), options, log));
+            new TrialProcess(javaCommand(), dataDir), options, log));
         log.accept(WorkerCommand.describe(record.name(), summary));
         if (summary.stopped()) {
           return 130;

@@ -1,7 +1,6 @@
 package dev.mnistlab.cli;
 
 import dev.mnistlab.InvalidInputException;
-import dev.mnistlab.data.DataDirectory;
 import dev.mnistlab.storage.Storage;
 import dev.mnistlab.storage.Storages;
 import dev.mnistlab.storage.StudyRecord;
@@ -45,9 +44,7 @@ final class WorkerCommand implements Callable<Integer> {
       + "process with one engine thread (default: the number of cores).")
   Integer parallel;
 
-  @Option(names = "--data-dir", paramLabel = "DIR", description = "Data directory (default: "
-      + "$MNIST_LAB_DATA, else ~/.mnist-lab/data/mnist, fetched on first use).")
-  Path dataDir;
+  @Mixin DataDirOption data;
 
   @Option(names = "--heartbeat", paramLabel = "SECONDS", defaultValue = "10",
       description = "How often to tell the storage that a running trial is alive "
@@ -79,9 +76,9 @@ final class WorkerCommand implements Callable<Integer> {
     };
     try (Storage store = storage.open()) {
       StudyRecord record = Storages.requireStudy(store, study);
-      Path data = DataDirectory.resolve(dataDir, System.getenv()).ensure(log);
+      Path dataDir = data.ensure(log);
       Worker.Summary summary = WorkerShutdown.run(new Worker(store, record,
-          new TrialProcess(StudyCommand.javaCommand(), data), options, log));
+          new TrialProcess(StudyCommand.javaCommand(), dataDir), options, log));
       out.println(describe(record.name(), summary));
       out.flush();
       return 0;
