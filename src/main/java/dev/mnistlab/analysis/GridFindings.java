@@ -80,7 +80,7 @@ final class GridFindings {
       for (int i = 0; i <= last; i++) {
         points.add(rowLabel(grid, s, i) + " at " + columnLabel(grid, s, i));
       }
-      text = "The best " + row + " does not grow steadily with " + column + ": "
+      text = "The best " + row + " does not grow with " + column + ": "
           + String.join(", ", points) + "; the overall trend is " + trend + ".";
     }
     findings.add(text + " The linear-scaling rule predicts x2 per doubling (exponent 1), "
