@@ -49,6 +49,42 @@ final class Fixtures {
     return run(config, RunState.COMPLETE, 0.97, fill(1, 0.1), fill(1, 0.1), fill(1, 0.97), steps);
   }
 
+  /**
+   * Returns a run that diverged at {@code step}, after finishing {@code epochsDone} epochs of
+   * falling loss and rising accuracy.
+   */
+  static TrainResult diverged(long step, int epochsDone) {
+    List<EpochMetrics> epochs = new ArrayList<>();
+    for (int e = 1; e <= epochsDone; e++) {
+      epochs.add(new EpochMetrics(e, 1.0 / e, 1.0 / e, 1.0 / e, 0.5, CONFIG.lr(), 1.0, 1000.0));
+    }
+    return new TrainResult(CONFIG, null, epochs, List.of(), null, RunState.DIVERGED,
+        "loss became NaN at step " + step, step, 2.0, 500.0);
+  }
+
+  /** Returns a run that failed before finishing an epoch. */
+  static TrainResult failed() {
+    return new TrainResult(CONFIG, null, List.of(), List.of(), null, RunState.FAILED,
+        "engine error", 0, 1.0, 500.0);
+  }
+
+  /** Returns {@code run} with another wall time. */
+  static TrainResult seconds(TrainResult run, double seconds) {
+    return new TrainResult(run.config(), run.provenance(), run.epochs(), run.steps(),
+        run.test(), run.state(), run.message(), run.divergedAtStep(), seconds,
+        run.peakRssMb());
+  }
+
+  /** Returns complete runs over 3 flat epochs, one per final validation accuracy. */
+  static TrainResult[] flats(double... valAccuracies) {
+    return Arrays.stream(valAccuracies).mapToObj(a -> flat(a, a)).toArray(TrainResult[]::new);
+  }
+
+  /** Returns one value of a factor whose runs use the default config. */
+  static FactorLevel level(String label, double value, TrainResult... runs) {
+    return new FactorLevel(label, value, trial("trial " + label, runs));
+  }
+
   /** Returns a trial of the default config. */
   static TrialRuns trial(String name, TrainResult... runs) {
     return new TrialRuns(name, CONFIG, List.of(runs), null, null);
