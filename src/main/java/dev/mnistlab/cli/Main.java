@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       PredictCommand.class,
       BenchCommand.class,
       StudyCommand.class,
+      SweepCommand.class,
       WorkerCommand.class,
       StudiesCommand.class,
       TrialsCommand.class,

@@ -11,6 +11,7 @@ import dev.mnistlab.storage.StudyRecord;
 import dev.mnistlab.storage.TrialRecord;
 import dev.mnistlab.storage.TrialRequest;
 import dev.mnistlab.study.StoredStudy;
+import dev.mnistlab.study.StoredSweep;
 import dev.mnistlab.study.StudyDefinition;
 import dev.mnistlab.study.StudyFile;
 import dev.mnistlab.study.StudyNarrative;
@@ -148,7 +149,7 @@ final class StudyCommand implements Runnable {
           + " --out writes the Markdown and HTML reports.")
   static final class Report implements Callable<Integer> {
     @Spec CommandSpec spec;
-    @Parameters(paramLabel = "NAME", description = "A stored study, e.g. blog or blog-quick.")
+    @Parameters(paramLabel = "NAME", description = "A stored study or sweep, e.g. blog, blog-quick, sweep-quick.")
     String name;
 
     @Mixin StorageOptions storage;
@@ -165,6 +166,11 @@ final class StudyCommand implements Runnable {
       try (Storage opened = storage.open()) {
         StudyRecord record = Storages.requireStudy(opened, name);
         List<TrialRecord> stored = opened.trials(record.id(), true);
+        if ("sweep".equals(record.spec().kind())) {
+          SweepCommand.render(StoredSweep.plan(record), stored, out,
+              spec.commandLine().getOut());
+          return 0;
+        }
         render(StoredStudy.asRun(StoredStudy.definition(record), stored), stored, out,
             spec.commandLine().getOut());
       }
