@@ -8,10 +8,12 @@ import dev.mnistlab.analysis.LearningCurves;
 import dev.mnistlab.analysis.LevelSummary;
 import dev.mnistlab.report.Block;
 import dev.mnistlab.train.TrainConfig;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Turns the analysis of a sweep into report blocks: per factor a table, a chart of the final
@@ -127,7 +129,7 @@ public final class SweepNarrative {
   }
 
   private static Block.FactorChart.Series series(String name, List<LevelSummary> levels,
-      java.util.function.Function<LevelSummary, Band> value) {
+      Function<LevelSummary, Band> value) {
     return new Block.FactorChart.Series(name, levels.stream().map(value).toList());
   }
 
@@ -161,7 +163,7 @@ public final class SweepNarrative {
 
   /** Returns a number as written by hand: 0.001, not 0.001000 or 1.0E-3. */
   private static String plain(double v) {
-    return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
   }
 
   private static String standing(LevelSummary l) {

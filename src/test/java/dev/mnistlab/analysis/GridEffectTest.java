@@ -140,4 +140,15 @@ class GridEffectTest {
         .hasMessage("a grid needs one cell per pair of values, got two for lr 1e-4, "
             + "batch_size 16");
   }
+
+  @Test
+  void rejectsALabelThatComesWithTwoValues() {
+    List<GridCell> cells = new ArrayList<>(growing());
+    cells.set(3, new GridCell("1e-4", 2e-4, "256", 256, Fixtures.trial("t", flats(0.9))));
+
+    assertThatThrownBy(() -> grid(cells))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("a grid value's label must mean one value, got lr 1e-4 as 1.0E-4 and "
+            + "2.0E-4");
+  }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mnistlab.analysis.Band;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +13,7 @@ class BlockTest {
 
   private static Block.FactorChart.Panel panel(int points) {
     return new Block.FactorChart.Panel("p", "y", List.of(
-        new Block.FactorChart.Series("s", java.util.Collections.nCopies(points, POINT))));
+        new Block.FactorChart.Series("s", Collections.nCopies(points, POINT))));
   }
 
   @Test

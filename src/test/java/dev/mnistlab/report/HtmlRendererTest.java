@@ -39,11 +39,6 @@ class HtmlRendererTest {
   private Path sweepPage() throws Exception {
     new HtmlRenderer().write(List.of(new Block.Heading(1, "Sweep"), ReportFixtures.factorChart(),
         ReportFixtures.categoricalChart(), ReportFixtures.heatmap()), dir, "sweep");
-    String dump = System.getProperty("mnistlab.dumpCharts");
-    if (dump != null) {
-      Files.copy(dir.resolve("sweep.html"), Path.of(dump, "sweep.html"),
-          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    }
     return dir.resolve("sweep.html");
   }
 
@@ -150,12 +145,6 @@ class HtmlRendererTest {
     String dom = Files.readString(dir.resolve("chromium.out"));
     assertThat(Pattern.compile("<canvas").matcher(dom).results().count())
         .as("a canvas per panel and one for the heatmap").isEqualTo(4);
-    String dump = System.getProperty("mnistlab.dumpCharts");
-    if (dump != null) {
-      Files.copy(shot, Path.of(dump, "sweep-shot.png"),
-          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-      Files.writeString(Path.of(dump, "chromium.err"), log);
-    }
   }
 
   /** Runs headless Chromium on {@code page}; returns its stderr (stdout goes to chromium.out). */

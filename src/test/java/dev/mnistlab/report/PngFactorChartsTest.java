@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,10 +16,6 @@ class PngFactorChartsTest {
 
   private static BufferedImage draw(Block.FactorChart chart) throws Exception {
     byte[] png = PngFactorCharts.png(chart);
-    String dump = System.getProperty("mnistlab.dumpCharts");
-    if (dump != null) {
-      Files.write(Path.of(dump, chart.id() + ".png"), png);
-    }
     return ImageIO.read(new ByteArrayInputStream(png));
   }
 

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,10 +17,6 @@ class PngHeatmapsTest {
 
   private static BufferedImage draw(Block.Heatmap heatmap) throws Exception {
     byte[] png = PngHeatmaps.png(heatmap);
-    String dump = System.getProperty("mnistlab.dumpCharts");
-    if (dump != null) {
-      Files.write(Path.of(dump, heatmap.id() + ".png"), png);
-    }
     return ImageIO.read(new ByteArrayInputStream(png));
   }
 

@@ -15,6 +15,7 @@ import dev.mnistlab.train.TrainConfig;
 import dev.mnistlab.train.TrainResult;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 /**
@@ -82,7 +83,7 @@ final class SweepFixtures {
     List<FactorLevel> levels = new ArrayList<>();
     for (int i = 0; i < lrs.length; i++) {
       TrainConfig c = BASE.withRun(BASE.epochs(), BASE.batchSize(), lrs[i]);
-      String label = String.format(java.util.Locale.ROOT, "1e-%d", 5 - i);
+      String label = String.format(Locale.ROOT, "1e-%d", 5 - i);
       levels.add(new FactorLevel(label, lrs[i],
           trial("lr " + label, c, repeats, tops[i], i == 3 ? 0.05 : 0, 0.02)));
     }
