@@ -26,7 +26,8 @@ import java.util.Objects;
  * @param bestAccuracyEpoch the 1-based epoch of the highest mean validation accuracy; 0 when
  *     there is no validation accuracy
  * @param enoughEpoch the first epoch within seed noise of the best; 0 when noise cannot be
- *     measured (fewer than two runs) or there is no validation accuracy
+ *     measured (fewer than two runs) or there is no validation accuracy. An epoch whose
+ *     differences have no spread at all is skipped (see {@link #noiseMeasured})
  * @param laterGain the paired change of validation accuracy from {@code enoughEpoch} to the
  *     last epoch (NaN band when {@code enoughEpoch} is 0)
  * @param overfitting the lowest point of the mean validation loss and its rise after
@@ -63,8 +64,7 @@ public record EpochEffect(String trial, int runs, LearningCurves curves, List<Ba
     for (int e = 1; e <= curves.epochs(); e++) {
       Band gap = best == 0 ? Stats.band() : paired(runs, e, best);
       gaps.add(gap);
-      // high >= 0: the interval of "this epoch minus the best" reaches 0.
-      if (enough == 0 && gap.n() >= 2 && gap.high() >= 0) {
+      if (enough == 0 && within(gap)) {
         enough = e;
       }
     }
@@ -95,10 +95,30 @@ public record EpochEffect(String trial, int runs, LearningCurves curves, List<Ba
     return overfitting.minEpoch();
   }
 
-  /** Returns whether the paired interval of {@code gapToBest} for an epoch reaches 0. */
+  /**
+   * Returns whether seed noise can be measured for an epoch's difference from the best: two
+   * or more runs, and some spread between their differences unless all are 0. Identical
+   * non-zero differences (likely with two runs, since accuracy moves in steps of one image)
+   * give an interval of width 0 that says nothing about the noise.
+   */
+  public boolean noiseMeasured(int epoch) {
+    return measured(gapToBest.get(epoch - 1));
+  }
+
+  /** Returns whether the paired interval of an epoch's difference from the best reaches 0. */
   public boolean withinNoiseOfBest(int epoch) {
-    Band gap = gapToBest.get(epoch - 1);
-    return gap.n() >= 2 && gap.high() >= 0;
+    return within(gapToBest.get(epoch - 1));
+  }
+
+  /** Returns whether a paired band measures noise (see {@link #noiseMeasured}). */
+  static boolean measured(Band difference) {
+    return difference.n() >= 2
+        && (difference.high() > difference.low() || difference.mean() == 0);
+  }
+
+  private static boolean within(Band difference) {
+    // high >= 0: the interval of "this epoch minus the best" reaches 0.
+    return measured(difference) && difference.low() <= 0 && difference.high() >= 0;
   }
 
   /**

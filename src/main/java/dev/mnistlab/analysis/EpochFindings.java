@@ -39,10 +39,13 @@ final class EpochFindings {
               + ", within seed noise of its best (" + Wording.number(accuracy.get(best - 1)
               .mean()) + " at epoch " + best + ")";
       Band later = effect.laterGain();
-      boolean noise = later.n() >= 2 && later.low() <= 0 && later.high() >= 0;
+      String noise = !EpochEffect.measured(later)
+          ? ", with no spread between runs to measure noise by."
+          : later.low() <= 0 && later.high() >= 0 ? ", within seed noise."
+              : ", beyond seed noise.";
       findings.add("Validation accuracy " + reach + "; " + Wording.epochs(enough + 1, last)
           + (later.mean() >= 0 ? " add " : " change it by ") + Wording.signedBand(later)
-          + (noise ? ", within seed noise." : ", beyond seed noise."));
+          + noise);
     }
     loss(effect, findings);
     if (enough > 0 && enough < last && effect.secondsPerEpoch() > 0) {

@@ -55,7 +55,8 @@ public record GridEffect(String rowFactor, String columnFactor, List<String> row
    * @param columnFactor the column factor's name, e.g. {@code batch_size}
    * @param rowLogScale whether the row values lie on a log grid
    * @param cells the cells, in any order; rows and columns appear in the order first seen
-   * @throws IllegalArgumentException when a row and column pair has no cell or more than one
+   * @throws IllegalArgumentException when a row and column pair has no cell or more than one,
+   *     or one label comes with two different values
    */
   public static GridEffect of(String rowFactor, String columnFactor, boolean rowLogScale,
       List<GridCell> cells) {
@@ -63,8 +64,8 @@ public record GridEffect(String rowFactor, String columnFactor, List<String> row
     Map<String, Double> columns = new LinkedHashMap<>();
     Map<List<String>, GridCell> byKey = new LinkedHashMap<>();
     for (GridCell cell : cells) {
-      rows.putIfAbsent(cell.rowLabel(), cell.rowValue());
-      columns.putIfAbsent(cell.columnLabel(), cell.columnValue());
+      requireOneValue(rowFactor, rows, cell.rowLabel(), cell.rowValue());
+      requireOneValue(columnFactor, columns, cell.columnLabel(), cell.columnValue());
       if (byKey.put(List.of(cell.rowLabel(), cell.columnLabel()), cell) != null) {
         throw new IllegalArgumentException("a grid needs one cell per pair of values, got two "
             + "for " + rowFactor + " " + cell.rowLabel() + ", " + columnFactor + " "
@@ -97,6 +98,16 @@ public record GridEffect(String rowFactor, String columnFactor, List<String> row
         List.copyOf(rows.values()), columnLabels, List.copyOf(columns.values()), byColumn,
         FactorEffect.of(rowFactor, all, false),
         scaling(rows, columns, byColumn));
+  }
+
+  /** Records {@code label}'s value, or fails when an earlier cell gave it another one. */
+  private static void requireOneValue(String factor, Map<String, Double> values, String label,
+      double value) {
+    Double known = values.putIfAbsent(label, value);
+    if (known != null && Double.compare(known, value) != 0) {
+      throw new IllegalArgumentException("a grid value's label must mean one value, got "
+          + factor + " " + label + " as " + known + " and " + value);
+    }
   }
 
   private static LinearScaling scaling(Map<String, Double> rows, Map<String, Double> columns,

@@ -30,8 +30,8 @@ final class GridFindings {
             + "failed).");
         continue;
       }
-      String text = at + "best " + grid.rowFactor() + " " + top.label() + " ("
-          + Wording.band(top.finalValAccuracy()) + ")";
+      String text = at + "best " + grid.rowFactor() + " " + top.label() + " with "
+          + Wording.band(top.finalValAccuracy());
       List<String> within = column.withinNoise();
       if (!column.noiseMeasured()) {
         text += "; noise cannot be measured";

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Reads what an HTML report inlines from the classpath: the ECharts library (from its
- * webjar, so the page opens offline), the page's style sheet and its chart script.
+ * webjar, so the page opens offline), the page's style sheet and its chart scripts.
  */
 final class HtmlAssets {
   /** The classpath resource of the ECharts build the page inlines. */
@@ -28,6 +28,11 @@ final class HtmlAssets {
   /** Returns the script that draws each curves chart from its inline JSON. */
   static String curvesScript() {
     return read("dev/mnistlab/report/curves.js");
+  }
+
+  /** Returns the script that draws each factor chart and heatmap from its inline JSON. */
+  static String factorScript() {
+    return read("dev/mnistlab/report/factors.js");
   }
 
   private static String read(String resource) {

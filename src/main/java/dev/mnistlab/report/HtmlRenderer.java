@@ -8,7 +8,8 @@ import java.util.List;
  * Writes report blocks as one self-contained HTML page that opens offline: the ECharts
  * library, the style sheet, the chart script and every chart's data are inlined, and nothing
  * is fetched. Each curves chart becomes a figure of three panels drawn by ECharts from its
- * JSON (see {@link CurvesJson}).
+ * JSON (see {@link CurvesJson}), each factor chart a figure of its panels ({@link
+ * FactorJson}) and each heatmap a figure of one grid ({@link HeatmapJson}).
  *
  * <p>Stateless and thread-safe.
  */
@@ -31,7 +32,10 @@ public final class HtmlRenderer {
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         .append("<title>").append(HtmlText.escape(title)).append("</title>\n")
         .append("<style>\n").append(HtmlAssets.css()).append("</style>\n");
-    boolean charts = blocks.stream().anyMatch(Block.CurvesChart.class::isInstance);
+    boolean curves = blocks.stream().anyMatch(Block.CurvesChart.class::isInstance);
+    boolean factors = blocks.stream()
+        .anyMatch(b -> b instanceof Block.FactorChart || b instanceof Block.Heatmap);
+    boolean charts = curves || factors;
     if (charts) {
       html.append("<script>\n").append(HtmlAssets.echarts()).append("\n</script>\n");
     }
@@ -40,8 +44,11 @@ public final class HtmlRenderer {
       block(block, html);
     }
     html.append("</main>\n");
-    if (charts) {
+    if (curves) {
       html.append("<script>\n").append(HtmlAssets.curvesScript()).append("</script>\n");
+    }
+    if (factors) {
+      html.append("<script>\n").append(HtmlAssets.factorScript()).append("</script>\n");
     }
     return html.append("</body>\n</html>\n").toString();
   }
@@ -61,6 +68,10 @@ public final class HtmlRenderer {
       table(t, html);
     } else if (block instanceof Block.CurvesChart c) {
       chart(c, html);
+    } else if (block instanceof Block.FactorChart c) {
+      factorChart(c, html);
+    } else if (block instanceof Block.Heatmap h) {
+      heatmap(h, html);
     }
   }
 
@@ -97,5 +108,30 @@ public final class HtmlRenderer {
     }
     html.append("</div>\n<script type=\"application/json\" class=\"curves-data\">")
         .append(CurvesJson.of(chart)).append("</script>\n</figure>\n");
+  }
+
+  private static void factorChart(Block.FactorChart chart, StringBuilder html) {
+    String id = ReportFiles.checkChartId(chart.id());
+    html.append("<figure class=\"factor\" id=\"chart-").append(id).append("\">\n")
+        .append("<figcaption>").append(HtmlText.escape(chart.title())).append("</figcaption>\n")
+        .append("<div class=\"panels\">");
+    for (Block.FactorChart.Panel panel : chart.panels()) {
+      html.append("<div class=\"panel\" role=\"img\" aria-label=\"")
+          .append(HtmlText.escape(chart.title() + ": " + panel.title())).append("\"></div>");
+    }
+    html.append("</div>\n<script type=\"application/json\" class=\"factor-data\">")
+        .append(FactorJson.of(chart)).append("</script>\n</figure>\n");
+  }
+
+  private static void heatmap(Block.Heatmap heatmap, StringBuilder html) {
+    String id = ReportFiles.checkChartId(heatmap.id());
+    // Tall enough for every row to hold its label and text.
+    int height = Math.max(300, 140 + 44 * heatmap.rows().size());
+    html.append("<figure class=\"heatmap\" id=\"chart-").append(id).append("\">\n")
+        .append("<figcaption>").append(HtmlText.escape(heatmap.title()))
+        .append("</figcaption>\n<div class=\"heat\" role=\"img\" aria-label=\"")
+        .append(HtmlText.escape(heatmap.title())).append("\" style=\"height:").append(height)
+        .append("px\"></div>\n<script type=\"application/json\" class=\"heatmap-data\">")
+        .append(HeatmapJson.of(heatmap)).append("</script>\n</figure>\n");
   }
 }

@@ -7,14 +7,14 @@ import java.util.List;
 
 /**
  * Writes report blocks as GitHub Markdown: {@code #} headings, paragraphs, "- " bullets and
- * pipe tables (numeric columns right-aligned), and each curves chart as a PNG next to the
- * Markdown file, linked as {@code ![title](id.png)}.
+ * pipe tables (numeric columns right-aligned), and each chart (curves, factor chart,
+ * heatmap) as a PNG next to the Markdown file, linked as {@code ![title](id.png)}.
  *
  * <p>Stateless and thread-safe.
  */
 public final class MarkdownRenderer {
   /**
-   * Writes {@code dir/baseName.md} and a {@code dir/<id>.png} per curves chart, each
+   * Writes {@code dir/baseName.md} and a {@code dir/<id>.png} per chart, each
    * atomically, creating {@code dir}.
    *
    * @throws IllegalArgumentException when a chart id cannot name a file
@@ -24,6 +24,10 @@ public final class MarkdownRenderer {
     for (Block block : blocks) {
       if (block instanceof Block.CurvesChart chart) {
         PngCharts.write(chart, dir.resolve(ReportFiles.checkChartId(chart.id()) + ".png"));
+      } else if (block instanceof Block.FactorChart chart) {
+        PngFactorCharts.write(chart, dir.resolve(ReportFiles.checkChartId(chart.id()) + ".png"));
+      } else if (block instanceof Block.Heatmap heatmap) {
+        PngHeatmaps.write(heatmap, dir.resolve(ReportFiles.checkChartId(heatmap.id()) + ".png"));
       }
     }
     ReportFiles.write(dir.resolve(baseName + ".md"), markdown);
@@ -42,11 +46,20 @@ public final class MarkdownRenderer {
       } else if (block instanceof Block.Table t) {
         parts.add(table(t));
       } else if (block instanceof Block.CurvesChart c) {
-        String alt = oneLine(c.title()).replace("[", "\\[").replace("]", "\\]");
-        parts.add("![" + alt + "](" + ReportFiles.checkChartId(c.id()) + ".png)");
+        parts.add(image(c.title(), c.id()));
+      } else if (block instanceof Block.FactorChart c) {
+        parts.add(image(c.title(), c.id()));
+      } else if (block instanceof Block.Heatmap h) {
+        parts.add(image(h.title(), h.id()));
       }
     }
     return String.join("\n\n", parts) + "\n";
+  }
+
+  /** Returns the link to a chart's PNG, its title as the alternative text. */
+  private static String image(String title, String id) {
+    String alt = oneLine(title).replace("[", "\\[").replace("]", "\\]");
+    return "![" + alt + "](" + ReportFiles.checkChartId(id) + ".png)";
   }
 
   private static String table(Block.Table table) {

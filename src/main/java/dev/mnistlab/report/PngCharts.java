@@ -74,8 +74,12 @@ final class PngCharts {
       LearningCurves trial = trials.get(t);
       Color colour = Color.decode(PALETTE.get(t % PALETTE.size()));
       List<Band> bands = metric.of(trial);
-      band(panel, "\u0000band " + t, bands, colour);
-      mean(panel, unique(trial.trial(), names), bands, colour);
+      double[] epochs = new double[bands.size()];
+      for (int e = 0; e < epochs.length; e++) {
+        epochs[e] = e + 1;
+      }
+      band(panel, "\u0000band " + t, epochs, bands, colour);
+      mean(panel, unique(trial.trial(), names), epochs, bands, colour);
     }
     if (panel.getSeriesMap().isEmpty()) {
       // XChart cannot draw an empty panel; an invisible point keeps the axes.
@@ -88,12 +92,13 @@ final class PngCharts {
     return panel;
   }
 
-  private static void mean(XYChart panel, String name, List<Band> bands, Color colour) {
+  /** Adds the means at {@code x} as a line with markers, leaving out NaN means. */
+  static void mean(XYChart panel, String name, double[] x, List<Band> bands, Color colour) {
     List<Double> xs = new ArrayList<>();
     List<Double> ys = new ArrayList<>();
     for (int i = 0; i < bands.size(); i++) {
       if (Double.isFinite(bands.get(i).mean())) {
-        xs.add(i + 1.0);
+        xs.add(x[i]);
         ys.add(bands.get(i).mean());
       }
     }
@@ -108,15 +113,15 @@ final class PngCharts {
     series.setLineStyle(new BasicStroke(2f));
   }
 
-  /** Adds the band as a closed polygon: along the highs, then back along the lows. */
-  private static void band(XYChart panel, String name, List<Band> bands, Color colour) {
+  /** Adds the band at {@code x} as a closed polygon: along the highs, then back the lows. */
+  static void band(XYChart panel, String name, double[] x, List<Band> bands, Color colour) {
     List<Double> xs = new ArrayList<>();
     List<Double> highs = new ArrayList<>();
     List<Double> lows = new ArrayList<>();
     for (int i = 0; i < bands.size(); i++) {
       Band band = bands.get(i);
       if (Double.isFinite(band.low()) && Double.isFinite(band.high())) {
-        xs.add(i + 1.0);
+        xs.add(x[i]);
         highs.add(band.high());
         lows.add(band.low());
       }
@@ -140,7 +145,7 @@ final class PngCharts {
   }
 
   /** Returns {@code name}, suffixed when an earlier trial took it: XChart needs unique names. */
-  private static String unique(String name, Set<String> taken) {
+  static String unique(String name, Set<String> taken) {
     String candidate = name;
     for (int k = 2; !taken.add(candidate); k++) {
       candidate = name + " (" + k + ")";

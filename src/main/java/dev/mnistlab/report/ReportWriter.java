@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Writes a report's files in one call: {@code <baseName>.md} with a {@code <id>.png} per
- * curves chart, and the self-contained {@code <baseName>.html}. Each file is written to a
+ * chart, and the self-contained {@code <baseName>.html}. Each file is written to a
  * temporary name and renamed, so a reader never sees half of one.
  *
  * <p>Thread-safe as long as two calls do not write the same directory and base name.

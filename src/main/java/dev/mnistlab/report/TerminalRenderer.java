@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Draws report blocks as plain text for a terminal: headings (levels 1-2 underlined), text wrapped
  * at 100 columns, "- " bullets and tables in aligned columns with numeric columns
- * right-aligned. Charts are only named, since their pictures live in the report files.
+ * right-aligned. Charts are only named, since their pictures live in the report files; a
+ * heatmap is drawn as its title over a table of its cells.
  *
  * <p>Stateless and thread-safe.
  */
@@ -34,6 +35,12 @@ public final class TerminalRenderer {
         table(t, out);
       } else if (block instanceof Block.CurvesChart c) {
         out.println("(chart: " + c.title() + " \u2014 see the report files)");
+      } else if (block instanceof Block.FactorChart c) {
+        // The table beside a factor chart holds its numbers; the picture is in the files.
+        out.println("(chart: " + c.title() + " \u2014 see the report files)");
+      } else if (block instanceof Block.Heatmap h) {
+        out.println(h.title());
+        table(heatmapTable(h), out);
       }
     }
     out.flush();
@@ -77,6 +84,21 @@ public final class TerminalRenderer {
       lines.add(line.toString());
     }
     return lines;
+  }
+
+  /** Returns a heatmap as a table: a column of row labels, then one column per column label. */
+  static Block.Table heatmapTable(Block.Heatmap heatmap) {
+    List<String> header = new ArrayList<>();
+    header.add(heatmap.rowAxis() + " \\ " + heatmap.columnAxis());
+    header.addAll(heatmap.columns());
+    List<List<String>> rows = new ArrayList<>();
+    for (int r = 0; r < heatmap.rows().size(); r++) {
+      List<String> row = new ArrayList<>();
+      row.add(heatmap.rows().get(r));
+      row.addAll(heatmap.cells().get(r));
+      rows.add(row);
+    }
+    return new Block.Table(header, rows);
   }
 
   private static void table(Block.Table table, PrintWriter out) {

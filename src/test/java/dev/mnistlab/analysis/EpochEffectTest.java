@@ -111,4 +111,18 @@ class EpochEffectTest {
     assertThat(effect.findings()).containsExactly("No validation accuracy: the effect of the "
         + "epoch count cannot be read from these curves.");
   }
+
+  @Test
+  void doesNotCallAnExactlyRepeatedDifferenceBeyondNoise() {
+    // Both runs gain exactly 0.0004 (two images of 5000) from epoch 2 to 3: no spread.
+    EpochEffect effect = EpochEffect.of(Fixtures.trial("base",
+        Fixtures.run(0.98, fill(3, 0.1), line(3, 0.3, 0.1), new double[] {0.9, 0.9796, 0.98}),
+        Fixtures.run(0.98, fill(3, 0.1), line(3, 0.3, 0.1), new double[] {0.901, 0.9798, 0.9802})));
+
+    assertThat(effect.bestAccuracyEpoch()).isEqualTo(3);
+    assertThat(effect.noiseMeasured(2)).isFalse();
+    assertThat(effect.withinNoiseOfBest(2)).isFalse();
+    assertThat(effect.noiseMeasured(3)).isTrue();
+    assertThat(effect.enoughEpoch()).isEqualTo(3);
+  }
 }

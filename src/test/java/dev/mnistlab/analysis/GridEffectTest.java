@@ -60,8 +60,9 @@ class GridEffectTest {
         "Best cell: lr 1e-3, batch_size 256, final validation accuracy 0.9760 [0.9735, 0.9785].",
         "No other value is within seed noise of it.",
         grid.findings().get(2),
-        "batch_size 16: best lr 1e-4 (0.9710 [0.9685, 0.9735]); no other lr within seed noise.",
-        "batch_size 256: best lr 1e-3 (0.9760 [0.9735, 0.9785]); no other lr within seed "
+        "batch_size 16: best lr 1e-4 with 0.9710 [0.9685, 0.9735]; no other lr within seed "
+            + "noise.",
+        "batch_size 256: best lr 1e-3 with 0.9760 [0.9735, 0.9785]; no other lr within seed "
             + "noise.",
         "The best lr grows with batch_size: from 1e-4 at 16 to 1e-3 at 256, x1.78 per doubling "
             + "of batch_size (least-squares exponent 0.83). The linear-scaling rule predicts x2 "
@@ -97,7 +98,7 @@ class GridEffectTest {
     assertThat(grid.scaling().grows()).isFalse();
     assertThat(grid.scaling().monotone()).isTrue();
     assertThat(grid.findings()).contains(
-        "batch_size 16: best lr 1e-3 (0.9750 [0.9626, 0.9874]); within seed noise: 1e-4.",
+        "batch_size 16: best lr 1e-3 with 0.9750 [0.9626, 0.9874]; within seed noise: 1e-4.",
         "The best lr does not grow with batch_size: it stays at 1e-3 from 16 to 256. The "
             + "linear-scaling rule predicts x2 per doubling (exponent 1), square-root scaling "
             + "x1.41 (exponent 0.5).",
@@ -138,5 +139,16 @@ class GridEffectTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("a grid needs one cell per pair of values, got two for lr 1e-4, "
             + "batch_size 16");
+  }
+
+  @Test
+  void rejectsALabelThatComesWithTwoValues() {
+    List<GridCell> cells = new ArrayList<>(growing());
+    cells.set(3, new GridCell("1e-4", 2e-4, "256", 256, Fixtures.trial("t", flats(0.9))));
+
+    assertThatThrownBy(() -> grid(cells))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("a grid value's label must mean one value, got lr 1e-4 as 1.0E-4 and "
+            + "2.0E-4");
   }
 }

@@ -18,4 +18,11 @@ class HtmlAssetsTest {
     assertThat(HtmlAssets.css()).contains("figure.curves");
     assertThat(HtmlAssets.curvesScript()).contains("echarts.init(").contains("curves-data");
   }
+
+  @Test
+  void readsTheFactorChartAndHeatmapScript() {
+    assertThat(HtmlAssets.factorScript()).contains("echarts.init(").contains("factor-data")
+        .contains("heatmap-data").contains("'log'").contains("visualMap");
+    assertThat(HtmlAssets.css()).contains("figure.factor").contains("figure.heatmap");
+  }
 }

@@ -35,6 +35,13 @@ class HtmlRendererTest {
     return dir.resolve("report.html");
   }
 
+  /** Writes a page of the sweep's charts: log and categorical factor charts, a heatmap. */
+  private Path sweepPage() throws Exception {
+    new HtmlRenderer().write(List.of(new Block.Heading(1, "Sweep"), ReportFixtures.factorChart(),
+        ReportFixtures.categoricalChart(), ReportFixtures.heatmap()), dir, "sweep");
+    return dir.resolve("sweep.html");
+  }
+
   @Test
   void escapesTextInHeadingsParagraphsBulletsAndCells() throws Exception {
     String html = Files.readString(page());
@@ -99,6 +106,45 @@ class HtmlRendererTest {
     String html = Files.readString(dom);
     assertThat(Pattern.compile("<canvas").matcher(html).results().count())
         .as("an ECharts canvas per panel").isGreaterThanOrEqualTo(3);
+  }
+
+  @Test
+  void writesFactorChartsAndHeatmapsWithTheirDataInline() throws Exception {
+    String html = Files.readString(sweepPage());
+
+    assertThat(html).contains("<figure class=\"factor\" id=\"chart-lr-chart\">\n"
+        + "<figcaption>lr &lt;sweep&gt; &amp; loss</figcaption>")
+        .contains("<script type=\"application/json\" class=\"factor-data\">{\"id\":"
+            + "\"lr-chart\",\"title\":\"lr \\u003csweep\\u003e \\u0026 loss\",\"xAxis\":"
+            + "\"lr\",\"labels\":[\"1e-05\",\"1e-04\",\"0.001\",\"0.01\",\"0.1\"],"
+            + "\"xs\":[1.0E-5,1.0E-4,0.001,0.01,0.1],\"log\":true,\"panels\":[{\"title\":"
+            + "\"Final validation accuracy\",\"axis\":\"accuracy\",\"series\":[{\"name\":"
+            + "\"validation accuracy\",\"mean\":[0.9,0.96,0.98,0.97,null],")
+        .contains("\"xs\":[],\"log\":false")
+        .contains("<script type=\"application/json\" class=\"heatmap-data\">{\"id\":\"grid\","
+            + "\"title\":\"Mean validation accuracy \\u003clr x batch\\u003e\",\"rowAxis\":"
+            + "\"lr\",\"columnAxis\":\"batch_size\",\"rows\":[\"1e-4\",\"1e-3\",\"1e-2\"],"
+            + "\"columns\":[\"16\",\"256\"],\"values\":[[0.971,0.931],[0.951,0.976],"
+            + "[null,0.961]],\"cells\":[[\"0.9710\",\"0.9310\"],[\"0.9510\",\"0.9760\"],"
+            + "[\"diverged\",\"0.9610\"]]}</script>")
+        .contains("echarts.init(").doesNotContain("class=\"curves-data\"");
+  }
+
+  @Test
+  void drawsTheFactorChartsAndHeatmapInARealBrowserWithoutErrors() throws Exception {
+    assumeTrue(Files.isExecutable(CHROMIUM), "Chromium is not installed at " + CHROMIUM);
+    Path page = sweepPage();
+    Path shot = dir.resolve("shot.png");
+
+    Path stderr = chromium(page, "--screenshot=" + shot);
+    String log = Files.readString(stderr);
+    assertThat(log).doesNotContain("Uncaught").doesNotContain("[ECharts]");
+    assertThat(colouredPixels(ImageIO.read(shot.toFile()))).isGreaterThan(1000);
+
+    chromium(page, "--dump-dom");
+    String dom = Files.readString(dir.resolve("chromium.out"));
+    assertThat(Pattern.compile("<canvas").matcher(dom).results().count())
+        .as("a canvas per panel and one for the heatmap").isEqualTo(4);
   }
 
   /** Runs headless Chromium on {@code page}; returns its stderr (stdout goes to chromium.out). */

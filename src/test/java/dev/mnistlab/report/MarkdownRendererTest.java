@@ -80,4 +80,19 @@ class MarkdownRendererTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("chart id must match [A-Za-z0-9_-]+ (it names a file), got '../x'");
   }
+
+  @Test
+  void drawsFactorChartsAndHeatmapsAsLinkedPngs() throws Exception {
+    new MarkdownRenderer().write(List.of(ReportFixtures.factorChart(),
+        ReportFixtures.categoricalChart(), ReportFixtures.heatmap()), dir, "sweep");
+
+    assertThat(Files.readString(dir.resolve("sweep.md"))).isEqualTo(""
+        + "![lr <sweep> & loss](lr-chart.png)\n\n"
+        + "![optimizer](optimizer-chart.png)\n\n"
+        + "![Mean validation accuracy <lr x batch>](grid.png)\n");
+    assertThat(ImageIO.read(dir.resolve("lr-chart.png").toFile()).getWidth()).isEqualTo(800);
+    assertThat(ImageIO.read(dir.resolve("optimizer-chart.png").toFile()).getWidth())
+        .isEqualTo(400);
+    assertThat(ImageIO.read(dir.resolve("grid.png").toFile()).getHeight()).isEqualTo(360);
+  }
 }

@@ -68,4 +68,23 @@ class TerminalRendererTest {
 
     assertThat(TerminalRenderer.lines("a " + word + " b", 100)).containsExactly("a", word, "b");
   }
+
+  @Test
+  void drawsAHeatmapAsItsTitleOverATableOfItsCells() {
+    String text = render(ReportFixtures.heatmap());
+
+    assertThat(text).isEqualTo(""
+        + "Mean validation accuracy <lr x batch>\n"
+        + "lr \\ batch_size  16           256\n"
+        + "---------------  --------  ------\n"
+        + "           1e-4  0.9710    0.9310\n"
+        + "           1e-3  0.9510    0.9760\n"
+        + "           1e-2  diverged  0.9610\n");
+  }
+
+  @Test
+  void namesFactorChartsWhoseNumbersAreInTheTableBeside() {
+    assertThat(render(ReportFixtures.factorChart()))
+        .isEqualTo("(chart: lr <sweep> & loss \u2014 see the report files)\n");
+  }
 }
