@@ -13,6 +13,7 @@ import dev.mnistlab.study.SweepBase;
 import dev.mnistlab.study.SweepFactor;
 import dev.mnistlab.study.SweepNarrative;
 import dev.mnistlab.study.SweepPlan;
+import dev.mnistlab.study.SweepPlanText;
 import dev.mnistlab.study.TrialProcess;
 import dev.mnistlab.study.Worker;
 import dev.mnistlab.train.TrainConfig;
@@ -161,8 +162,10 @@ final class SweepCommand implements Callable<Integer> {
 
   /** Prints the sweep's report and, with {@code outDir}, writes it as Markdown and HTML. */
   static void render(SweepPlan plan, List<TrialRecord> stored, Path outDir, PrintWriter out) {
-    List<Block> blocks = SweepNarrative.blocks(plan, StoredSweep.factors(plan, stored),
-        StoredSweep.epochs(plan, stored), StoredSweep.grid(plan, stored));
+    List<Block> blocks = new ArrayList<>(SweepNarrative.blocks("Sweep around "
+        + plan.baseLabel(), plan.quick(), StoredSweep.factors(plan, stored),
+        StoredSweep.epochs(plan, stored), StoredSweep.grid(plan, stored), plan.base()));
+    blocks.addAll(SweepPlanText.blocks(plan));
     new TerminalRenderer().render(blocks, out);
     out.flush();
     if (outDir != null) {
