@@ -88,7 +88,7 @@ final class StudyCommand implements Runnable {
       int cores = Runtime.getRuntime().availableProcessors();
       Worker.Options options = Worker.Options.defaults(parallel != null ? parallel : cores);
       Path dataDir = data.ensure(log);
-      try (Storage opened = storage.open()) {
+      try (WorkerShutdown shutdown = new WorkerShutdown(); Storage opened = storage.open()) {
         StudyRecord record = opened.createStudy(StoredStudy.spec(study));
         List<TrialRecord> stored = opened.trials(record.id(), false);
         List<TrialRequest> missing = StoredStudy.missing(study, stored);
@@ -103,7 +103,7 @@ final class StudyCommand implements Runnable {
               missing.size(), total, options.parallel(), opened.describe()));
         }
         // Runs queued by an earlier, interrupted invocation are served here too.
-        Worker.Summary summary = WorkerShutdown.run(new Worker(opened, record,
+        Worker.Summary summary = shutdown.run(new Worker(opened, record,
             new TrialProcess(javaCommand(), dataDir), options, log));
         log.accept(WorkerCommand.describe(record.name(), summary));
         if (summary.stopped()) {

@@ -74,10 +74,10 @@ final class WorkerCommand implements Callable<Integer> {
         err.flush();
       }
     };
-    try (Storage store = storage.open()) {
+    try (WorkerShutdown shutdown = new WorkerShutdown(); Storage store = storage.open()) {
       StudyRecord record = Storages.requireStudy(store, study);
       Path dataDir = data.ensure(log);
-      Worker.Summary summary = WorkerShutdown.run(new Worker(store, record,
+      Worker.Summary summary = shutdown.run(new Worker(store, record,
           new TrialProcess(StudyCommand.javaCommand(), dataDir), options, log));
       out.println(describe(record.name(), summary));
       out.flush();
