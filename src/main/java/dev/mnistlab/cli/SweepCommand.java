@@ -106,7 +106,7 @@ final class SweepCommand implements Callable<Integer> {
     }
     int cores = Runtime.getRuntime().availableProcessors();
     Worker.Options options = Worker.Options.defaults(parallel != null ? parallel : cores);
-    try (Storage opened = storage.open()) {
+    try (WorkerShutdown shutdown = new WorkerShutdown(); Storage opened = storage.open()) {
       SweepPlan plan = plan(opened);
       Path dataDir = data.ensure(log);
       StudyRecord record = opened.createStudy(StoredSweep.spec(plan));
@@ -123,7 +123,7 @@ final class SweepCommand implements Callable<Integer> {
             plan.name(), plan.quick() ? " (QUICK)" : "", missing.size(), total,
             plan.runsSavedByCurves(), options.parallel(), opened.describe()));
       }
-      Worker.Summary summary = WorkerShutdown.run(new Worker(opened, record,
+      Worker.Summary summary = shutdown.run(new Worker(opened, record,
           new TrialProcess(StudyCommand.javaCommand(), dataDir), options, log));
       log.accept(WorkerCommand.describe(record.name(), summary));
       if (summary.stopped()) {
