@@ -141,6 +141,9 @@ final class SweepCommand implements Callable<Integer> {
           config.lr());
       config = config.withTrainLimit(config.trainLimit() > 0
           ? Math.min(QUICK_IMAGES, config.trainLimit()) : QUICK_IMAGES);
+      // Few steps in a quick run: sample every step's loss, or large batches leave too few
+      // samples to measure mini-batch noise.
+      config = SweepBase.withSettings(config, List.of("log_every=1"));
     }
     List<SweepFactor> chosen = factors.isEmpty()
         ? SweepPlan.seedFactors(config, quick)

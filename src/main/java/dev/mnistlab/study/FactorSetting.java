@@ -25,8 +25,9 @@ import java.util.TreeSet;
  * so their step is about the learning rate itself, and they get 1e-3, the value their
  * authors and PyTorch recommend (Kingma and Ba 2015; Loshchilov and Hutter 2019; Hinton's
  * RMSprop lecture, as in Keras); Adagrad's step shrinks as squared gradients accumulate, and
- * it gets PyTorch's default 1e-2. None is tuned on this data: the learning-rate factor is
- * where tuning shows.
+ * it gets PyTorch's default 1e-2. AdamW with no weight decay would be Adam, so it gets
+ * PyTorch's default decay 0.01 when the base has none. None is tuned on this data: the
+ * learning-rate factor is where tuning shows.
  */
 public final class FactorSetting {
   /** The factors that are not a plain {@code train} setting. */
@@ -40,6 +41,9 @@ public final class FactorSetting {
       OptimizerKind.ADAMW, 1e-3,
       OptimizerKind.RMSPROP, 1e-3,
       OptimizerKind.ADAGRAD, 1e-2);
+
+  /** AdamW's weight decay when the base has none: PyTorch's default. */
+  static final double ADAMW_DECAY = 0.01;
 
   private static final Set<String> ACTIVATIONS =
       Set.of("relu", "sigmoid", "tanh", "gelu", "leaky_relu");
@@ -73,7 +77,11 @@ public final class FactorSetting {
       return switch (factor) {
         case "optimizer" -> {
           OptimizerKind kind = OptimizerKind.parse(v);
-          yield withKey(withKey(base, "optimizer", kind.cliName()), "lr", fairLr(kind));
+          TrainConfig set = withKey(withKey(base, "optimizer", kind.cliName()), "lr",
+              fairLr(kind));
+          // AdamW without weight decay is Adam; it gets PyTorch's default decay.
+          yield kind == OptimizerKind.ADAMW && base.weightDecay() == 0
+              ? withKey(set, "weight_decay", ADAMW_DECAY) : set;
         }
         case "layers", "model" -> base.withModel(ModelSpec.parse(v).canonical());
         case "activation" -> base.withModel(activation(base.model(), v));

@@ -49,7 +49,8 @@ public final class SweepPlanText {
       items.add("Optimizers at a fair learning rate each, not tuned: the same effective step "
           + "as plain SGD at 0.1, so momentum and Nesterov (momentum 0.9, 10x the step) get "
           + "0.01; Adam, AdamW and RMSprop, whose step is about the learning rate itself, "
-          + "their authors' 1e-3; Adagrad PyTorch's 1e-2 ("
+          + "their authors' 1e-3; Adagrad PyTorch's 1e-2; AdamW also PyTorch's weight decay 0.01 "
+          + "when the base has none, or it would be Adam ("
           + java.util.Arrays.stream(OptimizerKind.values()).map(k -> k.cliName() + " "
               + number(FactorSetting.fairLr(k))).collect(Collectors.joining(", ")) + ").");
     }

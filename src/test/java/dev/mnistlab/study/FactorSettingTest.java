@@ -33,6 +33,8 @@ class FactorSettingTest {
     assertThat(FactorSetting.apply(BASE, "optimizer", "sgd").lr()).isEqualTo(0.1);
     assertThat(FactorSetting.apply(BASE, "optimizer", "adam").lr()).isEqualTo(1e-3);
     assertThat(FactorSetting.apply(BASE, "optimizer", "adagrad").lr()).isEqualTo(1e-2);
+    assertThat(FactorSetting.apply(BASE, "optimizer", "adamw").weightDecay()).isEqualTo(0.01);
+    assertThat(FactorSetting.apply(BASE, "optimizer", "adam").weightDecay()).isZero();
     for (OptimizerKind kind : OptimizerKind.values()) {
       assertThat(FactorSetting.fairLr(kind)).as(kind.cliName()).isPositive();
     }
