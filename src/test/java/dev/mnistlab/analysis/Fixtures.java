@@ -110,4 +110,15 @@ final class Fixtures {
   static double[] plus(double[] values, double c) {
     return Arrays.stream(values).map(v -> v + c).toArray();
   }
+
+  /** Returns 400 step losses: a falling trend 1/(1 + i/50) plus Gaussian noise of sd {@code sd}.
+   */
+  static double[] noisyFallingLoss(double sd, long seed) {
+    java.util.Random random = new java.util.Random(seed);
+    double[] loss = new double[400];
+    for (int i = 0; i < loss.length; i++) {
+      loss[i] = 1 / (1 + i / 50.0) + sd * random.nextGaussian();
+    }
+    return loss;
+  }
 }

@@ -6,24 +6,15 @@ import static org.assertj.core.api.Assertions.within;
 import dev.mnistlab.train.OptimizerKind;
 import dev.mnistlab.train.TrainConfig;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class MiniBatchNoiseTest {
 
-  /** Returns a falling trend 1/(1 + i/50) with Gaussian noise of the given size. */
-  private static double[] series(double sd, long seed) {
-    Random random = new Random(seed);
-    double[] loss = new double[400];
-    for (int i = 0; i < loss.length; i++) {
-      loss[i] = 1 / (1 + i / 50.0) + sd * random.nextGaussian();
-    }
-    return loss;
-  }
 
   private static TrialRuns trial(TrainConfig config, double sd) {
-    return new TrialRuns("t", config, List.of(Fixtures.withSteps(config, series(sd, 1)),
-        Fixtures.withSteps(config, series(sd, 2))), null, null);
+    return new TrialRuns("t", config, List.of(
+        Fixtures.withSteps(config, Fixtures.noisyFallingLoss(sd, 1)),
+        Fixtures.withSteps(config, Fixtures.noisyFallingLoss(sd, 2))), null, null);
   }
 
   @Test

@@ -6,25 +6,15 @@ import static org.assertj.core.api.Assertions.within;
 import dev.mnistlab.train.OptimizerKind;
 import dev.mnistlab.train.TrainConfig;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class NoiseEffectTest {
 
-  /** Returns 400 step losses: a falling trend with Gaussian noise of the given size. */
-  private static double[] series(double sd, long seed) {
-    Random random = new Random(seed);
-    double[] loss = new double[400];
-    for (int i = 0; i < loss.length; i++) {
-      loss[i] = 1 / (1 + i / 50.0) + sd * random.nextGaussian();
-    }
-    return loss;
-  }
 
   private static FactorLevel level(String label, double value, TrainConfig config, double sd) {
     return new FactorLevel(label, value, new TrialRuns(label, config,
-        List.of(Fixtures.withSteps(config, series(sd, 1)),
-            Fixtures.withSteps(config, series(sd, 2))), null, null));
+        List.of(Fixtures.withSteps(config, Fixtures.noisyFallingLoss(sd, 1)),
+            Fixtures.withSteps(config, Fixtures.noisyFallingLoss(sd, 2))), null, null));
   }
 
   private static TrainConfig optimizer(OptimizerKind kind) {
