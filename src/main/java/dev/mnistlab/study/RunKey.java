@@ -15,9 +15,4 @@ public record RunKey(TrialDefinition trial, int repeat, TrainConfig config) {
   public static RunKey of(TrialDefinition trial, int repeat) {
     return new RunKey(trial, repeat, trial.config().withSeed(trial.config().seed() + repeat));
   }
-
-  /** Returns the run's file name, e.g. {@code trial-3-seed-2.json}. */
-  public String fileName() {
-    return trial.slug() + "-seed-" + config.seed() + ".json";
-  }
 }
