@@ -60,8 +60,13 @@ final class FactorFindings {
         default -> undecided.add(effect.name(level));
       }
     }
-    findings.add(within.isEmpty() ? "No other value is within seed noise of it."
-        : "Within seed noise of it (Welch p >= 0.05): " + String.join(", ", within) + ".");
+    if (!within.isEmpty()) {
+      findings.add("Within seed noise of it (Welch p >= 0.05): " + String.join(", ", within)
+          + ".");
+    } else if (!worse.isEmpty()) {
+      // Only a measured comparison can say that no value is within noise.
+      findings.add("No other value is within seed noise of it.");
+    }
     if (!worse.isEmpty()) {
       findings.add("Worse than it beyond seed noise (difference and 95% interval): "
           + String.join(", ", worse) + ".");

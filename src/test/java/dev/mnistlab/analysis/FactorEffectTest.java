@@ -79,6 +79,17 @@ class FactorEffectTest {
   }
 
   @Test
+  void claimsNothingAboutNoiseWhenTheBestHasOneRun() {
+    FactorEffect effect = lr(level("0.001", 1e-3, flats(0.98)),
+        level("0.01", 1e-2, flats(0.960, 0.962)), level("0.1", 1e-1, flats(0.950, 0.951)));
+
+    assertThat(effect.best()).isEqualTo("0.001");
+    assertThat(effect.labels(Standing.UNDECIDED)).containsExactly("0.01", "0.1");
+    assertThat(effect.findings()).doesNotContain("No other value is within seed noise of it.")
+        .anySatisfy(f -> assertThat(f).startsWith("Noise cannot be measured for lr 0.01, lr 0.1"));
+  }
+
+  @Test
   void namesValuesWhoseNoiseCannotBeMeasuredBesideMeasuredOnes() {
     FactorEffect effect = lr(level("0.001", 1e-3, flats(0.970, 0.975, 0.980)),
         level("0.1", 1e-1, flats(0.5)));
