@@ -63,10 +63,16 @@ public final class StoredSweep {
     }
   }
 
-  /** Returns the runs of {@code plan} that {@code stored} lacks (failed ones again). */
+  /**
+   * Returns the runs of {@code plan} that {@code stored} lacks (failed ones again), longest
+   * first, so that a long run does not start last and leave the other cores idle at the end.
+   */
   public static List<TrialRequest> missing(SweepPlan plan, List<TrialRecord> stored) {
     return plan.requests().stream().filter(r -> stored.stream().noneMatch(t ->
-        KEPT.contains(t.state()) && t.config().equals(r.config()))).toList();
+            KEPT.contains(t.state()) && t.config().equals(r.config())))
+        .sorted(Comparator.comparingDouble((TrialRequest r) -> StoredStudy.cost(r.config()))
+            .reversed())
+        .toList();
   }
 
   /** Returns one effect per factor but epochs read from curves, in the plan's order. */
