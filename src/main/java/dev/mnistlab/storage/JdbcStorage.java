@@ -93,16 +93,7 @@ final class JdbcStorage implements Storage {
   public synchronized List<TrialRecord> enqueue(long studyId, List<TrialRequest> trials) {
     return write("queue trials", c -> {
       long first;
-      try (PreparedStatement s = c.prepareStatement(
-          "SELECT id FROM studies WHERE id = ?" + dialect.forUpdate())) {
-        s.setLong(1, studyId); // locking the study serialises numbering between processes
-        try (ResultSet rs = s.executeQuery()) {
-          if (!rs.next()) {
-            throw new InvalidInputException("no study with id " + studyId + " in storage "
-                + describe());
-          }
-        }
-      }
+      lockStudy(c, studyId);
       try (PreparedStatement s =
           c.prepareStatement("SELECT MAX(number) FROM trials WHERE study_id = ?")) {
         s.setLong(1, studyId);
@@ -134,6 +125,41 @@ final class JdbcStorage implements Storage {
   }
 
   @Override
+  public synchronized TrialRecord enqueueAt(long studyId, int number, TrialRequest request) {
+    return write("queue trial " + number, c -> {
+      lockStudy(c, studyId);
+      try (PreparedStatement s = c.prepareStatement("INSERT INTO trials (study_id, number,"
+          + " label, params, config, state, attempts, queued_at)"
+          + " VALUES (?, ?, ?, ?, ?, 'WAITING', 0, ?) ON CONFLICT (study_id, number) DO NOTHING")) {
+        s.setLong(1, studyId);
+        s.setLong(2, number);
+        s.setString(3, request.label());
+        s.setString(4, TrialRows.toJson(request.params()));
+        s.setString(5, TrialRows.toJson(request.config()));
+        s.setLong(6, dialect.now(c));
+        s.executeUpdate();
+      }
+      return TrialRows.select(c, "WHERE study_id = ? AND number = ?", studyId, number).get(0);
+    });
+  }
+
+  @Override
+  public synchronized void redefine(long studyId, String definition) {
+    write("change a study's definition", c -> {
+      try (PreparedStatement s =
+          c.prepareStatement("UPDATE studies SET definition = ? WHERE id = ?")) {
+        s.setString(1, definition);
+        s.setLong(2, studyId);
+        if (s.executeUpdate() != 1) {
+          throw new InvalidInputException("no study with id " + studyId + " in storage "
+              + describe());
+        }
+      }
+      return null;
+    });
+  }
+
+  @Override
   public synchronized Optional<TrialRecord> claim(long studyId, String workerId) {
     return write("claim a trial", c -> {
       long id;
@@ -158,6 +184,7 @@ final class JdbcStorage implements Storage {
         s.setLong(4, id);
         s.executeUpdate();
       }
+      TrialRows.deleteEpochs(c, id); // an earlier attempt's live epochs are not this run's
       return Optional.of(TrialRows.select(c, "WHERE id = ?", id).get(0));
     });
   }
@@ -249,6 +276,33 @@ final class JdbcStorage implements Storage {
   }
 
   @Override
+  public synchronized List<TrialRecord> trialsWithEpochs(long studyId) {
+    return read("read trials", c -> {
+      Map<Long, List<EpochMetrics>> epochs = TrialRows.readEpochs(c, studyId);
+      return TrialRows.select(c, "WHERE study_id = ? ORDER BY number", studyId).stream()
+          .map(t -> TrialRows.withCurves(t, epochs.getOrDefault(t.id(), List.of()), List.of()))
+          .toList();
+    });
+  }
+
+  @Override
+  public synchronized boolean reportEpoch(long trialId, String workerId, EpochMetrics epoch) {
+    return write("store an epoch", c -> {
+      try (PreparedStatement s = c.prepareStatement("UPDATE trials SET heartbeat_at = ?"
+          + " WHERE id = ? AND state = 'RUNNING' AND worker_id = ?")) {
+        s.setLong(1, dialect.now(c));
+        s.setLong(2, trialId);
+        s.setString(3, workerId);
+        if (s.executeUpdate() != 1) {
+          return false;
+        }
+      }
+      TrialRows.insertEpochs(c, trialId, List.of(epoch));
+      return true;
+    });
+  }
+
+  @Override
   public synchronized void close() {
     closeQuietly();
   }
@@ -257,6 +311,20 @@ final class JdbcStorage implements Storage {
   @FunctionalInterface
   interface Work<T> {
     T run(Connection c) throws SQLException;
+  }
+
+  /** Locks the study's row until commit, which serialises numbering between processes. */
+  private void lockStudy(Connection c, long studyId) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(
+        "SELECT id FROM studies WHERE id = ?" + dialect.forUpdate())) {
+      s.setLong(1, studyId);
+      try (ResultSet rs = s.executeQuery()) {
+        if (!rs.next()) {
+          throw new InvalidInputException("no study with id " + studyId + " in storage "
+              + describe());
+        }
+      }
+    }
   }
 
   private <T> T write(String doing, Work<T> work) {

@@ -1,5 +1,6 @@
 package dev.mnistlab.storage;
 
+import dev.mnistlab.train.EpochMetrics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -50,6 +51,17 @@ public interface Storage extends AutoCloseable {
   List<TrialRecord> enqueue(long studyId, List<TrialRequest> trials);
 
   /**
+   * Queues trial {@code number} with {@code request} unless the study already has a trial of
+   * that number, and returns the stored trial either way. Workers that sample trials from a
+   * seed all compute the same request for a number, so whichever inserts first wins and the
+   * others read it back.
+   */
+  TrialRecord enqueueAt(long studyId, int number, TrialRequest request);
+
+  /** Replaces a study's stored definition (a search continued with a changed space). */
+  void redefine(long studyId, String definition);
+
+  /**
    * Claims the study's lowest-numbered waiting trial for {@code workerId}: it becomes
    * {@code RUNNING}, its attempts grow by one and its heartbeat is now. No two claims, from
    * any processes, ever return the same trial. Returns empty when none is waiting.
@@ -61,6 +73,14 @@ public interface Storage extends AutoCloseable {
    * longer holds it (it was recovered as lost and queued again), so the worker should stop it.
    */
   boolean heartbeat(long trialId, String workerId);
+
+  /**
+   * Stores one finished epoch of a running trial {@code workerId} holds, and counts as a
+   * heartbeat, so that pruners on other workers can compare with it before the trial ends;
+   * returns false and stores nothing if the worker no longer holds it. A new attempt starts
+   * with no epochs; {@link #finish} replaces them with the final curve.
+   */
+  boolean reportEpoch(long trialId, String workerId, EpochMetrics epoch);
 
   /**
    * Stores a held trial's end (state, reason, value, curves, test metrics, provenance) in one
@@ -87,6 +107,12 @@ public interface Storage extends AutoCloseable {
    * metrics and sampled step losses.
    */
   List<TrialRecord> trials(long studyId, boolean curves);
+
+  /**
+   * Returns the study's trials by number, each with its per-epoch metrics (of running trials
+   * too, as far as they have reported them) but without step losses: what pruners read.
+   */
+  List<TrialRecord> trialsWithEpochs(long studyId);
 
   /** Closes the connection; the storage must not be used after. */
   @Override

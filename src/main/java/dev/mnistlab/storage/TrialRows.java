@@ -95,10 +95,26 @@ final class TrialRows {
   /** Writes {@code result}'s epochs and steps for trial {@code trialId}. */
   static void writeCurves(Connection c, Dialect dialect, long trialId, TrainResult result)
       throws SQLException {
+    deleteEpochs(c, trialId); // the live epochs a running trial reported give way to its curve
+    insertEpochs(c, trialId, result.epochs());
+    dialect.insertSteps(c, trialId, result.steps());
+  }
+
+  /** Deletes a trial's per-epoch metrics. */
+  static void deleteEpochs(Connection c, long trialId) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("DELETE FROM trial_epochs WHERE trial_id = ?")) {
+      s.setLong(1, trialId);
+      s.executeUpdate();
+    }
+  }
+
+  /** Inserts per-epoch metrics of a trial. */
+  static void insertEpochs(Connection c, long trialId, List<EpochMetrics> epochs)
+      throws SQLException {
     try (PreparedStatement s = c.prepareStatement("INSERT INTO trial_epochs (trial_id, epoch,"
         + " train_loss, train_loss_last_batch, val_loss, val_accuracy, lr, seconds,"
         + " samples_per_second) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      for (EpochMetrics e : result.epochs()) {
+      for (EpochMetrics e : epochs) {
         s.setLong(1, trialId);
         s.setInt(2, e.epoch());
         setDouble(s, 3, e.trainLoss());
@@ -112,10 +128,8 @@ final class TrialRows {
       }
       s.executeBatch();
     }
-    dialect.insertSteps(c, trialId, result.steps());
   }
 
-  /** Inserts a trial's steps with batched single-row INSERTs, the portable way. */
   static void insertStepsInBatches(Connection c, long trialId, List<StepLoss> steps)
       throws SQLException {
     try (PreparedStatement s = c.prepareStatement(

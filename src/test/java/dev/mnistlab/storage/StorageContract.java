@@ -124,6 +124,95 @@ abstract class StorageContract extends StorageContractBase {
   }
 
   @Test
+  void enqueueAtInsertsOnceAndReturnsTheFirstRequestToEveryCaller() {
+    StudyRecord study = storage.createStudy(spec("s"));
+
+    TrialRecord first = storage.enqueueAt(study.id(), 0, request(1));
+    TrialRecord again = open().enqueueAt(study.id(), 0, request(2));
+    TrialRecord next = storage.enqueueAt(study.id(), 1, request(3));
+
+    assertThat(first.number()).isZero();
+    assertThat(again.id()).isEqualTo(first.id());
+    assertThat(again.label()).isEqualTo("trial 1");
+    assertThat(next.number()).isEqualTo(1);
+    assertThat(storage.trials(study.id(), false)).extracting(TrialRecord::label)
+        .containsExactly("trial 1", "trial 3");
+  }
+
+  @Test
+  void enqueueAtFromManyStoragesAtOnceStoresOneTrialPerNumber() throws Exception {
+    StudyRecord study = storage.createStudy(spec("s"));
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<List<Long>>> ids = new ArrayList<>();
+      for (int w = 0; w < 4; w++) {
+        Storage own = open();
+        int worker = w;
+        ids.add(pool.submit(() -> {
+          List<Long> seen = new ArrayList<>();
+          for (int n = 0; n < 10; n++) {
+            seen.add(own.enqueueAt(study.id(), n, request(100 * worker + n)).id());
+          }
+          return seen;
+        }));
+      }
+      List<Long> firstSeen = ids.get(0).get();
+      for (Future<List<Long>> f : ids) {
+        assertThat(f.get()).isEqualTo(firstSeen);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(storage.trials(study.id(), false)).extracting(TrialRecord::number)
+        .containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+  }
+
+  @Test
+  void redefineReplacesTheStoredDefinition() {
+    StudyRecord study = storage.createStudy(spec("s"));
+
+    storage.redefine(study.id(), "{\"space\":\"wider\"}");
+
+    assertThat(open().findStudy("s").orElseThrow().spec().definition())
+        .isEqualTo("{\"space\":\"wider\"}");
+    assertThatThrownBy(() -> storage.redefine(999, "{}"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("no study with id 999 in storage " + storage.describe());
+  }
+
+  @Test
+  void reportedEpochsAreReadWhileRunningAndReplacedByTheFinalCurve() {
+    StudyRecord study = storage.createStudy(spec("s"));
+    TrialRecord trial = storage.enqueue(study.id(), requests(1)).get(0);
+    storage.claim(study.id(), REMOTE);
+    TrainResult result = result(trial.config(), 3, 30);
+
+    assertThat(storage.reportEpoch(trial.id(), REMOTE, result.epochs().get(0))).isTrue();
+    assertThat(storage.reportEpoch(trial.id(), OTHER, result.epochs().get(1))).isFalse();
+    TrialRecord live = open().trialsWithEpochs(study.id()).get(0);
+    assertThat(live.state()).isEqualTo(TrialState.RUNNING);
+    assertThat(live.epochs()).containsExactly(result.epochs().get(0));
+    assertThat(live.steps()).isEmpty();
+
+    storage.finish(trial.id(), REMOTE, new TrialOutcome(TrialState.COMPLETE, null, 0.9, result));
+    assertThat(storage.trialsWithEpochs(study.id()).get(0).epochs())
+        .isEqualTo(result.epochs());
+  }
+
+  @Test
+  void aNewAttemptStartsWithoutTheEpochsOfTheLastOne() {
+    StudyRecord study = storage.createStudy(spec("s"));
+    TrialRecord trial = storage.enqueue(study.id(), requests(1)).get(0);
+    storage.claim(study.id(), REMOTE);
+    storage.reportEpoch(trial.id(), REMOTE, result(trial.config(), 1, 10).epochs().get(0));
+    storage.release(trial.id(), REMOTE, "worker stopped");
+
+    storage.claim(study.id(), OTHER);
+
+    assertThat(storage.trialsWithEpochs(study.id()).get(0).epochs()).isEmpty();
+  }
+
+  @Test
   void claimsTheLowestNumberedWaitingTrial() {
     StudyRecord study = storage.createStudy(spec("s"));
     storage.enqueue(study.id(), requests(3));
