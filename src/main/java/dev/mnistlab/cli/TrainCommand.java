@@ -5,6 +5,7 @@ import dev.mnistlab.data.Dataset;
 import dev.mnistlab.model.Init;
 import dev.mnistlab.model.LintWarning;
 import dev.mnistlab.model.ModelSpec;
+import dev.mnistlab.train.EpochGate;
 import dev.mnistlab.train.EpochMetrics;
 import dev.mnistlab.train.Network;
 import dev.mnistlab.train.OptimizerKind;
@@ -15,7 +16,11 @@ import dev.mnistlab.train.ThreadSettings;
 import dev.mnistlab.train.TrainConfig;
 import dev.mnistlab.train.TrainResult;
 import dev.mnistlab.train.Trainer;
+import dev.mnistlab.train.TrainingListener;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -134,6 +139,11 @@ final class TrainCommand implements Callable<Integer> {
       description = "Halt as soon as process PID has ended; ignore Ctrl-C, left to PID.")
   Long exitWithParent;
 
+  // Set by a worker whose pruner follows the run epoch by epoch (see EpochGate).
+  @Option(names = "--epoch-gate", hidden = true,
+      description = "After each epoch, write its metrics to stdout and wait for go or stop.")
+  boolean epochGate;
+
   @Override
   public Integer call() {
     if (exitWithParent != null) {
@@ -149,7 +159,8 @@ final class TrainCommand implements Callable<Integer> {
       OutputPaths.requireWritableDirectory("--save", save);
     }
     boolean jsonToStdout = json != null && json.toString().equals("-");
-    PrintWriter out = jsonToStdout ? null : command.commandLine().getOut();
+    // With the gate, stdout carries epoch lines alone, so no table row can split one.
+    PrintWriter out = jsonToStdout || epochGate ? null : command.commandLine().getOut();
     PrintWriter err = command.commandLine().getErr();
     for (LintWarning warning : spec.lint()) {
       err.println("warning: " + warning.message());
@@ -174,7 +185,12 @@ final class TrainCommand implements Callable<Integer> {
       out.flush();
     }
     boolean tty = System.console() != null;
-    Trainer trainer = new Trainer(config, new ProgressPrinter(out, err, tty));
+    TrainingListener listener = new ProgressPrinter(out, err, tty);
+    if (epochGate) {
+      listener = new EpochGate(listener, System.out, new BufferedReader(
+          new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+    }
+    Trainer trainer = new Trainer(config, listener);
     TrainResult result = trainer.train(new Network(spec.build(), initializer::apply), dataset,
         provenance, block -> {
           if (save != null) {

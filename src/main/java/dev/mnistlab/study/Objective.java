@@ -64,11 +64,23 @@ public enum Objective {
    * finished, no validation split, no test evaluation).
    */
   public double valueOf(TrainResult result) {
+    if (this == TEST_ACCURACY) {
+      double value = result.test().accuracy();
+      return Double.isFinite(value) ? value : Double.NaN;
+    }
     EpochMetrics last = result.lastEpoch();
+    return last == null ? Double.NaN : valueOf(last);
+  }
+
+  /**
+   * Returns this metric after one epoch, what pruners compare, or NaN when the epoch did not
+   * measure it (the test set is measured only at the end).
+   */
+  public double valueOf(EpochMetrics epoch) {
     double value = switch (this) {
-      case VAL_ACCURACY -> last == null ? Double.NaN : last.valAccuracy();
-      case VAL_LOSS -> last == null ? Double.NaN : last.valLoss();
-      case TEST_ACCURACY -> result.test().accuracy();
+      case VAL_ACCURACY -> epoch.valAccuracy();
+      case VAL_LOSS -> epoch.valLoss();
+      case TEST_ACCURACY -> Double.NaN;
     };
     return Double.isFinite(value) ? value : Double.NaN;
   }

@@ -3,6 +3,7 @@ package dev.mnistlab.study;
 import dev.mnistlab.storage.TrialOutcome;
 import dev.mnistlab.storage.TrialRecord;
 import dev.mnistlab.storage.TrialState;
+import dev.mnistlab.train.EpochGate;
 import dev.mnistlab.train.JsonFormat;
 import dev.mnistlab.train.TrainConfig;
 import dev.mnistlab.train.TrainResult;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -26,6 +28,10 @@ import java.util.stream.Stream;
  * worker killed outright (kill -9, out of memory) leaves no training running on its own.
  * Interrupting the thread inside {@link #run} stops the child: SIGTERM, then SIGKILL if it
  * has not ended within {@value #STOP_SECONDS} s.
+ *
+ * <p>Given judges, it follows each run epoch by epoch through an {@link EpochGate}: after
+ * every epoch but the last the child waits for its trial's {@link EpochJudge}, and a trial the
+ * judge stops ends as {@code PRUNED} with the epochs it trained.
  */
 public final class TrialProcess implements TrialExecutor {
   /** Seconds a stopped child gets to end before it is killed. */
@@ -35,6 +41,7 @@ public final class TrialProcess implements TrialExecutor {
 
   private final List<String> javaCommand;
   private final Path dataDir;
+  private final Function<TrialRecord, EpochJudge> judges;
 
   /**
    * Creates an executor.
@@ -43,11 +50,22 @@ public final class TrialProcess implements TrialExecutor {
    * @param dataDir the data directory every trial trains on
    */
   public TrialProcess(List<String> javaCommand, Path dataDir) {
+    this(javaCommand, dataDir, null);
+  }
+
+  /**
+   * Creates an executor whose trials a judge may stop after any epoch.
+   *
+   * @param judges gives each trial's judge when it starts, or null for none
+   */
+  public TrialProcess(List<String> javaCommand, Path dataDir,
+      Function<TrialRecord, EpochJudge> judges) {
     if (javaCommand.isEmpty()) {
       throw new IllegalArgumentException("the java command must not be empty");
     }
     this.javaCommand = List.copyOf(javaCommand);
     this.dataDir = dataDir.toAbsolutePath();
+    this.judges = judges;
   }
 
   @Override
@@ -60,21 +78,37 @@ public final class TrialProcess implements TrialExecutor {
     try {
       Path json = dir.resolve("result.json");
       Path stderr = dir.resolve("stderr.txt");
-      ProcessBuilder builder = new ProcessBuilder(command(trial.config(), json))
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+      EpochJudge judge = judges == null ? null : judges.apply(trial);
+      List<String> command = command(trial.config(), json);
+      if (judge != null) {
+        command.add("--epoch-gate");
+      }
+      ProcessBuilder builder = new ProcessBuilder(command)
+          .redirectOutput(judge == null ? ProcessBuilder.Redirect.DISCARD
+              : ProcessBuilder.Redirect.PIPE)
           .redirectError(stderr.toFile());
       // One engine thread per trial: trials run side by side (see README, "Threads").
       builder.environment().put("OMP_NUM_THREADS", "1");
       builder.environment().put("MKL_NUM_THREADS", "1");
       Process process = start(builder);
+      GateConversation gate = judge == null ? null
+          : GateConversation.start(process, judge, trial.config().epochs(),
+              "trial " + trial.number());
       int code;
       try {
         code = process.waitFor();
+        if (gate != null) {
+          gate.awaitEnd();
+        }
       } catch (InterruptedException e) {
         stop(process);
+        if (gate != null) {
+          gate.cancel();
+        }
         throw e;
       }
-      return outcome(code, readResult(json), lastMessage(stderr), objective);
+      TrialOutcome outcome = outcome(code, readResult(json), lastMessage(stderr), objective);
+      return gate == null ? outcome : gate.verdict(outcome);
     } finally {
       deleteQuietly(dir);
     }

@@ -65,6 +65,7 @@ public final class Trainer {
     RunState state = RunState.COMPLETE;
     String message = "ran all " + config.epochs() + " epoch(s)";
     long divergedAt = 0;
+    boolean stopped = false;
     try (NDManager root = NDManager.newBaseManager()) {
       // Dropout draws from the engine's generator; seed it so runs repeat exactly.
       JniUtils.setSeed(config.seed());
@@ -85,6 +86,12 @@ public final class Trainer {
         }
         epochs.add(outcome.metrics);
         listener.epochFinished(outcome.metrics);
+        String stop = epoch < config.epochs() ? listener.stopAfter(outcome.metrics) : null;
+        if (stop != null) {
+          stopped = true;
+          message = "stopped after epoch " + epoch + ": " + stop;
+          break;
+        }
         if (config.earlyStop() > 0 && data.valSize() > 0) {
           if (outcome.metrics.valLoss() < bestValLoss) {
             bestValLoss = outcome.metrics.valLoss();
@@ -96,7 +103,7 @@ public final class Trainer {
           }
         }
       }
-      if (state == RunState.COMPLETE) {
+      if (state == RunState.COMPLETE && !stopped) {
         test = run.evaluate(run.test);
         whenComplete.accept(block);
       }

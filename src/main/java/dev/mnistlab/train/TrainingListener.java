@@ -4,8 +4,9 @@ package dev.mnistlab.train;
  * Receives a run's progress as it happens, for progress bars and live tables.
  *
  * <p>The trainer calls these on its own thread, in order: {@code epochStarted}, then
- * {@code batchFinished} for each step, then {@code epochFinished}, for each epoch. The
- * methods must return quickly; they run inside the training loop.
+ * {@code batchFinished} for each step, then {@code epochFinished} and {@code stopAfter}, for
+ * each epoch. The methods must return quickly; they run inside the training loop (only
+ * {@code stopAfter} may wait, for a decision made elsewhere).
  */
 public interface TrainingListener {
   /** A listener that ignores everything. */
@@ -19,4 +20,13 @@ public interface TrainingListener {
 
   /** Tells that an epoch finished, with its metrics. */
   default void epochFinished(EpochMetrics metrics) {}
+
+  /**
+   * Returns why the run should end after the epoch just finished (a pruner said so), or null
+   * to go on. A run so ended is complete with the epochs it trained, and is not evaluated
+   * on the test set.
+   */
+  default String stopAfter(EpochMetrics metrics) {
+    return null;
+  }
 }

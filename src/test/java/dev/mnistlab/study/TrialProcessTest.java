@@ -10,6 +10,7 @@ import dev.mnistlab.train.TrainConfig;
 import dev.mnistlab.train.TrainResult;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Tag;
@@ -170,6 +171,51 @@ class TrialProcessTest {
     assertThat(runner.isAlive()).isFalse();
     assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
     assertThat(child.isAlive()).isFalse();
+  }
+
+  @Test
+  @Tag("slow")
+  @Timeout(60)
+  void aJudgeThatStopsTheRunMakesItAPrunedTrialWithThePartialCurve()
+      throws InterruptedException {
+    List<Integer> asked = new CopyOnWriteArrayList<>();
+    TrialProcess executor = new TrialProcess(TrialFixtures.javaCommand(),
+        SyntheticMnist.write(tmp), trial -> metrics -> {
+          asked.add(metrics.epoch());
+          return metrics.epoch() == 2 ? "below the median" : null;
+        });
+
+    TrialOutcome outcome = executor.run(TrialFixtures.running(0, TrialFixtures.tiny(5)),
+        Objective.VAL_ACCURACY);
+
+    assertThat(outcome.state()).as("reason: %s", outcome.reason())
+        .isEqualTo(TrialState.PRUNED);
+    assertThat(outcome.reason()).isEqualTo("pruned after epoch 2: below the median");
+    assertThat(asked).containsExactly(1, 2);
+    assertThat(outcome.result().epochs()).hasSize(2);
+    assertThat(outcome.value()).isEqualTo(outcome.result().epochs().get(1).valAccuracy());
+    assertThat(outcome.result().test().accuracy()).as("a pruned run is not tested").isNaN();
+  }
+
+  @Test
+  @Tag("slow")
+  @Timeout(60)
+  void aJudgeThatLetsTheRunGoOnSeesEveryEpochAndTheTrialCompletes()
+      throws InterruptedException {
+    List<Integer> asked = new CopyOnWriteArrayList<>();
+    TrialProcess executor = new TrialProcess(TrialFixtures.javaCommand(),
+        SyntheticMnist.write(tmp), trial -> metrics -> {
+          asked.add(metrics.epoch());
+          return null;
+        });
+
+    TrialOutcome outcome = executor.run(TrialFixtures.running(0, TrialFixtures.tiny(3)),
+        Objective.VAL_ACCURACY);
+
+    assertThat(outcome.state()).isEqualTo(TrialState.COMPLETE);
+    assertThat(asked).containsExactly(1, 2, 3);
+    assertThat(outcome.result().epochs()).hasSize(3);
+    assertThat(outcome.result().test().accuracy()).isBetween(0.0, 1.0);
   }
 
   /** Waits for this JVM's training child to start and returns it. */
