@@ -30,7 +30,8 @@ import java.util.function.Consumer;
  * trial from running twice.
  *
  * <p>Each of {@link Options#parallel} slots loops: queue again the trials of lost workers
- * ({@link Storage#recoverLost}), claim, run, finish. One heartbeat thread writes a sign of
+ * ({@link Storage#recoverLost}), claim (when nothing waits, asking the {@link TrialSource}, if
+ * any, to queue a trial), run, finish. One heartbeat thread writes a sign of
  * life for every trial this worker holds; when the storage says a trial is no longer held
  * (another worker found this one silent for longer than the grace and queued it again), the
  * run is cancelled and nothing of it is stored. While other workers' trials are running, an
@@ -41,12 +42,16 @@ import java.util.function.Consumer;
  * Every claimed, finished, recovered, released or lost trial is reported as one line.
  */
 public final class Worker {
+  /** How long a slot waits before asking a source again that said {@code LATER}. */
+  private static final long SOURCE_POLL_MILLIS = 200;
+
   private final Storage storage;
   private final StudyRecord study;
   private final TrialExecutor executor;
   private final Options options;
   private final Consumer<String> log;
   private final Objective objective;
+  private final TrialSource source;
   private final String id = WorkerId.current().toString();
   private final WorkerStats stats = new WorkerStats();
 
@@ -70,6 +75,18 @@ public final class Worker {
    */
   public Worker(Storage storage, StudyRecord study, TrialExecutor executor, Options options,
       Consumer<String> log) {
+    this(storage, study, executor, options, log, null);
+  }
+
+  /**
+   * Creates a worker that, whenever no trial waits, asks {@code source} to queue one.
+   *
+   * @param source makes the study's trials on demand (a search), or null when they are all
+   *     queued up front
+   */
+  public Worker(Storage storage, StudyRecord study, TrialExecutor executor, Options options,
+      Consumer<String> log, TrialSource source) {
+    this.source = source;
     this.storage = storage;
     this.study = study;
     this.executor = executor;
@@ -170,6 +187,16 @@ public final class Worker {
           waitingReported.set(false);
           runHeld(claimed.get(), claimNanos);
           continue;
+        }
+        if (source != null) {
+          TrialSource.Supply supply = source.supply();
+          if (supply == TrialSource.Supply.QUEUED) {
+            continue;
+          }
+          if (supply == TrialSource.Supply.LATER) {
+            stopSignal.await(SOURCE_POLL_MILLIS, TimeUnit.MILLISECONDS);
+            continue;
+          }
         }
         int[] left = waitingAndRunning();
         if (left[0] == 0 && left[1] == 0) {
