@@ -1,0 +1,206 @@
+package dev.mnistlab.search;
+
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mnistlab.InvalidInputException;
+import dev.mnistlab.train.TrainConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a search space from a YAML file: top-level {@code name}, optional
+ * {@code description}, and {@code params}, a mapping from parameter names to what each may
+ * take, in the order they are chosen:
+ *
+ * <pre>
+ * name: mlp
+ * params:
+ *   layers: {int: [1, 3]}
+ *   units_2: {int: [64, 1024], log: true, when: {layers: [2, 3]}}
+ *   dropout: {float: [0.0, 0.5], step: 0.05}
+ *   optimizer: {choice: [sgd, momentum, adam]}
+ *   momentum: {float: [0.8, 0.99], when: {optimizer: [momentum]}}
+ *   epochs: 12            # a bare value is fixed
+ * </pre>
+ *
+ * <p>Parameter names are those {@link ModelBuilder#knownNames()} lists. Besides each value's
+ * own rules, the reader builds the network with every parameter at its low end and at its
+ * high end, so a space whose networks do not fit fails when it is read, not trials later.
+ * Errors are one line naming the file, the line, the parameter and the rule. Stateless and
+ * thread-safe.
+ */
+public final class SpaceReader {
+  private static final List<String> BUILT_INS = List.of("mlp", "cnn");
+  private static final Set<String> TOP_KEYS = Set.of("name", "description", "params");
+
+  private SpaceReader() {}
+
+  /** Returns the names of the spaces shipped in the jar. */
+  public static List<String> builtIns() {
+    return BUILT_INS;
+  }
+
+  /**
+   * Reads the space in {@code file}; the space's name defaults to the file's name without
+   * its extension.
+   *
+   * @throws InvalidInputException if the file is missing, not YAML or breaks a rule
+   */
+  public static SearchSpace read(Path file) {
+    return parse(fileText(file), file.toString(), stem(file));
+  }
+
+  /**
+   * Reads a built-in space ({@code mlp} or {@code cnn}) or else the file at
+   * {@code nameOrPath}.
+   *
+   * @throws InvalidInputException if it is neither a built-in name nor an existing file, or
+   *     the file breaks a rule
+   */
+  public static SearchSpace load(String nameOrPath) {
+    if (BUILT_INS.contains(nameOrPath)) {
+      return parse(text(nameOrPath), nameOrPath + ".yaml", nameOrPath);
+    }
+    return read(existing(nameOrPath));
+  }
+
+  /**
+   * Returns the YAML text of the space {@link #load} would read, to store with a study.
+   *
+   * @throws InvalidInputException if it is neither a built-in name nor a readable file
+   */
+  public static String text(String nameOrPath) {
+    if (BUILT_INS.contains(nameOrPath)) {
+      try (InputStream in = SpaceReader.class.getResourceAsStream(
+          "/spaces/" + nameOrPath + ".yaml")) {
+        if (in == null) {
+          throw new IllegalStateException("built-in space " + nameOrPath + " is missing");
+        }
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new IllegalStateException("built-in space " + nameOrPath + " is missing", e);
+      }
+    }
+    return fileText(existing(nameOrPath));
+  }
+
+  /**
+   * Parses YAML {@code text}; {@code source} names it in errors and {@code fallbackName}
+   * names the space when the text does not.
+   */
+  static SearchSpace parse(String text, String source, String fallbackName) {
+    YamlPlaces places = new YamlPlaces(text, source);
+    JsonNode root = places.root();
+    JsonPointer top = JsonPointer.empty();
+    if (root == null || !root.isObject()) {
+      throw places.error("expected a mapping with name, description and params");
+    }
+    for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
+      String key = it.next();
+      if (!TOP_KEYS.contains(key)) {
+        throw places.error(top.appendProperty(key), "unknown key '" + key
+            + "'; allowed: description, name, params");
+      }
+    }
+    String name = fallbackName;
+    if (root.has("name")) {
+      JsonNode n = root.get("name");
+      if (!n.isTextual() || n.asText().isBlank()) {
+        throw places.error(top.appendProperty("name"), "'name' must be a non-empty name, got "
+            + n);
+      }
+      name = n.asText();
+    }
+    JsonPointer paramsAt = top.appendProperty("params");
+    JsonNode params = root.get("params");
+    if (params == null || !params.isObject() || params.isEmpty()) {
+      throw places.error(paramsAt, "'params' must map at least one parameter name to the "
+          + "values it may take");
+    }
+    List<String> order = new ArrayList<>();
+    params.fieldNames().forEachRemaining(order::add);
+    Map<String, Param> read = new LinkedHashMap<>();
+    for (String paramName : order) {
+      read.put(paramName, ParamReader.read(places, paramName, params.get(paramName),
+          paramsAt.appendProperty(paramName), order, read));
+    }
+    SearchSpace space = new SearchSpace(name, new ArrayList<>(read.values()));
+    checkNetwork(space, false, places);
+    checkNetwork(space, true, places);
+    return space;
+  }
+
+  /** Builds the network of the point with every parameter at one end, or fails. */
+  private static void checkNetwork(SearchSpace space, boolean high, YamlPlaces places) {
+    Map<String, Object> point = new LinkedHashMap<>();
+    for (Param p : space.params()) {
+      if (SearchSpace.applies(p, point)) {
+        point.put(p.name(), end(p.distribution(), high));
+      }
+    }
+    try {
+      ModelBuilder.model(point, TrainConfig.DEFAULT_MODEL);
+    } catch (InvalidInputException e) {
+      throw places.error("with every parameter at its " + (high ? "high end (last choice)"
+          : "low end (first choice)") + " the network does not build: " + e.getMessage());
+    }
+  }
+
+  private static Object end(Distribution d, boolean high) {
+    if (d instanceof Distribution.IntRange r) {
+      return high ? r.low() + (r.high() - r.low()) / r.step() * r.step() : r.low();
+    }
+    if (d instanceof Distribution.FloatRange r) {
+      if (!high) {
+        return r.low();
+      }
+      return r.step() > 0
+          ? r.low() + Math.floor((r.high() - r.low()) / r.step() + 1e-9) * r.step() : r.high();
+    }
+    if (d instanceof Distribution.Choice c) {
+      return c.choices().get(high ? c.choices().size() - 1 : 0);
+    }
+    return ((Distribution.Fixed) d).value();
+  }
+
+  private static Path existing(String nameOrPath) {
+    Path path;
+    try {
+      path = Path.of(nameOrPath);
+    } catch (java.nio.file.InvalidPathException e) {
+      path = null;
+    }
+    if (path == null || !Files.isRegularFile(path)) {
+      throw new InvalidInputException("unknown search space '" + nameOrPath + "': not a file, "
+          + "and the built-in spaces are " + String.join(", ", BUILT_INS));
+    }
+    return path;
+  }
+
+  private static String fileText(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new InvalidInputException("search space file not found: " + file);
+    }
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new InvalidInputException("cannot read search space file " + file + ": "
+          + e.getMessage());
+    }
+  }
+
+  private static String stem(Path file) {
+    String name = file.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    return dot > 0 ? name.substring(0, dot) : name;
+  }
+}
