@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       StudyCommand.class,
       SweepCommand.class,
+      TuneCommand.class,
       WorkerCommand.class,
       StudiesCommand.class,
       TrialsCommand.class,

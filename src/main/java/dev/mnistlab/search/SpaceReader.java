@@ -97,7 +97,7 @@ public final class SpaceReader {
    * Parses YAML {@code text}; {@code source} names it in errors and {@code fallbackName}
    * names the space when the text does not.
    */
-  static SearchSpace parse(String text, String source, String fallbackName) {
+  public static SearchSpace parse(String text, String source, String fallbackName) {
     YamlPlaces places = new YamlPlaces(text, source);
     JsonNode root = places.root();
     JsonPointer top = JsonPointer.empty();

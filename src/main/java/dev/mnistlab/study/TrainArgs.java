@@ -5,8 +5,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Turns a training config back into the {@code train} flags that reproduce it. */
-final class TrainArgs {
+public final class TrainArgs {
   private TrainArgs() {}
+
+  /**
+   * Returns the flags a person types to train {@code config} again: every setting but the
+   * thread count, which the person's machine should choose.
+   */
+  public static List<String> forUser(TrainConfig c) {
+    List<String> args = of(c);
+    int threads = args.indexOf("--threads");
+    args.subList(threads, threads + 2).clear();
+    return args;
+  }
 
   /** Returns the flags for {@code config}, one engine thread, in a stable order. */
   static List<String> of(TrainConfig c) {

@@ -9,6 +9,7 @@ import dev.mnistlab.train.EpochMetrics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * Judges one running trial of a search after each epoch: stores the epoch, so other trials'
@@ -20,7 +21,7 @@ import java.util.Locale;
  * every run, whichever worker is faster. A trial waiting in the queue (its worker was lost) is
  * left out rather than waited for, so no trial can wait on one that nobody runs.
  */
-final class TuneJudge implements EpochJudge {
+public final class TuneJudge implements EpochJudge {
   /** How often a judge waiting for earlier trials looks at the storage again. */
   private static final long POLL_MILLIS = 200;
 
@@ -31,6 +32,20 @@ final class TuneJudge implements EpochJudge {
   private final Objective objective;
   private final int lag;
   private final List<Double> curve = new ArrayList<>();
+
+  /**
+   * Returns the judges of a search's trials for {@link TrialProcess}, or null when the
+   * pruner is {@code none}, so that trials run without stopping after every epoch.
+   *
+   * @param prunerName the pruner spec's name, e.g. {@code asha}, which reasons give
+   */
+  public static Function<TrialRecord, EpochJudge> factory(Storage storage, Pruner pruner,
+      String prunerName, Objective objective, int lag) {
+    if (prunerName.equals("none")) {
+      return null;
+    }
+    return trial -> new TuneJudge(storage, trial, pruner, prunerName, objective, lag);
+  }
 
   TuneJudge(Storage storage, TrialRecord trial, Pruner pruner, String prunerName,
       Objective objective, int lag) {
