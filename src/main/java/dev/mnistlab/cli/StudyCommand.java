@@ -12,6 +12,8 @@ import dev.mnistlab.storage.TrialRecord;
 import dev.mnistlab.storage.TrialRequest;
 import dev.mnistlab.study.StoredStudy;
 import dev.mnistlab.study.StoredSweep;
+import dev.mnistlab.study.TuneDefinition;
+import dev.mnistlab.study.TuneReport;
 import dev.mnistlab.study.StudyDefinition;
 import dev.mnistlab.study.StudyFile;
 import dev.mnistlab.study.StudyNarrative;
@@ -149,7 +151,8 @@ final class StudyCommand implements Runnable {
           + " --out writes the Markdown and HTML reports.")
   static final class Report implements Callable<Integer> {
     @Spec CommandSpec spec;
-    @Parameters(paramLabel = "NAME", description = "A stored study or sweep, e.g. blog, blog-quick, sweep-quick.")
+    @Parameters(paramLabel = "NAME", description = "A stored study, sweep or search, e.g. "
+        + "blog, blog-quick, sweep-quick, tune-mlp.")
     String name;
 
     @Mixin StorageOptions storage;
@@ -165,6 +168,12 @@ final class StudyCommand implements Runnable {
       }
       try (Storage opened = storage.open()) {
         StudyRecord record = Storages.requireStudy(opened, name);
+        if (TuneDefinition.KIND.equals(record.spec().kind())) {
+          TuneOutput.text(spec.commandLine().getOut(), TuneReport.of(record,
+              TuneDefinition.of(record), opened.trialsWithEpochs(record.id())),
+              opened.describe(), Double.NaN);
+          return 0;
+        }
         List<TrialRecord> stored = opened.trials(record.id(), true);
         if ("sweep".equals(record.spec().kind())) {
           SweepCommand.render(StoredSweep.plan(record), stored, out,

@@ -21,17 +21,21 @@ import java.util.stream.Collectors;
 final class TuneOutput {
   private TuneOutput() {}
 
-  /** Prints the counts, the best trial with its test accuracy, how to train it, the top ten. */
+  /**
+   * Prints the counts, the best trial with its test accuracy, how to train it, the top ten;
+   * {@code seconds} is this run's wall time, or NaN when only reporting.
+   */
   static void text(PrintWriter out, TuneReport r, String storage, double seconds) {
     String objective = r.study().spec().objective();
     out.printf(Locale.ROOT, "search %s (space %s, sampler %s, pruner %s, seed %d) in %s%n",
         r.study().name(), r.definition().spaceName(), r.definition().sampler(),
         r.definition().pruner(), r.study().spec().seed(), storage);
     out.printf(Locale.ROOT, "%d trial(s) finished: %d complete, %d pruned, %d diverged, "
-            + "%d failed; %d queued again; this run took %.0f s%n", r.finished(),
+            + "%d failed; %d queued or running%s%n", r.finished(),
         r.count(TrialState.COMPLETE), r.count(TrialState.PRUNED), r.count(TrialState.DIVERGED),
         r.count(TrialState.FAILED), r.count(TrialState.WAITING) + r.count(TrialState.RUNNING),
-        seconds);
+        Double.isNaN(seconds) ? "" : String.format(Locale.ROOT, "; this run took %.0f s",
+            seconds));
     TrialRecord best = r.best();
     if (best == null) {
       out.println("no trial completed yet, so there is no best network to show");

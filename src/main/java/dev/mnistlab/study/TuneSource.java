@@ -78,8 +78,14 @@ public final class TuneSource implements TrialSource {
     }
     Map<String, Object> point = sampler.sample(space, n, history);
     TrainConfig config = ModelBuilder.build(point, definition.base());
-    storage.enqueueAt(study.id(), n, new TrialRequest("trial " + n, point, config));
+    storage.enqueueAt(study.id(), n, new TrialRequest(label(config), point, config));
     return Supply.QUEUED;
+  }
+
+  /** Returns the short description progress lines give of a trial's config. */
+  static String label(TrainConfig c) {
+    return String.format(java.util.Locale.ROOT, "%s, %s lr %.3g, batch %d, %d epochs",
+        c.model(), c.optimizer().cliName(), c.lr(), c.batchSize(), c.epochs());
   }
 
   /** Returns what a sampler may learn from a finished trial. */

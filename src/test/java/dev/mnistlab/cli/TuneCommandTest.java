@@ -109,6 +109,11 @@ class TuneCommandTest {
       assertThat(t.reason()).startsWith("pruned after epoch ");
       assertThat(t.epochs()).hasSizeLessThan(3);
     });
+    CliRun report = CliRun.of("study", "report", "tiny", "--storage", storage);
+    assertThat(report.code()).as(report.err()).isZero();
+    assertThat(report.out()).contains("6 trial(s) finished")
+        .contains(run.outLines().stream().filter(l -> l.startsWith("best: trial")).findFirst()
+            .orElseThrow());
   }
 
   @Test

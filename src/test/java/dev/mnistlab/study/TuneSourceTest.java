@@ -50,7 +50,8 @@ class TuneSourceTest {
 
     TrialRecord t = storage.trials(study.id(), false).get(0);
     assertThat(t.number()).isZero();
-    assertThat(t.label()).isEqualTo("trial 0");
+    assertThat(t.label()).isEqualTo("linear(16),relu,linear(10), adam lr 0.0100, batch 100, "
+        + "3 epochs");
     assertThat(t.params()).isEqualTo(TuneFixtures.point(0));
     assertThat(t.config().model()).startsWith("linear(16)");
     assertThat(t.config().seed()).isEqualTo(7);
