@@ -13,11 +13,20 @@ import java.util.Set;
  *
  * @param name the space's name, e.g. {@code mlp}
  * @param params the parameters, conditions only naming earlier ones
+ * @param first points of the space to try before any sampled one, in order (known good
+ *     settings, as Ray Tune's {@code points_to_evaluate} or Optuna's {@code enqueue_trial})
  */
-public record SearchSpace(String name, List<Param> params) {
+public record SearchSpace(String name, List<Param> params, List<Map<String, Object>> first) {
+  /** Creates a space with no points to try first. */
+  public SearchSpace(String name, List<Param> params) {
+    this(name, params, List.of());
+  }
+
   public SearchSpace {
     Objects.requireNonNull(name, "name");
     params = List.copyOf(params);
+    first = first.stream().map(p -> java.util.Collections.unmodifiableMap(
+        new java.util.LinkedHashMap<>(p))).toList();
     Set<String> seen = new HashSet<>();
     for (Param p : params) {
       if (p.condition() != null && !seen.contains(p.condition().param())) {
@@ -26,6 +35,12 @@ public record SearchSpace(String name, List<Param> params) {
       }
       if (!seen.add(p.name())) {
         throw new IllegalArgumentException("parameter '" + p.name() + "' appears twice");
+      }
+    }
+    for (Map<String, Object> point : first) {
+      if (!fits(point, params)) {
+        throw new IllegalArgumentException("a first point is not a point of the space: "
+            + point);
       }
     }
   }
@@ -56,7 +71,16 @@ public record SearchSpace(String name, List<Param> params) {
    * has a value it allows, and no other parameter has one.
    */
   public boolean fits(Map<String, Object> assignment) {
-    List<Param> active = active(assignment);
+    return fits(assignment, params);
+  }
+
+  private static boolean fits(Map<String, Object> assignment, List<Param> params) {
+    List<Param> active = new ArrayList<>();
+    for (Param p : params) {
+      if (applies(p, assignment)) {
+        active.add(p);
+      }
+    }
     if (active.size() != assignment.size()) {
       return false;
     }

@@ -32,6 +32,9 @@ import java.util.Set;
  *   epochs: 12            # a bare value is fixed
  * </pre>
  *
+ * <p>An optional {@code first} lists points to try before the sampler chooses any, each a
+ * mapping of every parameter that applies to its value.
+ *
  * <p>Parameter names are those {@link ModelBuilder#knownNames()} lists. Besides each value's
  * own rules, the reader builds the network with every parameter at its low end and at its
  * high end, so a space whose networks do not fit fails when it is read, not trials later.
@@ -40,7 +43,8 @@ import java.util.Set;
  */
 public final class SpaceReader {
   private static final List<String> BUILT_INS = List.of("mlp", "cnn");
-  private static final Set<String> TOP_KEYS = Set.of("name", "description", "params");
+  private static final Set<String> TOP_KEYS = Set.of("name", "description", "params",
+      "first");
 
   private SpaceReader() {}
 
@@ -108,7 +112,7 @@ public final class SpaceReader {
       String key = it.next();
       if (!TOP_KEYS.contains(key)) {
         throw places.error(top.appendProperty(key), "unknown key '" + key
-            + "'; allowed: description, name, params");
+            + "'; allowed: description, first, name, params");
       }
     }
     String name = fallbackName;
@@ -136,7 +140,9 @@ public final class SpaceReader {
     SearchSpace space = new SearchSpace(name, new ArrayList<>(read.values()));
     checkNetwork(space, false, places);
     checkNetwork(space, true, places);
-    return space;
+    List<Map<String, Object>> first = FirstPoints.read(places, space, root.get("first"),
+        top.appendProperty("first"));
+    return first.isEmpty() ? space : new SearchSpace(name, space.params(), first);
   }
 
   /** Builds the network of the point with every parameter at one end, or fails. */

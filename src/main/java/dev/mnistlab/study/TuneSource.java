@@ -23,8 +23,8 @@ import java.util.function.Supplier;
  * only ever sees those, and trial {@code n} waits until they have all finished. With as many
  * workers as {@code lag}, trials {@code n-lag+1..n-1} are the ones still running when
  * {@code n} starts, so little waiting is needed, and any run of the search with the same seed
- * and lag gives the same configurations in the same order. Trials a sampler takes blind (its
- * random start-up) do not wait at all. Every worker computes the same request for {@code n},
+ * and lag gives the same configurations in the same order. The space's {@code first} points
+ * and the trials a sampler takes blind (its random start-up) do not wait at all. Every worker computes the same request for {@code n},
  * and {@link Storage#enqueueAt} keeps the first.
  */
 public final class TuneSource implements TrialSource {
@@ -64,7 +64,8 @@ public final class TuneSource implements TrialSource {
       return Supply.DONE;
     }
     List<Observation> history = List.of();
-    if (n >= sampler.blindTrials()) {
+    boolean first = n < space.first().size();
+    if (!first && n >= sampler.blindTrials()) {
       int last = n - definition.lag();
       for (TrialRecord t : trials) {
         if (t.number() <= last && !t.state().isFinished()) {
@@ -76,7 +77,7 @@ public final class TuneSource implements TrialSource {
           .map(TuneSource::observation)
           .toList();
     }
-    Map<String, Object> point = sampler.sample(space, n, history);
+    Map<String, Object> point = first ? space.first().get(n) : sampler.sample(space, n, history);
     TrainConfig config = ModelBuilder.build(point, definition.base());
     storage.enqueueAt(study.id(), n, new TrialRequest(label(config), point, config));
     return Supply.QUEUED;

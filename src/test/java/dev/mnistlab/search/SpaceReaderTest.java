@@ -147,7 +147,7 @@ class SpaceReaderTest {
   @Test
   void rejectsUnknownTopLevelKey() {
     assertFails("name: x\nparam:\n  lr: 0.1\n",
-        "s.yaml, line 2: unknown key 'param'; allowed: description, name, params");
+        "s.yaml, line 2: unknown key 'param'; allowed: description, first, name, params");
   }
 
   @Test
@@ -276,5 +276,59 @@ class SpaceReaderTest {
     assertFails("params:\n  layers: {int: [1, 2]}\n  units_1: 64\n",
         "s.yaml: with every parameter at its high end (last choice) the network does not "
             + "build: parameter 'layers' is 2 but the point has no 'units_2'");
+  }
+
+  // --- first points -----------------------------------------------------------------------
+
+  private static final String FIRST = """
+      params:
+        layers: {int: [1, 2]}
+        units_1: {int: [16, 64]}
+        units_2: {int: [16, 64], when: {layers: [2]}}
+        lr: {float: [1.0e-3, 1.0e-1], log: true}
+        epochs: 3
+      first:
+      """;
+
+  @Test
+  void readsFirstPointsWithTheValueTypesSamplersGiveAndFixedValuesFilledIn() {
+    SearchSpace space = parse("""
+        params:
+          units_1: {int: [16, 64]}
+          weight_decay: {float: [0, 1]}
+          epochs: 3
+        first:
+          - {units_1: 32, weight_decay: 0}
+        """);
+
+    assertThat(space.first()).containsExactly(
+        java.util.Map.of("units_1", 32, "weight_decay", 0.0, "epochs", 3));
+    assertThat(space.first().get(0).get("weight_decay")).isInstanceOf(Double.class);
+    assertThat(space.fits(space.first().get(0))).isTrue();
+  }
+
+  @Test
+  void theBuiltInMlpSpaceStartsFromTheSeedsFinalNetwork() {
+    SearchSpace mlp = SpaceReader.load("mlp");
+
+    assertThat(mlp.first()).hasSize(1);
+    assertThat(mlp.fits(mlp.first().get(0))).isTrue();
+    assertThat(ModelBuilder.build(mlp.first().get(0), dev.mnistlab.train.TrainConfig.defaults())
+        .model()).isEqualTo("linear(512),relu,dropout(0.2),linear(256),relu,dropout(0.2),"
+            + "linear(10)");
+    assertThat(SpaceReader.load("cnn").first()).hasSize(1);
+  }
+
+  @Test
+  void refusesAFirstPointThatIsNotAPointOfTheSpace() {
+    assertFails(FIRST + "  - {layers: 1, units_1: 32}\n",
+        "s.yaml, line 8: first point 1: no value for 'lr'");
+    assertFails(FIRST + "  - {layers: 1, units_1: 32, lr: 0.01, units_2: 16}\n",
+        "s.yaml, line 8: first point 1: 'units_2' does not apply here (its condition on "
+            + "'layers' fails)");
+    assertFails(FIRST + "  - {layers: 1, units_1: 8, lr: 0.01}\n",
+        "s.yaml, line 8: first point 1: 'units_1' = 8 is not a value the space allows");
+    assertFails(FIRST + "  - {layers: 1, units_1: 32, lr: 0.01, depth: 3}\n",
+        "s.yaml, line 8: first point 1: 'depth' is not a parameter of the space");
   }
 }

@@ -115,4 +115,21 @@ class TuneSourceTest {
     assertThat(queued.number()).isZero();
     assertThat(sampler.histories).containsExactly(List.of());
   }
+
+  @Test
+  void theSpacesFirstPointsComeBeforeTheSamplerWithoutWaiting() {
+    TuneDefinition def = definition(10, 1);
+    StudyRecord study = TuneFixtures.study(storage, def);
+    TuneFixtures.Recording sampler = new TuneFixtures.Recording(0);
+    TuneSource source = new TuneSource(storage, study, dev.mnistlab.search.SpaceReader.parse(
+        TuneFixtures.SPACE + "first:\n  - {units_1: 32, lr: 0.05}\n", "s.yaml", "s"), sampler,
+        def, Instant::now, null);
+
+    assertThat(source.supply()).isEqualTo(Supply.QUEUED);
+    assertThat(source.supply()).as("trial 0 has not finished").isEqualTo(Supply.LATER);
+
+    assertThat(storage.trials(study.id(), false).get(0).params())
+        .isEqualTo(Map.of("units_1", 32, "lr", 0.05, "epochs", 3));
+    assertThat(sampler.histories).isEmpty();
+  }
 }
