@@ -191,15 +191,7 @@ final class JdbcStorage implements Storage {
 
   @Override
   public synchronized boolean heartbeat(long trialId, String workerId) {
-    return write("write a heartbeat", c -> {
-      try (PreparedStatement s = c.prepareStatement("UPDATE trials SET heartbeat_at = ?"
-          + " WHERE id = ? AND state = 'RUNNING' AND worker_id = ?")) {
-        s.setLong(1, dialect.now(c));
-        s.setLong(2, trialId);
-        s.setString(3, workerId);
-        return s.executeUpdate() == 1;
-      }
-    });
+    return write("write a heartbeat", c -> touch(c, trialId, workerId));
   }
 
   @Override
@@ -288,14 +280,8 @@ final class JdbcStorage implements Storage {
   @Override
   public synchronized boolean reportEpoch(long trialId, String workerId, EpochMetrics epoch) {
     return write("store an epoch", c -> {
-      try (PreparedStatement s = c.prepareStatement("UPDATE trials SET heartbeat_at = ?"
-          + " WHERE id = ? AND state = 'RUNNING' AND worker_id = ?")) {
-        s.setLong(1, dialect.now(c));
-        s.setLong(2, trialId);
-        s.setString(3, workerId);
-        if (s.executeUpdate() != 1) {
-          return false;
-        }
+      if (!touch(c, trialId, workerId)) {
+        return false;
       }
       TrialRows.insertEpochs(c, trialId, List.of(epoch));
       return true;
@@ -311,6 +297,17 @@ final class JdbcStorage implements Storage {
   @FunctionalInterface
   interface Work<T> {
     T run(Connection c) throws SQLException;
+  }
+
+  /** Writes a heartbeat for a trial {@code workerId} holds; returns false if it does not. */
+  private boolean touch(Connection c, long trialId, String workerId) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("UPDATE trials SET heartbeat_at = ?"
+        + " WHERE id = ? AND state = 'RUNNING' AND worker_id = ?")) {
+      s.setLong(1, dialect.now(c));
+      s.setLong(2, trialId);
+      s.setString(3, workerId);
+      return s.executeUpdate() == 1;
+    }
   }
 
   /** Locks the study's row until commit, which serialises numbering between processes. */
