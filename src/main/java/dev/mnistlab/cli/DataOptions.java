@@ -4,14 +4,20 @@ import dev.mnistlab.data.Dataset;
 import dev.mnistlab.data.MnistData;
 import dev.mnistlab.data.SplitMode;
 import dev.mnistlab.data.SplitOptions;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Holds the flags that say where the data is and how it is split, shared by commands. */
 final class DataOptions {
+  private static volatile Loaded lastLoaded;
+
   @Mixin DataDirOption dir;
 
   @Option(
@@ -46,10 +52,35 @@ final class DataOptions {
     });
   }
 
-  /** Loads the data and splits it for a run with the given seed and training-image limit. */
+  /**
+   * Loads the data and splits it for a run with the given seed and training-image limit. The
+   * files read last are kept, so a process that trains one run after another (a worker's
+   * training process) reads and converts them once.
+   */
   Dataset load(PrintWriter log, long seed, int trainLimit) {
-    MnistData data = MnistData.load(directory(log), normalize);
+    Path directory = directory(log).toAbsolutePath();
+    String files = fingerprint(directory);
+    Loaded loaded = lastLoaded;
+    if (loaded == null || !loaded.directory().equals(directory)
+        || loaded.normalize() != normalize || !loaded.files().equals(files)) {
+      loaded = new Loaded(directory, normalize, files, MnistData.load(directory, normalize));
+      lastLoaded = loaded;
+    }
+    MnistData data = loaded.data();
     SplitMode mode = SplitMode.valueOf(valSplit.toUpperCase(Locale.ROOT));
     return data.split(new SplitOptions(valSize, mode, seed, trainLimit > 0 ? trainLimit : null));
   }
+
+  /** Returns the names, sizes and modification times of the files in {@code directory}. */
+  private static String fingerprint(Path directory) {
+    try (Stream<Path> paths = Files.list(directory)) {
+      return paths.sorted().map(p -> p.getFileName() + ":" + p.toFile().length() + ":"
+          + p.toFile().lastModified()).collect(Collectors.joining(","));
+    } catch (IOException e) {
+      return ""; // unreadable: loading it fails and says why
+    }
+  }
+
+  /** The data of one directory as its files were, read with or without normalising. */
+  private record Loaded(Path directory, boolean normalize, String files, MnistData data) {}
 }

@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
       SweepCommand.class,
       TuneCommand.class,
       WorkerCommand.class,
+      ServeTrialsCommand.class,
       StudiesCommand.class,
       TrialsCommand.class,
       ExportCommand.class,

@@ -105,8 +105,10 @@ final class StudyCommand implements Runnable {
               missing.size(), total, options.parallel(), opened.describe()));
         }
         // Runs queued by an earlier, interrupted invocation are served here too.
-        Worker.Summary summary = shutdown.run(new Worker(opened, record,
-            new TrialProcess(javaCommand(), dataDir), options, log));
+        Worker.Summary summary;
+        try (TrialProcess trials = new TrialProcess(javaCommand(), dataDir)) {
+          summary = shutdown.run(new Worker(opened, record, trials, options, log));
+        }
         log.accept(WorkerCommand.describe(record.name(), summary));
         if (summary.stopped()) {
           return 130;

@@ -123,8 +123,10 @@ final class SweepCommand implements Callable<Integer> {
             plan.name(), plan.quick() ? " (QUICK)" : "", missing.size(), total,
             plan.runsSavedByCurves(), options.parallel(), opened.describe()));
       }
-      Worker.Summary summary = shutdown.run(new Worker(opened, record,
-          new TrialProcess(StudyCommand.javaCommand(), dataDir), options, log));
+      Worker.Summary summary;
+      try (TrialProcess trials = new TrialProcess(StudyCommand.javaCommand(), dataDir)) {
+        summary = shutdown.run(new Worker(opened, record, trials, options, log));
+      }
       log.accept(WorkerCommand.describe(record.name(), summary));
       if (summary.stopped()) {
         return 130;

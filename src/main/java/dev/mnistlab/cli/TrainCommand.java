@@ -17,10 +17,7 @@ import dev.mnistlab.train.TrainConfig;
 import dev.mnistlab.train.TrainResult;
 import dev.mnistlab.train.Trainer;
 import dev.mnistlab.train.TrainingListener;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -187,8 +184,7 @@ final class TrainCommand implements Callable<Integer> {
     boolean tty = System.console() != null;
     TrainingListener listener = new ProgressPrinter(out, err, tty);
     if (epochGate) {
-      listener = new EpochGate(listener, System.out, new BufferedReader(
-          new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+      listener = new EpochGate(listener, System.out, EpochGate.standardInput());
     }
     Trainer trainer = new Trainer(config, listener);
     TrainResult result = trainer.train(new Network(spec.build(), initializer::apply), dataset,

@@ -77,8 +77,10 @@ final class WorkerCommand implements Callable<Integer> {
     try (WorkerShutdown shutdown = new WorkerShutdown(); Storage store = storage.open()) {
       StudyRecord record = Storages.requireStudy(store, study);
       Path dataDir = data.ensure(log);
-      Worker.Summary summary = shutdown.run(new Worker(store, record,
-          new TrialProcess(StudyCommand.javaCommand(), dataDir), options, log));
+      Worker.Summary summary;
+      try (TrialProcess trials = new TrialProcess(StudyCommand.javaCommand(), dataDir)) {
+        summary = shutdown.run(new Worker(store, record, trials, options, log));
+      }
       out.println(describe(record.name(), summary));
       out.flush();
       return 0;

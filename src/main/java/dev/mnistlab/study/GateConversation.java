@@ -4,29 +4,26 @@ import dev.mnistlab.storage.TrialOutcome;
 import dev.mnistlab.storage.TrialState;
 import dev.mnistlab.train.EpochGate;
 import dev.mnistlab.train.EpochMetrics;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 
 /**
- * Talks to one training process through its {@link EpochGate} on a thread of its own: reads
- * each epoch line, asks the trial's judge, and answers go or stop. The thread ends when the
- * child closes its stdout (it ended), or when {@link #cancel} interrupts it.
+ * Follows one run in a {@link TrainingServer} through its {@link EpochGate}, on a thread of
+ * its own: reads each epoch line, asks the trial's judge, and answers go or stop, until the
+ * server's done line (the run ended) or the end of its stdout (the process ended), or until
+ * {@link #cancel} interrupts it.
  */
 final class GateConversation {
-  private final Process process;
+  private final TrainingServer server;
   private final EpochJudge judge;
   private final int epochs;
   private final Thread thread;
   private volatile String stopReason;
   private volatile int stoppedAfter;
+  private volatile Integer exitCode;
   private volatile RuntimeException failure;
 
-  private GateConversation(Process process, EpochJudge judge, int epochs, String name) {
-    this.process = process;
+  private GateConversation(TrainingServer server, EpochJudge judge, int epochs, String name) {
+    this.server = server;
     this.judge = judge;
     this.epochs = epochs;
     this.thread = new Thread(this::talk, "mnist-lab-gate-" + name.replace(' ', '-'));
@@ -34,28 +31,31 @@ final class GateConversation {
   }
 
   /**
-   * Starts talking to {@code process}, which runs {@code train --epoch-gate} for
-   * {@code epochs} epochs.
+   * Starts following the run of {@code epochs} epochs that {@code server} was just sent
+   * ({@code train --epoch-gate}).
    */
-  static GateConversation start(Process process, EpochJudge judge, int epochs, String name) {
-    GateConversation gate = new GateConversation(process, judge, epochs, name);
+  static GateConversation start(TrainingServer server, EpochJudge judge, int epochs,
+      String name) {
+    GateConversation gate = new GateConversation(server, judge, epochs, name);
     gate.thread.start();
     return gate;
   }
 
   /**
-   * Waits until the conversation has ended (the child has ended first).
+   * Waits until the run has ended and returns its exit code, or null when the process ended
+   * without saying (it crashed or was killed).
    *
-   * @throws RuntimeException what the judge threw, after which the child was killed
+   * @throws RuntimeException what the judge threw, after which the process was killed
    */
-  void awaitEnd() throws InterruptedException {
+  Integer awaitEnd() throws InterruptedException {
     thread.join();
     if (failure != null) {
       throw failure;
     }
+    return exitCode;
   }
 
-  /** Stops the conversation: the trial was cancelled and its child stopped. */
+  /** Stops the conversation: the trial was cancelled and its process is being stopped. */
   void cancel() {
     thread.interrupt();
   }
@@ -70,15 +70,17 @@ final class GateConversation {
   }
 
   private void talk() {
-    try (BufferedReader lines = new BufferedReader(new InputStreamReader(
-            process.getInputStream(), StandardCharsets.UTF_8));
-        Writer replies = new OutputStreamWriter(process.getOutputStream(),
-            StandardCharsets.UTF_8)) {
+    try {
       String line;
-      while ((line = lines.readLine()) != null) {
+      while ((line = server.readLine()) != null) {
+        Integer code = ServerProtocol.exitCode(line);
+        if (code != null) {
+          exitCode = code;
+          return;
+        }
         EpochMetrics metrics = EpochGate.parse(line);
         if (metrics == null && line.startsWith(EpochGate.PREFIX)) {
-          // Left unanswered, the child would wait for a reply for ever.
+          // Left unanswered, the run would wait for a reply for ever.
           throw new IllegalStateException("cannot read the training process's epoch line: "
               + line);
         }
@@ -87,27 +89,22 @@ final class GateConversation {
         }
         String reason = judge.afterEpoch(metrics);
         if (metrics.epoch() >= epochs) {
-          continue; // the child does not wait after its last epoch
+          continue; // the run does not wait after its last epoch
         }
         if (reason != null && stopReason == null) {
           stopReason = reason;
           stoppedAfter = metrics.epoch();
         }
-        reply(replies, reason == null ? EpochGate.GO : EpochGate.STOP + reason);
+        server.send(reason == null ? EpochGate.GO : EpochGate.STOP + reason);
       }
     } catch (InterruptedException e) {
       // Cancelled: the trial's process is being stopped by the caller.
     } catch (IOException e) {
-      // The child's streams closed under us: it ended, which the exit code reports.
+      // The process's stdout closed under us: it ended, which its exit code reports.
     } catch (RuntimeException e) {
       failure = e;
-      // The child waits for a reply that will not come.
-      process.destroyForcibly();
+      // The run waits for a reply that will not come.
+      server.kill();
     }
-  }
-
-  private static void reply(Writer replies, String text) throws IOException {
-    replies.write(text.replace('\n', ' ') + "\n");
-    replies.flush();
   }
 }

@@ -8,40 +8,37 @@ import dev.mnistlab.train.JsonFormat;
 import dev.mnistlab.train.TrainConfig;
 import dev.mnistlab.train.TrainResult;
 import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
- * Runs each trial as a child {@code train} process with one engine thread, as
- * {@link StudyRunner} runs a study's runs, and turns what the child leaves behind into a
- * {@link TrialOutcome}.
+ * Runs each trial in a training process of its own, {@code mnist-lab serve-trials} with one
+ * engine thread (see {@link TrainingServer}), and turns what the run leaves behind into a
+ * {@link TrialOutcome}. A training process that finished a run is kept for the next trial
+ * of the same executor, so a worker pays the JVM's, the engine's and the data's start-up
+ * once per thread, not once per trial; one that crashed, was stopped or misbehaved is
+ * replaced. {@link #close} ends the idle ones.
  *
- * <p>The child is told this process's id and halts itself when this process ends, so a
- * worker killed outright (kill -9, out of memory) leaves no training running on its own.
- * Interrupting the thread inside {@link #run} stops the child: SIGTERM, then SIGKILL if it
- * has not ended within {@value #STOP_SECONDS} s.
+ * <p>Interrupting the thread inside {@link #run} stops the trial's process: SIGTERM, then
+ * SIGKILL if it has not ended within {@value TrainingServer#STOP_SECONDS} s.
  *
- * <p>Given judges, it follows each run epoch by epoch through an {@link EpochGate}: after
- * every epoch but the last the child waits for its trial's {@link EpochJudge}, and a trial the
- * judge stops ends as {@code PRUNED} with the epochs it trained.
+ * <p>Every run goes through an {@link EpochGate}: after every epoch but the last the run waits
+ * for its trial's {@link EpochJudge}, and a trial the judge stops ends as {@code PRUNED} with
+ * the epochs it trained. Without judges every epoch goes on.
  */
-public final class TrialProcess implements TrialExecutor {
-  /** Seconds a stopped child gets to end before it is killed. */
-  static final int STOP_SECONDS = 10;
-  /** Bytes at the end of the child's stderr searched for its last message. */
-  private static final int TAIL_BYTES = 8192;
+public final class TrialProcess implements TrialExecutor, AutoCloseable {
+  private static final EpochJudge GO_ON = metrics -> null;
 
   private final List<String> javaCommand;
   private final Path dataDir;
   private final Function<TrialRecord, EpochJudge> judges;
+  private final Deque<TrainingServer> idle = new ConcurrentLinkedDeque<>();
+  private volatile boolean closed;
 
   /**
    * Creates an executor.
@@ -75,53 +72,75 @@ public final class TrialProcess implements TrialExecutor {
           + "started");
     }
     Path dir = createTempDirectory();
+    TrainingServer server = null;
+    boolean reusable = false;
     try {
       Path json = dir.resolve("result.json");
-      Path stderr = dir.resolve("stderr.txt");
-      EpochJudge judge = judges == null ? null : judges.apply(trial);
-      List<String> command = command(trial.config(), json);
-      if (judge != null) {
-        command.add("--epoch-gate");
-      }
-      ProcessBuilder builder = new ProcessBuilder(command)
-          .redirectOutput(judge == null ? ProcessBuilder.Redirect.DISCARD
-              : ProcessBuilder.Redirect.PIPE)
-          .redirectError(stderr.toFile());
-      // One engine thread per trial: trials run side by side (see README, "Threads").
-      builder.environment().put("OMP_NUM_THREADS", "1");
-      builder.environment().put("MKL_NUM_THREADS", "1");
-      Process process = start(builder);
-      GateConversation gate = judge == null ? null
-          : GateConversation.start(process, judge, trial.config().epochs(),
-              "trial " + trial.number());
-      int code;
-      try {
-        code = process.waitFor();
-        if (gate != null) {
-          gate.awaitEnd();
-        }
-      } catch (InterruptedException e) {
-        stop(process);
-        if (gate != null) {
+      EpochJudge judge = judges == null ? GO_ON : judges.apply(trial);
+      server = idleOrNew();
+      long stderrStart = server.stderrLength();
+      Integer code = null;
+      if (server.send(ServerProtocol.request(arguments(trial.config(), json)))) {
+        GateConversation gate = GateConversation.start(server, judge,
+            trial.config().epochs(), "trial " + trial.number());
+        try {
+          code = gate.awaitEnd();
+        } catch (InterruptedException e) {
           gate.cancel();
+          throw e;
         }
-        throw e;
+        reusable = code != null;
+        if (reusable) {
+          TrialOutcome outcome = outcome(code, readResult(json),
+              server.lastMessageSince(stderrStart), objective);
+          return gate.verdict(outcome);
+        }
       }
-      TrialOutcome outcome = outcome(code, readResult(json), lastMessage(stderr), objective);
-      return gate == null ? outcome : gate.verdict(outcome);
+      // The process ended in the middle of the run: its exit code says how.
+      return outcome(server.exitCode(), readResult(json), server.lastMessageSince(stderrStart),
+          objective);
     } finally {
+      if (server != null) {
+        if (reusable && !closed) {
+          idle.push(server);
+        } else {
+          server.close();
+        }
+      }
       deleteQuietly(dir);
     }
   }
 
-  /** Returns the child's command line: train flags, data, result file, this process's id. */
-  List<String> command(TrainConfig config, Path json) {
-    List<String> command = new ArrayList<>(javaCommand);
-    command.add("train");
-    command.addAll(TrainArgs.of(config));
-    command.addAll(List.of("--data-dir", dataDir.toString(), "--json", json.toString(),
-        "--exit-with-parent", String.valueOf(ProcessHandle.current().pid())));
-    return command;
+  /** Ends the training processes kept for later trials. */
+  @Override
+  public void close() {
+    closed = true;
+    TrainingServer server;
+    while ((server = idle.poll()) != null) {
+      server.close();
+    }
+  }
+
+  /** Returns a kept training process that is still running, or a new one. */
+  private TrainingServer idleOrNew() {
+    TrainingServer server;
+    while ((server = idle.poll()) != null) {
+      if (server.alive()) {
+        return server;
+      }
+      server.close();
+    }
+    return TrainingServer.start(javaCommand);
+  }
+
+  /** Returns the command a training process runs for a trial: train flags, data, result. */
+  List<String> arguments(TrainConfig config, Path json) {
+    List<String> arguments = new ArrayList<>();
+    arguments.add("train");
+    arguments.addAll(TrainArgs.of(config));
+    arguments.addAll(List.of("--data-dir", dataDir.toString(), "--json", json.toString(),
+        "--epoch-gate"));
+    return arguments;
   }
 
   /**
@@ -166,18 +185,6 @@ public final class TrialProcess implements TrialExecutor {
     return "";
   }
 
-  private static String lastMessage(Path stderr) {
-    try (RandomAccessFile file = new RandomAccessFile(stderr.toFile(), "r")) {
-      long start = Math.max(0, file.length() - TAIL_BYTES);
-      byte[] tail = new byte[(int) (file.length() - start)];
-      file.seek(start);
-      file.readFully(tail);
-      return lastMessage(new String(tail, StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      return "";
-    }
-  }
-
   private static TrainResult readResult(Path json) {
     if (!Files.isRegularFile(json)) {
       return null;
@@ -187,29 +194,6 @@ public final class TrialProcess implements TrialExecutor {
     } catch (IOException e) {
       // The child writes the file by renaming a finished one, so this means a foreign file.
       return null;
-    }
-  }
-
-  private static Process start(ProcessBuilder builder) {
-    try {
-      return builder.start();
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot start a training process ("
-          + builder.command().get(0) + "): " + e.getMessage(), e);
-    }
-  }
-
-  /** Ends {@code process}: SIGTERM, then SIGKILL after {@link #STOP_SECONDS}. */
-  private static void stop(Process process) {
-    process.destroy();
-    try {
-      if (!process.waitFor(STOP_SECONDS, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        process.waitFor(STOP_SECONDS, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
     }
   }
 
@@ -223,10 +207,6 @@ public final class TrialProcess implements TrialExecutor {
   }
 
   private static void deleteQuietly(Path dir) {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // A leftover temporary directory is harmless; the outcome matters more.
-    }
+    TrainingServer.deleteQuietly(dir);
   }
 }

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Lets a parent process follow a training run epoch by epoch and stop it, over the child's
@@ -30,6 +32,11 @@ public final class EpochGate implements TrainingListener {
   private static final ObjectWriter ONE_LINE =
       JsonFormat.MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT);
 
+  // One reader for the whole process: a process that trains one run after another reads its
+  // next request from the same stdin, and a reader per run could buffer the next one away.
+  private static final BufferedReader STANDARD_INPUT =
+      new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+
   private final TrainingListener inner;
   private final PrintStream out;
   private final BufferedReader in;
@@ -44,6 +51,11 @@ public final class EpochGate implements TrainingListener {
     this.inner = inner;
     this.out = out;
     this.in = in;
+  }
+
+  /** Returns the process's one reader of stdin, shared by every gate and request loop. */
+  public static BufferedReader standardInput() {
+    return STANDARD_INPUT;
   }
 
   /** Returns the line that reports {@code metrics}. */

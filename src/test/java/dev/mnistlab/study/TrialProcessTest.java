@@ -99,18 +99,27 @@ class TrialProcessTest {
   }
 
   @Test
-  void startsTheChildWithOneEngineThreadAndThisProcessAsItsParent() {
+  void startsTheTrainingProcessWithThisProcessAsItsParent() {
+    List<String> command = TrainingServer.command(List.of("java", "-cp", "x", "Main"));
+
+    assertThat(command).containsExactly("java", "-XX:ActiveProcessorCount=1",
+        "-XX:TieredStopAtLevel=1", "-cp", "x", "Main", "serve-trials",
+        "--exit-with-parent", String.valueOf(ProcessHandle.current().pid()));
+  }
+
+  @Test
+  void sendsEachTrialAsAGatedTrainRunWithOneEngineThread() {
     TrialProcess process = new TrialProcess(List.of("java", "-cp", "x", "Main"), Path.of("d"));
     TrainConfig config = TrainConfig.defaults().withModel("linear(10)");
 
-    List<String> command = process.command(config, Path.of("r.json"));
+    List<String> arguments = process.arguments(config, Path.of("r.json"));
 
-    assertThat(command).startsWith("java", "-cp", "x", "Main", "train");
-    assertThat(String.join(" ", command)).contains("--model linear(10)")
+    assertThat(arguments).startsWith("train");
+    assertThat(String.join(" ", arguments)).contains("--model linear(10)")
         .contains("--threads 1")
         .contains("--data-dir " + Path.of("d").toAbsolutePath())
         .contains("--json r.json")
-        .endsWith("--exit-with-parent " + ProcessHandle.current().pid());
+        .endsWith("--epoch-gate");
   }
 
   // --- real training processes --------------------------------------------------------------
@@ -123,8 +132,11 @@ class TrialProcessTest {
   @Tag("slow")
   @Timeout(60)
   void trainsATrialInAChildProcessAndMeasuresItsObjective() throws InterruptedException {
-    TrialOutcome outcome = executor().run(TrialFixtures.running(0, TrialFixtures.tiny()),
-        Objective.VAL_ACCURACY);
+    TrialOutcome outcome;
+    try (TrialProcess executor = executor()) {
+      outcome = executor.run(TrialFixtures.running(0, TrialFixtures.tiny()),
+          Objective.VAL_ACCURACY);
+    }
 
     assertThat(outcome.state()).as("reason: %s", outcome.reason())
         .isEqualTo(TrialState.COMPLETE);
@@ -140,8 +152,10 @@ class TrialProcessTest {
   void reportsABadConfigAsAFailedTrialWithTheChildsLine() throws InterruptedException {
     TrainConfig bad = TrialFixtures.tiny().withModel("linear(10),swish");
 
-    TrialOutcome outcome = executor().run(TrialFixtures.running(0, bad),
-        Objective.VAL_ACCURACY);
+    TrialOutcome outcome;
+    try (TrialProcess executor = executor()) {
+      outcome = executor.run(TrialFixtures.running(0, bad), Objective.VAL_ACCURACY);
+    }
 
     assertThat(outcome.state()).isEqualTo(TrialState.FAILED);
     assertThat(outcome.reason()).startsWith("mnist-lab train: unknown layer \"swish\"");
@@ -166,11 +180,12 @@ class TrialProcessTest {
     ProcessHandle child = awaitChild();
 
     runner.interrupt();
-    runner.join(TimeUnit.SECONDS.toMillis(TrialProcess.STOP_SECONDS + 5));
+    runner.join(TimeUnit.SECONDS.toMillis(TrainingServer.STOP_SECONDS + 5));
 
     assertThat(runner.isAlive()).isFalse();
     assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
     assertThat(child.isAlive()).isFalse();
+    executor.close();
   }
 
   @Test
@@ -187,6 +202,7 @@ class TrialProcessTest {
 
     TrialOutcome outcome = executor.run(TrialFixtures.running(0, TrialFixtures.tiny(5)),
         Objective.VAL_ACCURACY);
+    executor.close();
 
     assertThat(outcome.state()).as("reason: %s", outcome.reason())
         .isEqualTo(TrialState.PRUNED);
@@ -211,6 +227,7 @@ class TrialProcessTest {
 
     TrialOutcome outcome = executor.run(TrialFixtures.running(0, TrialFixtures.tiny(3)),
         Objective.VAL_ACCURACY);
+    executor.close();
 
     assertThat(outcome.state()).isEqualTo(TrialState.COMPLETE);
     assertThat(asked).containsExactly(1, 2, 3);
@@ -218,11 +235,73 @@ class TrialProcessTest {
     assertThat(outcome.result().test().accuracy()).isBetween(0.0, 1.0);
   }
 
+  @Test
+  @Tag("slow")
+  @Timeout(120)
+  void keepsOneTrainingProcessForTrialAfterTrialAndTrainsAsAFreshOneWould()
+      throws InterruptedException {
+    TrainConfig config = TrialFixtures.tiny(2);
+    double fresh;
+    try (TrialProcess first = executor()) {
+      fresh = first.run(TrialFixtures.running(0, config), Objective.VAL_ACCURACY).value();
+    }
+    try (TrialProcess executor = executor()) {
+      executor.run(TrialFixtures.running(0, config.withModel("linear(32),relu,linear(10)")),
+          Objective.VAL_ACCURACY);
+      ProcessHandle child = awaitChild();
+
+      TrialOutcome again = executor.run(TrialFixtures.running(1, config),
+          Objective.VAL_ACCURACY);
+
+      assertThat(awaitChild().pid()).as("the same process").isEqualTo(child.pid());
+      assertThat(again.value()).as("as in a process of its own").isEqualTo(fresh);
+    }
+  }
+
+  @Test
+  @Tag("slow")
+  @Timeout(120)
+  void aFailedRunLeavesTheProcessReadyAndADeadProcessIsReplaced()
+      throws InterruptedException {
+    try (TrialProcess executor = executor()) {
+      TrialOutcome bad = executor.run(TrialFixtures.running(0,
+          TrialFixtures.tiny().withModel("linear(10),swish")), Objective.VAL_ACCURACY);
+      ProcessHandle child = awaitChild();
+      TrialOutcome good = executor.run(TrialFixtures.running(1, TrialFixtures.tiny()),
+          Objective.VAL_ACCURACY);
+      assertThat(bad.state()).isEqualTo(TrialState.FAILED);
+      assertThat(good.state()).as("reason: %s", good.reason()).isEqualTo(TrialState.COMPLETE);
+      assertThat(awaitChild().pid()).isEqualTo(child.pid());
+
+      child.destroyForcibly();
+      child.onExit().join();
+      TrialOutcome after = executor.run(TrialFixtures.running(2, TrialFixtures.tiny()),
+          Objective.VAL_ACCURACY);
+
+      assertThat(after.state()).as("reason: %s", after.reason())
+          .isEqualTo(TrialState.COMPLETE);
+      assertThat(awaitChild().pid()).isNotEqualTo(child.pid());
+    }
+  }
+
+  @Test
+  @Tag("slow")
+  @Timeout(60)
+  void closingEndsTheKeptProcess() throws InterruptedException {
+    TrialProcess executor = executor();
+    executor.run(TrialFixtures.running(0, TrialFixtures.tiny()), Objective.VAL_ACCURACY);
+    ProcessHandle child = awaitChild();
+
+    executor.close();
+
+    assertThat(child.isAlive()).isFalse();
+  }
+
   /** Waits for this JVM's training child to start and returns it. */
   private static ProcessHandle awaitChild() throws InterruptedException {
     for (int i = 0; i < 300; i++) {
       var children = ProcessHandle.current().children()
-          .filter(p -> p.info().arguments().map(a -> List.of(a).contains("train"))
+          .filter(p -> p.info().arguments().map(a -> List.of(a).contains("serve-trials"))
               .orElse(true))
           .toList();
       if (!children.isEmpty()) {
