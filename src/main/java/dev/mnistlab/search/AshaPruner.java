@@ -12,9 +12,12 @@ import java.util.Objects;
  * Parallel Hyperparameter Tuning"), in its stopping form: every trial starts with the full
  * budget and is stopped at a rung unless it ranks in the top 1/eta there.
  *
- * <p>The rungs are the epochs {@code minEpochs * eta^r} (r = 0, 1, ...) that come before
- * {@code maxEpochs}: for min 1, eta 3 and 27 epochs, epochs 1, 3 and 9. There is no rung at the
- * last epoch, since the trial is over anyway. At a rung epoch k the trial is ranked with the
+ * <p>The rungs are the epochs {@code minEpochs * eta^r} (r = 0, 1, ...) from which a trial
+ * that continues still trains at least eta times as long: those with {@code epoch * eta <=
+ * maxEpochs}, the rungs below the top of successive halving with maximum budget
+ * {@code maxEpochs}. For min 1 and eta 3 that is epochs 1, 3 and 9 for 27 epochs, and 1 and 3
+ * for 12: a rung at epoch 9 of 12 would stop trials that have spent three quarters of their
+ * budget, to save the last quarter. At a rung epoch k the trial is ranked with the
  * other trials that reached k (pruned ones included, at the value they were pruned with); of
  * those n trials, itself included, the best {@code floor(n / eta)} continue. Between rungs a
  * trial is never stopped.
@@ -50,7 +53,7 @@ final class AshaPruner implements Pruner {
     this.eta = eta;
     this.maxEpochs = maxEpochs;
     List<Integer> r = new ArrayList<>();
-    for (long epoch = minEpochs; epoch < maxEpochs; epoch *= eta) {
+    for (long epoch = minEpochs; epoch * eta <= maxEpochs; epoch *= eta) {
       r.add((int) epoch);
     }
     this.rungs = List.copyOf(r);

@@ -123,7 +123,7 @@ class TuneCommandTest {
     String one = "sqlite:" + tmp.resolve("one.db");
 
     assertThat(tune(two, "--trials", "8", "--parallel", "2").code()).isZero();
-    assertThat(tune(one, "--trials", "8", "--parallel", "1", "--lag", "2").code()).isZero();
+    assertThat(tune(one, "--trials", "8", "--parallel", "1", "--lag", "4").code()).isZero();
 
     List<TrialRecord> a = trials(two);
     List<TrialRecord> b = trials(one);

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 
 class AshaPrunerTest {
   @Test
-  void placesRungsAtMinTimesPowersOfEtaBeforeTheLastEpoch() {
+  void placesRungsFromWhichAContinuingTrialTrainsEtaTimesAsLong() {
     assertThat(new AshaPruner(MAXIMIZE, 1, 3, 27).rungs()).containsExactly(1, 3, 9);
-    assertThat(new AshaPruner(MAXIMIZE, 1, 3, 10).rungs()).containsExactly(1, 3, 9);
+    assertThat(new AshaPruner(MAXIMIZE, 1, 3, 12).rungs()).containsExactly(1, 3);
     assertThat(new AshaPruner(MAXIMIZE, 1, 3, 9).rungs()).containsExactly(1, 3);
     assertThat(new AshaPruner(MAXIMIZE, 2, 2, 16).rungs()).containsExactly(2, 4, 8);
     assertThat(new AshaPruner(MAXIMIZE, 1, 3, 1).rungs()).isEmpty();
