@@ -7,7 +7,7 @@ It writes one CSV row per finished trial with its times relative to the study's 
 bench/best_at.py can compare best-so-far curves with mnist-lab's export.
 
 Example:
-  python3 bench/optuna_mlp.py --timeout 600 --jobs 2 --seed 1 --out bench/optuna-trials.csv
+  /usr/bin/python3 bench/optuna_mlp.py --timeout 600 --jobs 2 --seed 1 --out bench/optuna-trials.csv
 """
 import argparse
 import csv
@@ -20,9 +20,15 @@ import sys
 import threading
 import time
 
-import numpy as np
-import optuna
-import torch
+# Debian's torch multiplies matrices in whichever libblas.so.3 is installed; OpenBLAS starts
+# a thread per core of its own, which torch.set_num_threads does not govern. One each, set
+# before the library loads, so that --jobs K trials use K cores (see bench/README.md).
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+
+import numpy as np  # noqa: E402 (after the thread settings above)
+import optuna  # noqa: E402
+import torch  # noqa: E402
 
 TRAIN_SIZE = 55_000  # the rest of the 60,000 training images is the validation split
 MEAN, STD = 0.1307, 0.3081
@@ -221,6 +227,16 @@ def write_csv(path, study, t0):
                           json.dumps(t.params, sort_keys=True)])
 
 
+def blas_library():
+    """The libblas.so.3 this process loaded (reference BLAS or OpenBLAS), from its memory map."""
+    try:
+        with open("/proc/self/maps") as maps:
+            paths = {line.split()[-1] for line in maps if "blas" in line.lower()}
+    except OSError:
+        return "unknown"
+    return ", ".join(sorted(os.path.realpath(p) for p in paths if p.startswith("/"))) or "none"
+
+
 def main(argv):
     args = parse_args(argv)
     # One intra-op thread per trial, so --jobs K uses K cores: the same share of the machine
@@ -232,7 +248,7 @@ def main(argv):
     load_seconds = time.perf_counter() - t_load
     print(f"data: {directory}, train {len(data[0])}, validation {len(data[2])}, "
           f"loaded in {load_seconds:.1f} s; optuna {optuna.__version__}, torch "
-          f"{torch.__version__}", flush=True)
+          f"{torch.__version__}, BLAS {blas_library()}", flush=True)
 
     optuna.logging.set_verbosity(optuna.logging.WARNING)
     study = optuna.create_study(direction="maximize",
