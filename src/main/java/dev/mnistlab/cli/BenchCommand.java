@@ -7,6 +7,7 @@ import dev.mnistlab.data.Dataset;
 import dev.mnistlab.model.Init;
 import dev.mnistlab.model.ModelSpec;
 import dev.mnistlab.train.EpochMetrics;
+import dev.mnistlab.train.NativeTuning;
 import dev.mnistlab.train.Network;
 import dev.mnistlab.train.OptimizerKind;
 import dev.mnistlab.train.ProcessMemory;
@@ -94,8 +95,13 @@ final class BenchCommand implements Callable<Integer> {
       double samplesPerSecond, List<Double> epochSeconds, double peakRssMb,
       List<Double> rssAfterEpochMb, int threads, boolean threadsAutomatic) {}
 
-  /** The JSON document {@code --json} writes. */
-  record Report(List<Run> runs, int cores, String cpu) {}
+  /**
+   * The JSON document {@code --json} writes.
+   *
+   * @param nativeTuning what the launcher set for native speed (see {@link NativeTuning}),
+   *     which the training processes inherit
+   */
+  record Report(List<Run> runs, int cores, String cpu, String nativeTuning) {}
 
   @Spec CommandSpec spec;
 
@@ -163,10 +169,10 @@ final class BenchCommand implements Callable<Integer> {
       }
     }
     Report report = new Report(runs, Runtime.getRuntime().availableProcessors(),
-        Provenance.cpuModel());
+        Provenance.cpuModel(), NativeTuning.describe());
     if (!quiet) {
-      out.printf(Locale.ROOT, "%d cores, %s; %d epochs each on 60,000 images%n", report.cores(),
-          report.cpu(), epochs);
+      out.printf(Locale.ROOT, "%d cores, %s; %d epochs each on 60,000 images; %s%n",
+          report.cores(), report.cpu(), epochs, report.nativeTuning());
       out.flush();
     }
     if (json != null) {

@@ -16,7 +16,9 @@ import java.util.TreeMap;
  *
  * @param mnistLab this program's version
  * @param djl Deep Java Library's version
- * @param engine the engine's name and version, e.g. {@code PyTorch 2.7.1}
+ * @param engine the engine's name and version, e.g. {@code PyTorch 2.7.1}, with
+ *     {@code (MKL vendor shim)} after it when the shim chose MKL's code path (its products
+ *     differ from the generic path's in the last digits)
  * @param java the JDK's vendor and version
  * @param os the operating system's name, version and architecture
  * @param cpu the CPU model as the OS reports it
@@ -48,7 +50,8 @@ public record Provenance(
     return new Provenance(
         version(),
         Engine.getDjlVersion(),
-        engine.getEngineName() + " " + engine.getVersion(),
+        engine.getEngineName() + " " + engine.getVersion()
+            + (NativeTuning.mklShimLoaded() ? " (MKL vendor shim)" : ""),
         System.getProperty("java.vendor") + " " + System.getProperty("java.version"),
         System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
             + System.getProperty("os.arch"),
