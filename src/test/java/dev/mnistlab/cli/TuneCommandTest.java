@@ -83,6 +83,14 @@ class TuneCommandTest {
   }
 
   @Test
+  void prunesByTheMedianRuleUnlessToldOtherwise() {
+    TuneCommand command = new TuneCommand();
+    new picocli.CommandLine(command).parseArgs("--space", "mlp");
+    assertThat(command.pruner).isEqualTo("median");
+    assertThat(command.sampler).isEqualTo("tpe");
+  }
+
+  @Test
   void continueOfAMissingSearchIsBadInput() throws IOException {
     assertThat(tune("sqlite:" + tmp.resolve("s.db"), "--continue").badInputLine())
         .contains("--continue: no search named 'tiny'");
