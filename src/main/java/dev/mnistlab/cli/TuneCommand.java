@@ -70,8 +70,8 @@ final class TuneCommand implements Callable<Integer> {
   String sampler;
 
   // Median by default, not ASHA: with 12-epoch trials ASHA's first rung (epoch 1) keeps the
-  // networks that start fastest, and in three 10-minute mlp searches none of its complete
-  // trials after the start-up ones reached 0.987; the median rule kept 4-5 per search there
+  // networks that start fastest. In three 10-minute mlp searches none of ASHA's complete
+  // trials after the start-up ones reached 0.987; with the median rule 3, 4 and 5 did
   // (README, "tune > Measured").
   @Option(names = "--pruner", defaultValue = "median", paramLabel = "SPEC",
       description = "none, median, asha or hyperband, with options as in asha:eta=3,min=1 "
