@@ -19,4 +19,12 @@ public interface Pruner {
    *     end early where they were pruned)
    */
   boolean prune(int number, List<Double> curve, List<Curve> others);
+
+  /**
+   * Returns whether the decision depends on how earlier trials ended ({@link Curve#complete()}),
+   * not only on their values; the caller must then wait for them to finish before asking.
+   */
+  default boolean readsOutcomes() {
+    return false;
+  }
 }

@@ -18,7 +18,9 @@ import java.util.function.Function;
  * <p>As with sampling ({@link TuneSource}), trial {@code n} is compared only with trials
  * {@code 0..n-lag}, each as far as epoch {@code k} and no further; a running one that has not
  * reached epoch {@code k} yet is waited for. So the decision after each epoch is the same on
- * every run, whichever worker is faster. A trial waiting in the queue (its worker was lost) is
+ * every run, whichever worker is faster. A pruner that reads how earlier trials ended
+ * ({@link Pruner#readsOutcomes()}) waits for them to finish instead; from the sampler's start-up
+ * on, {@link TuneSource} has already waited for that before the trial began. A trial waiting in the queue (its worker was lost) is
  * left out rather than waited for, so no trial can wait on one that nobody runs.
  */
 public final class TuneJudge implements EpochJudge {
@@ -74,7 +76,10 @@ public final class TuneJudge implements EpochJudge {
         prunerName, objective.cliName(), value, others.size());
   }
 
-  /** Returns trials 0..n-lag as far as {@code epoch}, waiting for running ones to get there. */
+  /**
+   * Returns trials 0..n-lag as far as {@code epoch}, waiting for running ones to get there (or
+   * to finish, for a pruner that reads outcomes).
+   */
   private List<Curve> othersAt(int epoch) throws InterruptedException {
     int last = trial.number() - lag;
     if (last < 0) {
@@ -87,7 +92,8 @@ public final class TuneJudge implements EpochJudge {
         if (t.number() > last) {
           break;
         }
-        if (t.state() == TrialState.RUNNING && t.epochs().size() < epoch) {
+        if (t.state() == TrialState.RUNNING
+            && (pruner.readsOutcomes() || t.epochs().size() < epoch)) {
           behind = true;
           break;
         }
@@ -111,6 +117,6 @@ public final class TuneJudge implements EpochJudge {
       }
       values.add(objective.valueOf(m));
     }
-    return new Curve(t.number(), values);
+    return new Curve(t.number(), values, t.state() == TrialState.COMPLETE);
   }
 }

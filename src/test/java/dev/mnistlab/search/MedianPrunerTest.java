@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mnistlab.InvalidInputException;
+import dev.mnistlab.search.MedianPruner.Among;
+import dev.mnistlab.search.MedianPruner.Judge;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -121,6 +123,43 @@ class MedianPrunerTest {
   @Test
   void describesItsSettings() {
     assertThat(new MedianPruner(MINIMIZE, 5, 2, 1)).hasToString("median (minimize; judged from "
-        + "epoch 3 every 1 epoch(s), once 5 earlier trial(s) reached the epoch)");
+        + "epoch 3 every 1 epoch(s), once 5 earlier trial(s) reached the epoch; latest value "
+        + "against the median)");
+    assertThat(new MedianPruner(MAXIMIZE, 5, 0, 1, Among.COMPLETE, Judge.BEST))
+        .hasToString("median (maximize; judged from epoch 1 every 1 epoch(s), once 5 earlier "
+            + "complete trial(s) reached the epoch; best value so far against the median of "
+            + "complete trials)");
+  }
+
+  @Test
+  void amongCompleteTakesTheMedianAndTheStartupOverCompleteTrialsOnly() {
+    List<Curve> others = new ArrayList<>(FIVE);
+    others.add(new Curve(5, List.of(0.1), false));
+    others.add(new Curve(6, List.of(0.1), false));
+    MedianPruner all = new MedianPruner(MAXIMIZE, 5, 0, 1);
+    MedianPruner complete = new MedianPruner(MAXIMIZE, 5, 0, 1, Among.COMPLETE, Judge.LATEST);
+
+    // Epoch 1 over all seven: median 0.4; over the five complete ones: 0.5.
+    assertThat(all.prune(7, List.of(0.45), others)).isFalse();
+    assertThat(complete.prune(7, List.of(0.45), others)).isTrue();
+    // Four complete and two pruned: enough for all, too few for complete.
+    List<Curve> fourComplete = others.subList(1, 7);
+    assertThat(all.prune(7, List.of(0.0), fourComplete)).isTrue();
+    assertThat(complete.prune(7, List.of(0.0), fourComplete)).isFalse();
+    assertThat(complete.readsOutcomes()).isTrue();
+    assertThat(all.readsOutcomes()).isFalse();
+  }
+
+  @Test
+  void judgeBestComparesTheBestValueSoFar() {
+    MedianPruner best = new MedianPruner(MAXIMIZE, 5, 0, 1, Among.ALL, Judge.BEST);
+
+    // Epoch-3 median 0.7: 0.65 now is below it, but 0.75 after epoch 2 is not.
+    assertThat(best.prune(5, List.of(0.5, 0.75, 0.65), FIVE)).isFalse();
+    assertThat(best.prune(5, List.of(0.5, 0.6, 0.65), FIVE)).isTrue();
+    // Minimising, the best is the smallest value.
+    MedianPruner loss = new MedianPruner(MINIMIZE, 5, 0, 1, Among.ALL, Judge.BEST);
+    assertThat(loss.prune(5, List.of(0.2, 0.9, 0.9), FIVE)).isFalse();
+    assertThat(loss.prune(5, List.of(0.8, 0.9, 0.75), FIVE)).isTrue();
   }
 }

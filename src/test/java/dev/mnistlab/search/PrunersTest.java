@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class PrunersTest {
   private static final String FORMS = "; allowed are none, "
-      + "median[:startup=5,warmup=0,interval=1], asha[:min=1,eta=3], hyperband[:min=1,eta=3]";
+      + "median[:startup=5,warmup=0,interval=1,among=all|complete,judge=latest|best], "
+      + "asha[:min=1,eta=3], hyperband[:min=1,eta=3]";
 
   @Test
   void buildsEachNamedPrunerWithItsDefaults() {
@@ -31,6 +32,12 @@ class PrunersTest {
         .hasToString(new MedianPruner(MAXIMIZE, 5, 2, 1).toString());
     assertThat(Pruners.create("median:interval=3", 10, MAXIMIZE))
         .hasToString(new MedianPruner(MAXIMIZE, 5, 0, 3).toString());
+    assertThat(Pruners.create("median:among=complete,judge=best", 10, MAXIMIZE))
+        .hasToString(new MedianPruner(MAXIMIZE, 5, 0, 1, MedianPruner.Among.COMPLETE,
+            MedianPruner.Judge.BEST).toString());
+    assertThat(Pruners.create("median:judge=Best", 10, MAXIMIZE))
+        .hasToString(new MedianPruner(MAXIMIZE, 5, 0, 1, MedianPruner.Among.ALL,
+            MedianPruner.Judge.BEST).toString());
     assertThat(Pruners.create("asha:eta=2,min=2", 16, MAXIMIZE))
         .hasToString("asha (maximize; eta 2, min 2, 16 epochs; rungs at epochs [2, 4, 8])");
     assertThat(Pruners.create("hyperband:eta=3,min=1", 9, MAXIMIZE))
@@ -66,7 +73,16 @@ class PrunersTest {
     assertThatThrownBy(() -> Pruners.create("median:patience=3", 10, MAXIMIZE))
         .isInstanceOf(InvalidInputException.class)
         .hasMessage("pruner 'median:patience=3' is not valid: option 'patience' is not one of "
-            + "startup, warmup, interval" + FORMS);
+            + "startup, warmup, interval, among, judge" + FORMS);
+    assertThatThrownBy(() -> Pruners.create("median:among=pruned", 10, MAXIMIZE))
+        .hasMessage("pruner 'median:among=pruned' is not valid: among must be one of all, "
+            + "complete, got 'pruned'" + FORMS);
+    assertThatThrownBy(() -> Pruners.create("median:judge=2", 10, MAXIMIZE))
+        .hasMessage("pruner 'median:judge=2' is not valid: judge must be one of latest, best, "
+            + "got '2'" + FORMS);
+    assertThatThrownBy(() -> Pruners.create("median:startup=all", 10, MAXIMIZE))
+        .hasMessage("pruner 'median:startup=all' is not valid: startup must be a whole number, "
+            + "got 'all'" + FORMS);
     assertThatThrownBy(() -> Pruners.create("asha:eta", 10, MAXIMIZE))
         .hasMessage("pruner 'asha:eta' is not valid: option 'eta' needs a value, as eta=2"
             + FORMS);

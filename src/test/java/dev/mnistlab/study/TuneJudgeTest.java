@@ -9,6 +9,7 @@ import dev.mnistlab.search.Pruner;
 import dev.mnistlab.storage.Storage;
 import dev.mnistlab.storage.Storages;
 import dev.mnistlab.storage.StudyRecord;
+import dev.mnistlab.storage.TrialOutcome;
 import dev.mnistlab.storage.TrialRecord;
 import dev.mnistlab.storage.TrialState;
 import java.nio.file.Path;
@@ -78,8 +79,8 @@ class TuneJudgeTest {
     judge.afterEpoch(epoch(1, 0.6));
     judge.afterEpoch(epoch(2, 0.7));
 
-    assertThat(seen.get()).containsExactly(new Curve(0, List.of(0.7, 0.8)),
-        new Curve(1, List.of(0.4)));
+    assertThat(seen.get()).containsExactly(new Curve(0, List.of(0.7, 0.8), true),
+        new Curve(1, List.of(0.4), false));
   }
 
   @Test
@@ -108,7 +109,47 @@ class TuneJudgeTest {
     storage.reportEpoch(zero.id(), "w", epoch(2, 0.55));
 
     assertThat(second.get(10, TimeUnit.SECONDS)).isNull();
-    assertThat(seen.get()).containsExactly(new Curve(0, List.of(0.5, 0.55)));
+    assertThat(seen.get()).containsExactly(new Curve(0, List.of(0.5, 0.55), false));
+  }
+
+  @Test
+  @Timeout(20)
+  void waitsForARunningEarlierTrialToFinishWhenThePrunerReadsOutcomes() throws Exception {
+    TrialRecord zero = claim();
+    storage.reportEpoch(zero.id(), "w", epoch(1, 0.5));
+    storage.reportEpoch(zero.id(), "w", epoch(2, 0.6));
+    claim();
+    TrialRecord two = claim();
+    AtomicReference<List<Curve>> seen = new AtomicReference<>();
+    Pruner readsOutcomes = new Pruner() {
+      @Override
+      public boolean prune(int number, List<Double> curve, List<Curve> others) {
+        seen.set(others);
+        return false;
+      }
+
+      @Override
+      public boolean readsOutcomes() {
+        return true;
+      }
+    };
+    TuneJudge judge = new TuneJudge(storage, two, readsOutcomes, "test",
+        Objective.VAL_ACCURACY, 2);
+
+    CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> {
+      try {
+        return judge.afterEpoch(epoch(1, 0.7));
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    Thread.sleep(600);
+    assertThat(first).as("trial 0 reached epoch 1 but is still running").isNotDone();
+    storage.reportEpoch(zero.id(), "w", epoch(3, 0.65));
+    storage.finish(zero.id(), "w", new TrialOutcome(TrialState.COMPLETE, null, 0.65, null));
+
+    assertThat(first.get(10, TimeUnit.SECONDS)).isNull();
+    assertThat(seen.get()).containsExactly(new Curve(0, List.of(0.5), true));
   }
 
   @Test
