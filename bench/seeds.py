@@ -15,8 +15,9 @@ and 10 minutes (as best_at.py does), and prints, as Markdown:
 A seed where a tool has no complete trial by a mark counts that tool's best as missing;
 the seed then has no difference at that mark.
 
-Example:
+Examples:
   python3 bench/seeds.py bench/results
+  python3 bench/seeds.py bench/results/lag2 --optuna bench/results
 """
 import argparse
 import math
@@ -35,13 +36,14 @@ T95 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228,
        2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042]
 
 
-def seeds_in(directory):
-    """Returns the seeds S with both DIR/mnist-lab-trials-S.csv and DIR/optuna-trials-S.csv."""
+def seeds_in(directory, optuna_directory):
+    """Returns the seeds S with both mnist-lab-trials-S.csv and optuna-trials-S.csv."""
     names = set(os.listdir(directory))
+    optuna_names = set(os.listdir(optuna_directory))
     found = []
     for name in names:
         m = re.fullmatch(r"mnist-lab-trials-(\d+)\.csv", name)
-        if m and f"optuna-trials-{m.group(1)}.csv" in names:
+        if m and f"optuna-trials-{m.group(1)}.csv" in optuna_names:
             found.append(int(m.group(1)))
     return sorted(found)
 
@@ -104,6 +106,9 @@ def summary(bests):
 def main(argv):
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("directory", help="folder with mnist-lab-trials-S.csv and optuna-trials-S.csv")
+    p.add_argument("--optuna", metavar="DIR2",
+                   help="take optuna-trials-S.csv from this folder instead (to compare a "
+                        "variant's mnist-lab runs with the same Optuna runs)")
     p.add_argument("--val-size", type=int, default=5000,
                    help="validation images each accuracy is measured on (default 5000)")
     args = p.parse_args(argv)
@@ -111,14 +116,17 @@ def main(argv):
         p.error(f"--val-size must be > 0, got {args.val_size}")
     if not os.path.isdir(args.directory):
         p.error(f"no such folder: {args.directory}")
-    seeds = seeds_in(args.directory)
+    optuna_directory = args.optuna or args.directory
+    if not os.path.isdir(optuna_directory):
+        p.error(f"no such folder: {optuna_directory}")
+    seeds = seeds_in(args.directory, optuna_directory)
     if not seeds:
         p.error(f"{args.directory} has no seed S with both mnist-lab-trials-S.csv and "
                 f"optuna-trials-S.csv")
     bests = {}
     for s in seeds:
         ml = mnist_lab_trials(os.path.join(args.directory, f"mnist-lab-trials-{s}.csv"), False)
-        op = optuna_trials(os.path.join(args.directory, f"optuna-trials-{s}.csv"), False)
+        op = optuna_trials(os.path.join(optuna_directory, f"optuna-trials-{s}.csv"), False)
         bests[s] = {m: (best_by(ml, 60 * m), best_by(op, 60 * m)) for m in MARKS_MINUTES}
     print(f"Best validation accuracy of complete trials by each mark, seeds "
           f"{', '.join(map(str, seeds))}; difference is mnist-lab's minus Optuna's.\n")
