@@ -20,8 +20,9 @@ import java.util.function.Function;
  * reached epoch {@code k} yet is waited for. So the decision after each epoch is the same on
  * every run, whichever worker is faster. A pruner that reads how earlier trials ended
  * ({@link Pruner#readsOutcomes()}) waits for them to finish instead; from the sampler's start-up
- * on, {@link TuneSource} has already waited for that before the trial began. A trial waiting in the queue (its worker was lost) is
- * left out rather than waited for, so no trial can wait on one that nobody runs.
+ * on, {@link TuneSource} has already waited for that before the trial began. A trial waiting
+ * in the queue (its worker was lost) is left out rather than waited for, so no trial can wait
+ * on one that nobody runs.
  */
 public final class TuneJudge implements EpochJudge {
   /** How often a judge waiting for earlier trials looks at the storage again. */

@@ -12,6 +12,7 @@ import dev.mnistlab.storage.StudyRecord;
 import dev.mnistlab.storage.TrialOutcome;
 import dev.mnistlab.storage.TrialRecord;
 import dev.mnistlab.storage.TrialState;
+import dev.mnistlab.train.EpochMetrics;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -97,13 +98,7 @@ class TuneJudgeTest {
     }, "test", Objective.VAL_ACCURACY, 2);
     judge.afterEpoch(epoch(1, 0.6));
 
-    CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> {
-      try {
-        return judge.afterEpoch(epoch(2, 0.7));
-      } catch (InterruptedException e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    CompletableFuture<String> second = afterEpochAsync(judge, epoch(2, 0.7));
     Thread.sleep(600);
     assertThat(second).as("trial 0 has not reached epoch 2").isNotDone();
     storage.reportEpoch(zero.id(), "w", epoch(2, 0.55));
@@ -136,13 +131,7 @@ class TuneJudgeTest {
     TuneJudge judge = new TuneJudge(storage, two, readsOutcomes, "test",
         Objective.VAL_ACCURACY, 2);
 
-    CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> {
-      try {
-        return judge.afterEpoch(epoch(1, 0.7));
-      } catch (InterruptedException e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    CompletableFuture<String> first = afterEpochAsync(judge, epoch(1, 0.7));
     Thread.sleep(600);
     assertThat(first).as("trial 0 reached epoch 1 but is still running").isNotDone();
     storage.reportEpoch(zero.id(), "w", epoch(3, 0.65));
@@ -150,6 +139,18 @@ class TuneJudgeTest {
 
     assertThat(first.get(10, TimeUnit.SECONDS)).isNull();
     assertThat(seen.get()).containsExactly(new Curve(0, List.of(0.5), true));
+  }
+
+  /** Reports {@code metrics} to {@code judge} on another thread, which may have to wait. */
+  private static CompletableFuture<String> afterEpochAsync(TuneJudge judge,
+      EpochMetrics metrics) {
+    return CompletableFuture.supplyAsync(() -> {
+      try {
+        return judge.afterEpoch(metrics);
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+    });
   }
 
   @Test
