@@ -4,6 +4,7 @@ import dev.mnistlab.train.JsonFormat;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.data.Dataset;
+import dev.mnistlab.output.OutputChecks;
 import dev.mnistlab.model.Init;
 import dev.mnistlab.model.ModelSpec;
 import dev.mnistlab.train.EpochMetrics;
@@ -142,7 +143,7 @@ final class BenchCommand implements Callable<Integer> {
       return 0;
     }
     if (json != null) {
-      OutputPaths.requireWritableFile("--json", json);
+      OutputChecks.requireWritableFile("--json", json);
     }
     data.directory(err);
     List<Net> nets = new ArrayList<>();

@@ -1,12 +1,16 @@
 package dev.mnistlab.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.mnistlab.InvalidInputException;
+import dev.mnistlab.output.OutputChecks;
+import dev.mnistlab.output.OutputFile;
 import dev.mnistlab.storage.Storage;
 import dev.mnistlab.storage.Storages;
 import dev.mnistlab.storage.StudyRecord;
 import dev.mnistlab.storage.TrialRecord;
 import dev.mnistlab.study.TrialRows;
 import dev.mnistlab.train.JsonFormat;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,7 +51,7 @@ final class ExportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws JsonProcessingException {
     if (file != null) {
-      OutputPaths.requireWritableFile("--out", file);
+      OutputChecks.requireWritableFile("--out", file);
     }
     String text;
     try (Storage opened = storage.open()) {
@@ -60,7 +64,12 @@ final class ExportCommand implements Callable<Integer> {
           : JsonFormat.MAPPER.writeValueAsString(rows) + System.lineSeparator();
     }
     if (file != null) {
-      OutputPaths.writeAtomically(file, text);
+      try {
+        OutputFile.writeString(file, text);
+      } catch (IOException e) {
+        throw new InvalidInputException(
+            "cannot write --out " + file + ": " + OutputChecks.reason(e), e);
+      }
     } else {
       PrintWriter out = spec.commandLine().getOut();
       out.print(text);

@@ -58,6 +58,8 @@ public final class Main implements Runnable {
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.registerConverter(Integer.class, Main::wholeNumber);
+    cli.registerConverter(int.class, Main::wholeNumber);
     cli.setParameterExceptionHandler(Main::badArguments);
     cli.setExecutionExceptionHandler(Main::failed);
     return cli.execute(args);
@@ -66,6 +68,23 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /**
+   * Reads a whole-number flag, saying the allowed range when the number is too large for one,
+   * where picocli would only say it "is not an int".
+   */
+  private static Integer wholeNumber(String text) {
+    try {
+      return Integer.valueOf(text.strip());
+    } catch (NumberFormatException e) {
+      if (text.strip().matches("[-+]?\\d+")) {
+        throw new CommandLine.TypeConversionException(String.format(java.util.Locale.ROOT,
+            "'%s' is out of range: whole numbers here go from %,d to %,d", text,
+            Integer.MIN_VALUE, Integer.MAX_VALUE));
+      }
+      throw new CommandLine.TypeConversionException("'" + text + "' is not a whole number");
+    }
   }
 
   private static int badArguments(CommandLine.ParameterException e, String[] args) {

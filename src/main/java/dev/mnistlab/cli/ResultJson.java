@@ -1,11 +1,15 @@
 package dev.mnistlab.cli;
 
-import dev.mnistlab.train.JsonFormat;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.mnistlab.InvalidInputException;
+import dev.mnistlab.output.OutputChecks;
+import dev.mnistlab.output.OutputFile;
+import dev.mnistlab.train.JsonFormat;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 
-/** Writes a result as JSON to a file (atomically) or, for {@code -}, to stdout. */
+/** Writes a result as JSON to a file (see {@link OutputFile}) or, for {@code -}, to stdout. */
 final class ResultJson {
   private ResultJson() {}
 
@@ -20,7 +24,12 @@ final class ResultJson {
       stdout.print(text);
       stdout.flush();
     } else {
-      OutputPaths.writeAtomically(target, text);
+      try {
+        OutputFile.writeString(target, text);
+      } catch (IOException e) {
+        throw new InvalidInputException(
+            "cannot write --json " + target + ": " + OutputChecks.reason(e), e);
+      }
     }
   }
 }

@@ -3,6 +3,8 @@ package dev.mnistlab.cli;
 import dev.mnistlab.train.JsonFormat;
 import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.model.ModelSpec;
+import dev.mnistlab.output.OutputChecks;
+import dev.mnistlab.output.OutputDirectory;
 import dev.mnistlab.train.Classifier;
 import dev.mnistlab.train.TrainConfig;
 import java.io.IOException;
@@ -10,7 +12,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import ai.djl.nn.Block;
 
 /**
@@ -24,20 +25,21 @@ final class SavedModel {
 
   private SavedModel() {}
 
-  /** Writes {@code block}'s parameters and {@code config} into {@code dir}, atomically each. */
+  /**
+   * Writes {@code block}'s parameters and {@code config} into {@code dir}, both or neither:
+   * a full disk leaves the directory as it was and no temporary file.
+   */
   static void save(Path dir, TrainConfig config, Block block) {
-    try {
-      Path tmp = Files.createTempFile(dir, PARAMS, ".tmp");
-      try (OutputStream out = Files.newOutputStream(tmp)) {
+    try (OutputDirectory staged = OutputDirectory.stage(dir)) {
+      try (OutputStream out = Files.newOutputStream(staged.path().resolve(PARAMS))) {
         Classifier.saveParameters(block, out);
       }
-      Files.move(tmp, dir.resolve(PARAMS), StandardCopyOption.ATOMIC_MOVE,
-          StandardCopyOption.REPLACE_EXISTING);
-      OutputPaths.writeAtomically(dir.resolve(CONFIG),
+      Files.writeString(staged.path().resolve(CONFIG),
           JsonFormat.MAPPER.writeValueAsString(config) + System.lineSeparator());
+      staged.commit();
     } catch (IOException e) {
       throw new InvalidInputException("cannot save the model into " + dir + ": "
-          + e.getMessage(), e);
+          + OutputChecks.reason(e), e);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.mnistlab.cli;
 
+import dev.mnistlab.output.OutputChecks;
 import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.analysis.TrialRuns;
 import dev.mnistlab.report.Block;
@@ -85,7 +86,7 @@ final class StudyCommand implements Runnable {
         err.flush();
       };
       if (this.out != null) {
-        OutputPaths.requireWritableDirectory("--out", this.out);
+        OutputChecks.requireWritableDirectory("--out", this.out);
       }
       int cores = Runtime.getRuntime().availableProcessors();
       Worker.Options options = Worker.Options.defaults(parallel != null ? parallel : cores);
@@ -166,7 +167,7 @@ final class StudyCommand implements Runnable {
     @Override
     public Integer call() {
       if (out != null) {
-        OutputPaths.requireWritableDirectory("--out", out);
+        OutputChecks.requireWritableDirectory("--out", out);
       }
       try (Storage opened = storage.open()) {
         StudyRecord record = Storages.requireStudy(opened, name);

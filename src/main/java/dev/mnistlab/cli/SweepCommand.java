@@ -1,5 +1,6 @@
 package dev.mnistlab.cli;
 
+import dev.mnistlab.output.OutputChecks;
 import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.report.Block;
 import dev.mnistlab.report.ReportWriter;
@@ -102,7 +103,7 @@ final class SweepCommand implements Callable<Integer> {
       }
     };
     if (out != null) {
-      OutputPaths.requireWritableDirectory("--out", out);
+      OutputChecks.requireWritableDirectory("--out", out);
     }
     int cores = Runtime.getRuntime().availableProcessors();
     Worker.Options options = Worker.Options.defaults(parallel != null ? parallel : cores);

@@ -2,6 +2,7 @@ package dev.mnistlab.cli;
 
 import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.data.Dataset;
+import dev.mnistlab.output.OutputChecks;
 import dev.mnistlab.model.Init;
 import dev.mnistlab.model.LintWarning;
 import dev.mnistlab.model.ModelSpec;
@@ -150,10 +151,10 @@ final class TrainCommand implements Callable<Integer> {
     ModelSpec spec = ModelSpec.parse(config.model());
     Init initializer = Init.parse(config.init());
     if (json != null) {
-      OutputPaths.requireWritableFile("--json", json);
+      OutputChecks.requireWritableFile("--json", json);
     }
     if (save != null) {
-      OutputPaths.requireWritableDirectory("--save", save);
+      OutputChecks.requireWritableDirectory("--save", save);
     }
     boolean jsonToStdout = json != null && json.toString().equals("-");
     // With the gate, stdout carries epoch lines alone, so no table row can split one.

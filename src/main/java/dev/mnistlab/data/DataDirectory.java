@@ -72,9 +72,13 @@ public record DataDirectory(Path path, Origin origin) {
    * Returns the directory if it exists.
    *
    * @throws InvalidInputException {@code data directory does not exist: /x (only 'mnist-lab
-   *     data fetch' creates one)}
+   *     data fetch' creates one)}, or that it is a file
    */
   public Path requireExisting() {
+    if (Files.exists(path) && !Files.isDirectory(path)) {
+      throw new InvalidInputException("data directory is a file, not a directory: " + path
+          + " (name the directory that holds the four MNIST files)");
+    }
     if (!Files.isDirectory(path)) {
       throw new InvalidInputException(
           "data directory does not exist: " + path + " (only 'mnist-lab data fetch' creates one)");

@@ -22,6 +22,9 @@ public final class DataVerifier {
    */
   public static VerifyReport verify(Path dir) {
     Path clean = dir.toAbsolutePath().normalize();
+    if (Files.exists(clean) && !Files.isDirectory(clean)) {
+      throw new InvalidInputException("data directory is a file, not a directory: " + clean);
+    }
     if (!Files.isDirectory(clean)) {
       throw new InvalidInputException("data directory does not exist: " + clean);
     }

@@ -1,6 +1,7 @@
 package dev.mnistlab.data;
 
 import dev.mnistlab.InvalidInputException;
+import dev.mnistlab.output.OutputChecks;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -94,7 +95,11 @@ final class IdxReader {
     if (e instanceof NoSuchFileException) {
       return new InvalidInputException(name + ": file not found: " + path, e);
     }
-    return new InvalidInputException(name + ": cannot read " + path + ": " + e, e);
+    String why = e instanceof java.io.EOFException ? "it ends too early (truncated?)"
+        : e instanceof java.util.zip.ZipException ? "not valid gzip data ("
+            + OutputChecks.reason(e) + ")"
+        : OutputChecks.reason(e);
+    return new InvalidInputException(name + ": cannot read " + path + ": " + why, e);
   }
 
   /** Wraps one open file: decompression, digest and byte counting. */

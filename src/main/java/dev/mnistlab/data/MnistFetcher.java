@@ -1,6 +1,7 @@
 package dev.mnistlab.data;
 
 import dev.mnistlab.InvalidInputException;
+import dev.mnistlab.output.OutputChecks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +62,8 @@ public final class MnistFetcher {
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
-      throw new InvalidInputException("cannot create data directory " + dir + ": " + e, e);
+      throw new InvalidInputException("cannot create data directory " + dir + ": "
+          + (Files.exists(dir) ? "it is a file" : OutputChecks.reason(e)), e);
     }
     Optional<SourceMarker> existing = SourceMarker.read(dir);
     SourceMarker marker = existing.orElse(new SourceMarker(Map.of()));
@@ -145,7 +147,7 @@ public final class MnistFetcher {
       marker.write(dir);
     } catch (IOException e) {
       throw new InvalidInputException("cannot write " + dir.resolve(SourceMarker.FILE_NAME)
-          + ": " + e, e);
+          + ": " + OutputChecks.reason(e), e);
     }
   }
 }

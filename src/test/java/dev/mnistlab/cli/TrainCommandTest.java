@@ -187,7 +187,8 @@ class TrainCommandTest {
     Path save = file.resolve("sub");
 
     assertThat(train("--save", save.toString()).badInputLine())
-        .startsWith("mnist-lab train: cannot create --save directory " + save + ": ");
+        .isEqualTo("mnist-lab train: cannot write --save " + save + ": " + file
+            + " is a file, not a directory");
   }
 
   @Test
