@@ -1,10 +1,8 @@
 package dev.mnistlab.cli;
 
 import dev.mnistlab.output.OutputChecks;
-import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.analysis.TrialRuns;
 import dev.mnistlab.report.Block;
-import dev.mnistlab.report.ReportWriter;
 import dev.mnistlab.report.TerminalRenderer;
 import dev.mnistlab.storage.Storage;
 import dev.mnistlab.storage.Storages;
@@ -228,15 +226,7 @@ final class StudyCommand implements Runnable {
     new TerminalRenderer().render(blocks, out);
     out.flush();
     if (outDir != null) {
-      try {
-        ReportWriter.writeAll(blocks, outDir, "report");
-      } catch (java.io.IOException e) {
-        throw new InvalidInputException("cannot write the reports into " + outDir + ": "
-            + e.getMessage(), e);
-      }
-      out.println("reports written: " + outDir.resolve("report.md") + ", "
-          + outDir.resolve("report.html"));
-      out.flush();
+      ReportFilesOut.write(blocks, outDir, out);
     }
   }
 

@@ -1,9 +1,7 @@
 package dev.mnistlab.cli;
 
 import dev.mnistlab.output.OutputChecks;
-import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.report.Block;
-import dev.mnistlab.report.ReportWriter;
 import dev.mnistlab.report.TerminalRenderer;
 import dev.mnistlab.storage.Storage;
 import dev.mnistlab.storage.StudyRecord;
@@ -18,7 +16,6 @@ import dev.mnistlab.study.SweepPlanText;
 import dev.mnistlab.study.TrialProcess;
 import dev.mnistlab.study.Worker;
 import dev.mnistlab.train.TrainConfig;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -175,15 +172,7 @@ final class SweepCommand implements Callable<Integer> {
     new TerminalRenderer().render(blocks, out);
     out.flush();
     if (outDir != null) {
-      try {
-        ReportWriter.writeAll(blocks, outDir, "report");
-      } catch (IOException e) {
-        throw new InvalidInputException("cannot write the reports into " + outDir + ": "
-            + e.getMessage(), e);
-      }
-      out.println("reports written: " + outDir.resolve("report.md") + ", "
-          + outDir.resolve("report.html"));
-      out.flush();
+      ReportFilesOut.write(blocks, outDir, out);
     }
   }
 }

@@ -48,6 +48,29 @@ class ExportCommandTest {
   }
 
   @Test
+  void writesThroughASymlinkToItsTargetAndKeepsTheLink() throws Exception {
+    String url = FilledStorage.create(tmp);
+    Path real = tmp.resolve("trials.csv");
+    Path link = Files.createSymbolicLink(tmp.resolve("latest.csv"), real.getFileName());
+
+    CliRun run = CliRun.of("export", "--study", "demo", "--storage", url, "-o", link.toString());
+
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(Files.readString(real)).startsWith("study,number,label,state");
+  }
+
+  @Test
+  void writesToDevNullWithoutReplacingIt() {
+    String url = FilledStorage.create(tmp);
+
+    CliRun run = CliRun.of("export", "--study", "demo", "--storage", url, "-o", "/dev/null");
+
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(Files.isRegularFile(Path.of("/dev/null"))).isFalse();
+  }
+
+  @Test
   void rejectsAnUnknownFormat() {
     CliRun run = CliRun.of("export", "--study", "demo", "--format", "xml");
 

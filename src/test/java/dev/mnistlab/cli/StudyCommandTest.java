@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mnistlab.storage.Storage;
 import dev.mnistlab.storage.Storages;
 import dev.mnistlab.storage.StudyRecord;
+import dev.mnistlab.output.SmallDisk;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,6 +51,27 @@ class StudyCommandTest {
     assertThat(tmp.resolve("out/report.md")).exists();
     assertThat(tmp.resolve("out/report.html")).exists();
     assertThat(tmp.resolve("out/all-trials.png")).exists();
+  }
+
+  @Test
+  void writesNoPartOfTheReportWhenTheDiskIsFull() throws Exception {
+    Path data = SyntheticMnist.write(tmp.resolve("data"));
+    String storage = "sqlite:" + tmp.resolve("studies.db");
+    try (SmallDisk disk = SmallDisk.mount(tmp.resolve("disk"), 256)) {
+      Path out = disk.dir().resolve("out");
+      disk.fill();
+
+      CliRun run = CliRun.of("study", "run", studyFile().toString(), "--repeats", "1",
+          "--data-dir", data.toString(), "--storage", storage, "--out", out.toString());
+
+      // The worker's progress lines come first; the failure is the one last line.
+      assertThat(run.code()).isEqualTo(2);
+      assertThat(run.errLines()).last().isEqualTo("mnist-lab study run: cannot write the "
+          + "reports into " + out + ": no space left on device");
+      try (Stream<Path> files = Files.list(disk.dir())) {
+        assertThat(files.map(p -> p.getFileName().toString())).containsExactly("filler");
+      }
+    }
   }
 
   @Test

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mnistlab.data.IdxFixtures;
 import dev.mnistlab.data.MnistFile;
+import dev.mnistlab.output.SmallDisk;
 import dev.mnistlab.study.TrialFixtures;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -189,6 +190,125 @@ class TrainCommandTest {
     assertThat(train("--save", save.toString()).badInputLine())
         .isEqualTo("mnist-lab train: cannot write --save " + save + ": " + file
             + " is a file, not a directory");
+  }
+
+  @Test
+  void rejectsAnEmptyJsonName() {
+    assertThat(train("--json", "").badInputLine())
+        .isEqualTo("mnist-lab train: --json must name a file, got an empty value");
+  }
+
+  @Test
+  void rejectsJsonUnderProcBeforeTraining() {
+    CliRun run = train("--json", "/proc/version");
+
+    assertThat(run.badInputLine()).isEqualTo(
+        "mnist-lab train: cannot write --json /proc/version: /proc does not accept new files");
+    assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void rejectsSaveUnderProcBeforeTraining() {
+    assertThat(train("--save", "/proc/rep").badInputLine()).isEqualTo(
+        "mnist-lab train: cannot write --save /proc/rep: /proc does not accept new files");
+  }
+
+  @Test
+  void saysTheRangeOfAnEpochCountTooLargeForAWholeNumber() {
+    assertThat(train("--epochs", "1000000000000").badInputLine()).isEqualTo(
+        "mnist-lab train: Invalid value for option '--epochs': '1000000000000' is out of "
+            + "range: whole numbers here go from -2,147,483,648 to 2,147,483,647 "
+            + "(see 'mnist-lab train --help')");
+  }
+
+  @Test
+  void rejectsADataDirThatIsAFile() throws IOException {
+    Path file = Files.writeString(tmp.resolve("plain"), "x");
+
+    assertThat(CliRun.of("train", "--data-dir", file.toString()).badInputLine()).isEqualTo(
+        "mnist-lab train: data directory is a file, not a directory: " + file
+            + " (name the directory that holds the four MNIST files)");
+  }
+
+  @Test
+  void writesJsonIntoANamedPipeWithoutReplacingIt() throws Exception {
+    Path fifo = tmp.resolve("result.pipe");
+    assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+    java.util.concurrent.CompletableFuture<String> reader =
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+          try {
+            return Files.readString(fifo);
+          } catch (IOException e) {
+            throw new IllegalStateException(e);
+          }
+        });
+
+    CliRun run = quickTrain("--json", fifo.toString());
+
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(JSON.readTree(reader.get(30, TimeUnit.SECONDS)).get("state").asText())
+        .isEqualTo("COMPLETE");
+    assertThat(Files.isRegularFile(fifo)).isFalse();
+    assertThat(fifo).exists();
+  }
+
+  @Test
+  void writesJsonThroughASymlinkAndKeepsTheLink() throws IOException {
+    Path real = tmp.resolve("real.json");
+    Path link = Files.createSymbolicLink(tmp.resolve("link.json"), real.getFileName());
+
+    CliRun run = quickTrain("--json", link.toString());
+
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(JSON.readTree(real.toFile()).get("state").asText()).isEqualTo("COMPLETE");
+  }
+
+  @Test
+  void writesJsonToADeviceWithoutReplacingIt() throws Exception {
+    Path device = tmp.resolve("null");
+    // A copy of /dev/null in the test's own directory; mknod needs root.
+    org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mknod",
+        device.toString(), "c", "1", "3").start().waitFor() == 0, "mknod needs root");
+
+    CliRun run = quickTrain("--json", device.toString());
+
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(Files.isRegularFile(device)).isFalse();
+    assertThat(Files.size(device)).isZero();
+  }
+
+  @Test
+  void leavesNoHalfSavedModelWhenTheDiskIsFull() throws Exception {
+    try (SmallDisk disk = SmallDisk.mount(tmp.resolve("disk"), 256)) {
+      Path json = disk.dir().resolve("result.json");
+      Path save = disk.dir().resolve("model");
+      disk.fill();
+
+      CliRun run = quickTrain("--json", json.toString(), "--save", save.toString());
+
+      assertThat(run.badInputLine()).startsWith("mnist-lab train: cannot save the model into "
+          + save + ": no space left on device");
+      try (Stream<Path> files = Files.list(disk.dir())) {
+        assertThat(files.map(p -> p.getFileName().toString())).containsExactly("filler");
+      }
+    }
+  }
+
+  @Test
+  void leavesNoTemporaryJsonFileWhenTheDiskIsFull() throws Exception {
+    try (SmallDisk disk = SmallDisk.mount(tmp.resolve("disk"), 256)) {
+      Path json = disk.dir().resolve("result.json");
+      disk.fill();
+
+      CliRun run = quickTrain("--json", json.toString());
+
+      assertThat(run.badInputLine()).isEqualTo("mnist-lab train: cannot write --json " + json
+          + ": no space left on device");
+      try (Stream<Path> files = Files.list(disk.dir())) {
+        assertThat(files.map(p -> p.getFileName().toString())).containsExactly("filler");
+      }
+    }
   }
 
   @Test
