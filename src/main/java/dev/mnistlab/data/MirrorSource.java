@@ -51,8 +51,7 @@ final class MirrorSource implements FileSource {
     try {
       response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
-      downReason = "mirror " + baseUrl + " did not answer (" + e.getClass().getSimpleName()
-          + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")";
+      downReason = "mirror " + baseUrl + " did not answer (" + why(e) + ")";
       throw new IOException(downReason, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -66,5 +65,19 @@ final class MirrorSource implements FileSource {
     } catch (IOException e) {
       throw new IOException("mirror " + origin(file) + " sent bad gzip data: " + e.getMessage(), e);
     }
+  }
+
+  /** Says why a connection failed as a person would, without the exception's class. */
+  private static String why(IOException e) {
+    if (e instanceof java.net.ConnectException) {
+      return "no connection";
+    }
+    if (e instanceof java.net.UnknownHostException) {
+      return "unknown host";
+    }
+    if (e instanceof java.net.http.HttpTimeoutException) {
+      return "timed out";
+    }
+    return e.getMessage() == null ? "network error" : e.getMessage();
   }
 }

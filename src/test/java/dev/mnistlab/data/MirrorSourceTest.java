@@ -54,7 +54,7 @@ class MirrorSourceTest {
     MirrorSource mirror = new MirrorSource("http://127.0.0.1:" + port + "/mnist/");
 
     assertThatThrownBy(() -> mirror.read(MnistFile.TRAIN_IMAGES))
-        .hasMessageStartingWith("mirror http://127.0.0.1:" + port + "/mnist/ did not answer (")
+        .hasMessage("mirror http://127.0.0.1:" + port + "/mnist/ did not answer (no connection)")
         .hasCauseInstanceOf(IOException.class);
     // No cause the second time: the mirror was not asked again.
     assertThatThrownBy(() -> mirror.read(MnistFile.TEST_IMAGES))
