@@ -33,7 +33,8 @@ final class PostgresDialect extends Dialect {
   }
 
   @Override
-  Connection connect() {
+  Connection connect(boolean create) {
+    // A database is made by its administrator, never by this program: create changes nothing.
     Properties props = new Properties();
     props.putAll(url.options());
     props.setProperty("user", url.user());
