@@ -50,7 +50,7 @@ final class ExportCommand implements Callable<Integer> {
       OutputPaths.requireWritableFile("--out", file);
     }
     String text;
-    try (Storage opened = storage.open()) {
+    try (Storage opened = storage.openExisting()) {
       StudyRecord record = Storages.requireStudy(opened, study);
       List<TrialRecord> trials = opened.trials(record.id(), true);
       List<Map<String, Object>> rows = epochs
