@@ -264,7 +264,7 @@ public final class Worker {
     } catch (RuntimeException e) {
       h.storageNanos.addAndGet(System.nanoTime() - t0);
       // A full disk or a lost connection: the run is gone, but its trial must not stay
-      // RUNNING after this process exits, where only a worker's grace would free it.
+      // RUNNING after this process exits, until some other worker happens to recover it.
       releaseAfter(e, h, "its " + outcome.state() + " result could not be stored: "
           + e.getMessage(), seconds);
       throw e;
