@@ -54,7 +54,7 @@ final class ExportCommand implements Callable<Integer> {
       OutputChecks.requireWritableFile("--out", file);
     }
     String text;
-    try (Storage opened = storage.open()) {
+    try (Storage opened = storage.openExisting()) {
       StudyRecord record = Storages.requireStudy(opened, study);
       List<TrialRecord> trials = opened.trials(record.id(), true);
       List<Map<String, Object>> rows = epochs

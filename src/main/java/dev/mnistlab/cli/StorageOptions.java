@@ -25,8 +25,16 @@ final class StorageOptions {
     return fromEnv != null && !fromEnv.isBlank() ? fromEnv : Storages.DEFAULT_URL;
   }
 
-  /** Opens the chosen storage; the caller closes it. */
+  /** Opens the chosen storage, creating it if it is not there yet; the caller closes it. */
   Storage open() {
     return Storages.open(resolve(System.getenv()));
+  }
+
+  /**
+   * Opens the chosen storage for a command that only reads, refusing one that is not there
+   * yet rather than creating it; the caller closes it.
+   */
+  Storage openExisting() {
+    return Storages.openExisting(resolve(System.getenv()));
   }
 }

@@ -30,7 +30,7 @@ final class StudiesCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    try (Storage opened = storage.open()) {
+    try (Storage opened = storage.openExisting()) {
       List<StudySummary> studies = opened.studies();
       if (studies.isEmpty()) {
         out.println("no studies in " + opened.describe() + " yet");

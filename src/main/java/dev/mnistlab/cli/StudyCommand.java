@@ -167,7 +167,7 @@ final class StudyCommand implements Runnable {
       if (out != null) {
         OutputChecks.requireWritableDirectory("--out", out);
       }
-      try (Storage opened = storage.open()) {
+      try (Storage opened = storage.openExisting()) {
         StudyRecord record = Storages.requireStudy(opened, name);
         if (TuneDefinition.KIND.equals(record.spec().kind())) {
           TuneOutput.text(spec.commandLine().getOut(), TuneReport.of(record,

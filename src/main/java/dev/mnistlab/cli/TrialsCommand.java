@@ -42,7 +42,7 @@ final class TrialsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws JsonProcessingException {
     PrintWriter out = spec.commandLine().getOut();
-    try (Storage opened = storage.open()) {
+    try (Storage opened = storage.openExisting()) {
       StudyRecord record = Storages.requireStudy(opened, study);
       List<TrialRecord> trials = opened.trials(record.id(), true);
       if (json) {

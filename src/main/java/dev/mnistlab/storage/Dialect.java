@@ -30,8 +30,13 @@ abstract class Dialect {
         : new PostgresDialect(url);
   }
 
-  /** Opens and configures the one connection, turning faults the user can fix into one line. */
-  abstract Connection connect();
+  /**
+   * Opens and configures the one connection, turning faults the user can fix into one line.
+   *
+   * @param create whether a missing database may be made: an SQLite file and its directory;
+   *     without it a missing file is refused before anything is written
+   */
+  abstract Connection connect(boolean create);
 
   /** Runs once the schema version is known not to be newer than this program's. */
   void afterVersionCheck(Connection c) throws SQLException {}

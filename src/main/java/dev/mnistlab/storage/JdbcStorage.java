@@ -25,12 +25,15 @@ final class JdbcStorage implements Storage {
   private final Dialect dialect;
   private Connection connection;
 
-  /** Opens the database, creating or upgrading its schema. */
-  JdbcStorage(Dialect dialect) {
+  /**
+   * Opens the database and upgrades its schema; with {@code create}, makes a missing SQLite
+   * file and a missing schema, without it refuses both before writing anything.
+   */
+  JdbcStorage(Dialect dialect, boolean create) {
     this.dialect = dialect;
-    this.connection = dialect.connect();
+    this.connection = dialect.connect(create);
     try {
-      Schema.ensure(connection, dialect);
+      Schema.ensure(connection, dialect, create);
     } catch (SQLException | RuntimeException e) {
       closeQuietly();
       throw e instanceof SQLException sql ? dialect.translate(sql, "create its tables")

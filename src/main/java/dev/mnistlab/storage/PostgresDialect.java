@@ -33,7 +33,8 @@ final class PostgresDialect extends Dialect {
   }
 
   @Override
-  Connection connect() {
+  Connection connect(boolean create) {
+    // A database is made by its administrator, never by this program: create changes nothing.
     Properties props = new Properties();
     props.putAll(url.options());
     props.setProperty("user", url.user());
@@ -172,6 +173,8 @@ final class PostgresDialect extends Dialect {
       case "3D000" -> new InvalidInputException(where + " has no database '" + url.database()
           + "'; create it (createdb -h " + url.host() + " -p " + url.port() + " -U "
           + url.user() + " " + url.database() + ") or use another --storage", e);
+      case "53100" -> new InvalidInputException(where + " has no disk space left for database '"
+          + url.database() + "' (disk full); free some space on the server", e);
       case "42501" -> new InvalidInputException(where + " does not allow " + who
           + " to " + doing + " (permission denied); grant it or use another --storage", e);
       default -> {

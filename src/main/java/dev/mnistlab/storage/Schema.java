@@ -70,11 +70,16 @@ final class Schema {
   /**
    * Brings the database to {@link #latest()}, creating every table on first use, in one
    * transaction that other processes opening the same fresh database wait for. Refuses,
-   * before writing anything, a database whose version is newer than this program's.
+   * before writing anything, a database whose version is newer than this program's, and,
+   * unless {@code create}, one without any of this program's tables.
    */
-  static void ensure(Connection c, Dialect dialect) throws SQLException {
+  static void ensure(Connection c, Dialect dialect, boolean create) throws SQLException {
     int found = readVersion(c, dialect, false);
     checkNotNewer(found, dialect);
+    if (found == 0 && !create) {
+      throw new InvalidInputException("storage " + dialect.url + " has no mnist-lab tables;"
+          + " commands that only read never create them ('study run', 'sweep' and 'tune' do)");
+    }
     dialect.afterVersionCheck(c);
     if (found == latest()) {
       return;

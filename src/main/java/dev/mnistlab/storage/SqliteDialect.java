@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.util.Set;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteException;
+import org.sqlite.SQLiteOpenMode;
 
 /**
  * Opens an SQLite file for many worker processes at once: write-ahead logging so readers
@@ -39,10 +40,18 @@ final class SqliteDialect extends Dialect {
   }
 
   @Override
-  Connection connect() {
+  Connection connect(boolean create) {
     Path file = url.file().toAbsolutePath().normalize();
+    if (!create && !Files.exists(file)) {
+      throw new InvalidInputException("storage file " + file + " does not exist; commands"
+          + " that only read never create one ('study run', 'sweep' and 'tune' do)");
+    }
     checkWritable(file);
     SQLiteConfig config = new SQLiteConfig();
+    if (!create) {
+      // Should the file vanish after the check above, SQLite must not make a new one.
+      config.resetOpenMode(SQLiteOpenMode.CREATE);
+    }
     config.setBusyTimeout(BUSY_TIMEOUT_MS);
     config.enforceForeignKeys(true);
     // NORMAL is durable across process crashes in WAL mode; only a power cut can lose the

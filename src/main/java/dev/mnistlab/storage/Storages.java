@@ -38,11 +38,30 @@ public final class Storages {
    * @throws InvalidInputException with one line for a bad URL or a fault the user can fix
    */
   public static Storage open(String url, Map<String, String> env) {
-    StorageUrl parsed = StorageUrl.parse(url);
-    if (parsed.kind() == StorageUrl.Kind.POSTGRESQL && parsed.password() == null) {
-      parsed = parsed.withPassword(password(parsed, env));
-    }
-    return new JdbcStorage(Dialect.of(parsed));
+    return new JdbcStorage(Dialect.of(withPassword(StorageUrl.parse(url), env)), true);
+  }
+
+  /**
+   * Opens the storage at {@code url} only if it is already there, for commands that only
+   * read: a missing SQLite file, or a database without this program's tables, is refused
+   * before anything is written, so a mistyped path makes no file, directory or table.
+   *
+   * @throws InvalidInputException with one line saying what is missing, or as {@link
+   *     #open(String)} does
+   */
+  public static Storage openExisting(String url) {
+    return openExisting(url, System.getenv());
+  }
+
+  /**
+   * Opens the storage at {@code url} as {@link #openExisting(String)} does, reading
+   * {@code PGPASSWORD}, {@code PGPASSFILE} and {@code HOME} from {@code env}.
+   *
+   * @throws InvalidInputException with one line saying what is missing, or as {@link
+   *     #open(String)} does
+   */
+  public static Storage openExisting(String url, Map<String, String> env) {
+    return new JdbcStorage(Dialect.of(withPassword(StorageUrl.parse(url), env)), false);
   }
 
   /**
@@ -60,6 +79,14 @@ public final class Storages {
       return new InvalidInputException("no study named '" + name + "' in "
           + storage.describe() + " (" + there + ")");
     });
+  }
+
+  /** Returns {@code parsed} with the password from the environment when its URL had none. */
+  private static StorageUrl withPassword(StorageUrl parsed, Map<String, String> env) {
+    if (parsed.kind() == StorageUrl.Kind.POSTGRESQL && parsed.password() == null) {
+      return parsed.withPassword(password(parsed, env));
+    }
+    return parsed;
   }
 
   /** Returns the password from {@code PGPASSWORD} or the password file, or null. */

@@ -5,7 +5,9 @@
  * <p>Call order: {@link dev.mnistlab.storage.Storages#open(String)} (throws
  * {@link dev.mnistlab.InvalidInputException} with one line for a bad URL, an unreachable
  * server, a wrong password, a read-only or foreign file, or a schema newer than this
- * program), then {@link dev.mnistlab.storage.Storage#createStudy} and
+ * program; {@link dev.mnistlab.storage.Storages#openExisting(String)}, for commands that only
+ * read, also refuses a storage that is not there yet instead of creating it), then
+ * {@link dev.mnistlab.storage.Storage#createStudy} and
  * {@link dev.mnistlab.storage.Storage#enqueue}; each worker loops over
  * {@link dev.mnistlab.storage.Storage#claim}, {@link dev.mnistlab.storage.Storage#heartbeat}
  * while it trains, and {@link dev.mnistlab.storage.Storage#finish} (or

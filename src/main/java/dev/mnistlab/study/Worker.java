@@ -230,11 +230,7 @@ public final class Worker {
       // Cancelled: stopped, or taken over by another worker; h.lost says which.
     } catch (RuntimeException e) {
       held.forget(h);
-      try {
-        release(h, "worker failed: " + e.getMessage(), seconds(start));
-      } catch (RuntimeException alsoFailed) {
-        e.addSuppressed(alsoFailed);
-      }
+      releaseAfter(e, h, "worker failed: " + e.getMessage(), seconds(start));
       throw e;
     }
     held.forget(h);
@@ -249,7 +245,12 @@ public final class Worker {
         || (isStopping() && outcome.state() == TrialState.FAILED)) {
       // A trial that failed while the worker stopped was most likely killed by the same
       // Ctrl-C (a terminal signals the whole process group): queue it again, not fail it.
-      release(h, "worker stopped", seconds);
+      try {
+        release(h, "worker stopped", seconds);
+      } catch (RuntimeException e) {
+        logStillRunning(h, e);
+        throw e;
+      }
     } else {
       finish(h, outcome, seconds);
     }
@@ -257,7 +258,17 @@ public final class Worker {
 
   private void finish(Held h, TrialOutcome outcome, double seconds) {
     long t0 = System.nanoTime();
-    boolean stored = storage.finish(h.trial.id(), id, outcome);
+    boolean stored;
+    try {
+      stored = storage.finish(h.trial.id(), id, outcome);
+    } catch (RuntimeException e) {
+      h.storageNanos.addAndGet(System.nanoTime() - t0);
+      // A full disk or a lost connection: the run is gone, but its trial must not stay
+      // RUNNING after this process exits, until some other worker happens to recover it.
+      releaseAfter(e, h, "its " + outcome.state() + " result could not be stored: "
+          + e.getMessage(), seconds);
+      throw e;
+    }
     long storageNanos = h.storageNanos.addAndGet(System.nanoTime() - t0);
     if (!stored) {
       stats.lost(storageNanos);
@@ -281,6 +292,25 @@ public final class Worker {
     stats.released(storageNanos);
     log.accept(String.format(Locale.ROOT, "released trial %s after %.1f s: %s (%s)",
         name(h.trial), seconds, released ? "queued again" : "already taken over", reason));
+  }
+
+  /**
+   * Queues a held trial again after {@code failure}, which the caller rethrows; if the
+   * storage refuses that too, keeps its fault with {@code failure} and says so in the log.
+   */
+  private void releaseAfter(RuntimeException failure, Held h, String reason, double seconds) {
+    try {
+      release(h, reason, seconds);
+    } catch (RuntimeException alsoFailed) {
+      failure.addSuppressed(alsoFailed);
+      logStillRunning(h, alsoFailed);
+    }
+  }
+
+  private void logStillRunning(Held h, RuntimeException e) {
+    log.accept("could not queue trial " + name(h.trial) + " again (" + e.getMessage()
+        + "); it stays RUNNING until a worker finds this one gone (its process ended, or no"
+        + " heartbeat for " + seconds(options.grace()) + ") and queues it again");
   }
 
   private void recover() {

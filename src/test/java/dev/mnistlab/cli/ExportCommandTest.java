@@ -7,6 +7,7 @@ import dev.mnistlab.train.JsonFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,5 +81,20 @@ class ExportCommandTest {
     CliRun run = CliRun.of("export", "--study", "demo", "--format", "xml");
 
     assertThat(run.badInputLine()).contains("--format").contains("xml");
+  }
+
+  @Test
+  void refusesAMissingStorageFileAndCreatesNothing() throws Exception {
+    Path file = tmp.resolve("typo/lab.db");
+
+    CliRun run = CliRun.of("export", "--study", "demo", "--storage", "sqlite:" + file, "--out",
+        tmp.resolve("trials.csv").toString());
+
+    assertThat(run.badInputLine()).isEqualTo("mnist-lab export: storage file " + file
+        + " does not exist; commands that only read never create one ('study run', 'sweep'"
+        + " and 'tune' do)");
+    try (Stream<Path> left = Files.list(tmp)) {
+      assertThat(left).isEmpty();
+    }
   }
 }

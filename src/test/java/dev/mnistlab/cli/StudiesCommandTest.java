@@ -2,7 +2,10 @@ package dev.mnistlab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mnistlab.storage.Storages;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +30,10 @@ class StudiesCommandTest {
 
   @Test
   void saysWhenThereAreNoStudies() {
-    CliRun run = CliRun.of("studies", "--storage", "sqlite:" + tmp.resolve("new.db"));
+    String url = "sqlite:" + tmp.resolve("new.db");
+    Storages.open(url).close();
+
+    CliRun run = CliRun.of("studies", "--storage", url);
 
     assertThat(run.code()).isZero();
     assertThat(run.out()).contains("no studies in sqlite:").contains("yet");
@@ -41,5 +47,19 @@ class StudiesCommandTest {
     CliRun run = CliRun.of("studies", "--storage", "sqlite:" + notes);
 
     assertThat(run.badInputLine()).contains(notes.toString()).contains("not an SQLite database");
+  }
+
+  @Test
+  void refusesAMissingStorageFileAndCreatesNothing() throws Exception {
+    Path file = tmp.resolve("typo/lab.db");
+
+    CliRun run = CliRun.of("studies", "--storage", "sqlite:" + file);
+
+    assertThat(run.badInputLine()).isEqualTo("mnist-lab studies: storage file " + file
+        + " does not exist; commands that only read never create one ('study run', 'sweep'"
+        + " and 'tune' do)");
+    try (Stream<Path> left = Files.list(tmp)) {
+      assertThat(left).isEmpty();
+    }
   }
 }

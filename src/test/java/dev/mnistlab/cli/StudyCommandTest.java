@@ -124,8 +124,10 @@ class StudyCommandTest {
 
   @Test
   void rejectsReportOfAStudyThatIsNotStored() {
-    CliRun run = CliRun.of("study", "report", "nothing", "--storage",
-        "sqlite:" + tmp.resolve("empty.db"));
+    String url = "sqlite:" + tmp.resolve("empty.db");
+    Storages.open(url).close();
+
+    CliRun run = CliRun.of("study", "report", "nothing", "--storage", url);
 
     assertThat(run.badInputLine()).contains("no study named 'nothing'");
   }
@@ -149,5 +151,19 @@ class StudyCommandTest {
     CliRun run = CliRun.of("study", "delete", "other", "--yes", "--storage", url);
 
     assertThat(run.badInputLine()).contains("no study named 'other'");
+  }
+
+  @Test
+  void reportRefusesAMissingStorageFileAndCreatesNothing() throws Exception {
+    Path file = tmp.resolve("typo/lab.db");
+
+    CliRun run = CliRun.of("study", "report", "demo", "--storage", "sqlite:" + file);
+
+    assertThat(run.badInputLine()).isEqualTo("mnist-lab study report: storage file " + file
+        + " does not exist; commands that only read never create one ('study run', 'sweep'"
+        + " and 'tune' do)");
+    try (Stream<Path> left = Files.list(tmp)) {
+      assertThat(left).isEmpty();
+    }
   }
 }

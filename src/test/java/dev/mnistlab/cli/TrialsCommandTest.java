@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mnistlab.train.JsonFormat;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,5 +45,19 @@ class TrialsCommandTest {
     CliRun run = CliRun.of("trials", "--study", "dmeo", "--storage", url);
 
     assertThat(run.badInputLine()).contains("no study named 'dmeo'").contains("demo");
+  }
+
+  @Test
+  void refusesAMissingStorageFileAndCreatesNothing() throws Exception {
+    Path file = tmp.resolve("typo/lab.db");
+
+    CliRun run = CliRun.of("trials", "--study", "demo", "--storage", "sqlite:" + file);
+
+    assertThat(run.badInputLine()).isEqualTo("mnist-lab trials: storage file " + file
+        + " does not exist; commands that only read never create one ('study run', 'sweep'"
+        + " and 'tune' do)");
+    try (Stream<Path> left = Files.list(tmp)) {
+      assertThat(left).isEmpty();
+    }
   }
 }

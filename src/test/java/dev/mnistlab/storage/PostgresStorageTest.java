@@ -116,4 +116,32 @@ class PostgresStorageTest extends StorageContract {
             + " 'no_such_db'; create it (createdb -h 127.0.0.1 -p " + server.port()
             + " -U mnistlab no_such_db) or use another --storage");
   }
+
+  @Test
+  void openExistingRefusesADatabaseWithoutTablesAndCreatesNone() throws Exception {
+    PostgresServer server = PostgresServer.shared();
+    String empty = server.freshDatabaseUrl();
+    String name = StorageUrl.parse(empty).database();
+
+    assertThatThrownBy(() -> Storages.openExisting(empty, Map.of()))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("storage postgresql://mnistlab@127.0.0.1:" + server.port() + "/" + name
+            + " has no mnist-lab tables; commands that only read never create them"
+            + " ('study run', 'sweep' and 'tune' do)");
+    try (Connection c = server.connect(name); var s = c.createStatement();
+        var rs = s.executeQuery("SELECT COUNT(*) FROM information_schema.tables"
+            + " WHERE table_schema = current_schema()")) {
+      rs.next();
+      assertThat(rs.getInt(1)).isZero();
+    }
+  }
+
+  @Test
+  void openExistingReadsADatabaseWithTables() {
+    storage.createStudy(StorageFixtures.spec("blog"));
+
+    try (Storage s = Storages.openExisting(url(), Map.of())) {
+      assertThat(s.findStudy("blog")).isPresent();
+    }
+  }
 }

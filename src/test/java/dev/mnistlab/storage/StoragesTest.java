@@ -95,4 +95,53 @@ class StoragesTest {
         .isNull();
     assertThat(Storages.password(url, Map.of("HOME", dir.toString()))).isNull();
   }
+
+  @Test
+  void openExistingRefusesAMissingSqliteFileAndCreatesNothing() throws Exception {
+    Path file = dir.resolve("typo/lab.db");
+
+    assertThatThrownBy(() -> Storages.openExisting("sqlite:" + file, Map.of()))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("storage file " + file + " does not exist; commands that only read never"
+            + " create one ('study run', 'sweep' and 'tune' do)");
+    try (var left = Files.list(dir)) {
+      assertThat(left).isEmpty();
+    }
+  }
+
+  @Test
+  void openExistingNamesTheAbsolutePathOfARelativeFile() {
+    Path absolute = Path.of("no-such-dir-for-mnist-lab/lab.db").toAbsolutePath();
+
+    assertThatThrownBy(() -> Storages.openExisting("sqlite:no-such-dir-for-mnist-lab/lab.db",
+        Map.of()))
+        .hasMessageStartingWith("storage file " + absolute + " does not exist;");
+    assertThat(absolute.getParent()).doesNotExist();
+  }
+
+  @Test
+  void openExistingRefusesAnSqliteFileWithoutTablesAndLeavesItEmpty() throws Exception {
+    Path file = Files.createFile(dir.resolve("empty.db"));
+
+    assertThatThrownBy(() -> Storages.openExisting("sqlite:" + file, Map.of()))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("storage sqlite:" + file + " has no mnist-lab tables; commands that only"
+            + " read never create them ('study run', 'sweep' and 'tune' do)");
+    assertThat(file).isEmptyFile();
+    try (var left = Files.list(dir)) {
+      assertThat(left).containsExactly(file);
+    }
+  }
+
+  @Test
+  void openExistingReadsAStorageThatIsThere() {
+    String url = "sqlite:" + dir.resolve("a.db");
+    try (Storage s = Storages.open(url, Map.of())) {
+      s.createStudy(StorageFixtures.spec("blog"));
+    }
+
+    try (Storage s = Storages.openExisting(url, Map.of())) {
+      assertThat(s.findStudy("blog")).isPresent();
+    }
+  }
 }

@@ -10,6 +10,17 @@ import dev.mnistlab.storage.StudyRecord;
 import dev.mnistlab.storage.TrialOutcome;
 import dev.mnistlab.storage.TrialRecord;
 import dev.mnistlab.storage.TrialState;
+import dev.mnistlab.train.EpochMetrics;
+import dev.mnistlab.train.Evaluation;
+import dev.mnistlab.train.RunState;
+import dev.mnistlab.train.StepLoss;
+import dev.mnistlab.train.TrainConfig;
+import dev.mnistlab.train.TrainResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +29,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -257,6 +269,88 @@ class WorkerTest {
         .hasMessageContaining("cannot start a training process");
     assertThat(trials()).extracting(TrialRecord::state).containsOnly(TrialState.WAITING);
     assertThat(trials().get(0).reason()).startsWith("worker failed: cannot start");
+  }
+
+  @Test
+  void queuesTheTrialAgainWhenTheDiskFillsAsItsResultIsStored() throws Exception {
+    Path mounted = Files.createDirectory(tmp.resolve("small"));
+    Path file = mounted.resolve("studies.db");
+    try (SmallDisk disk = SmallDisk.mount(mounted, 4096)) {
+      try (Storage small = Storages.open("sqlite:" + file)) {
+        StudyRecord onSmall = TrialFixtures.study(small, "s");
+        TrialFixtures.enqueue(small, onSmall, 1, TrialFixtures.tiny());
+        Worker worker = new Worker(small, onSmall, (trial, objective) -> {
+          // 35,000 step losses need some 2 MB; a few KB are left for the release.
+          try {
+            disk.fill(64 * 1024);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+          return new TrialOutcome(TrialState.COMPLETE, null, 0.9,
+              resultWithSteps(trial.config(), 35_000));
+        }, new Worker.Options(1, Duration.ofSeconds(30), Duration.ofSeconds(60), 3), log::add);
+
+        assertThatThrownBy(worker::run).isInstanceOf(InvalidInputException.class)
+            .hasMessage("the disk of storage file " + file + " is full; free some space");
+        disk.empty();
+
+        TrialRecord trial = small.trials(onSmall.id(), false).get(0);
+        assertThat(trial.state()).isEqualTo(TrialState.WAITING);
+        assertThat(trial.attempts()).isZero();
+        assertThat(trial.reason()).isEqualTo("its COMPLETE result could not be stored: the"
+            + " disk of storage file " + file + " is full; free some space");
+        assertThat(logged("released trial 0 (t0) after ")).singleElement().asString()
+            .contains("queued again (its COMPLETE result could not be stored");
+        assertThat(logged("could not queue")).isEmpty();
+      }
+      try (Stream<Path> left = Files.list(mounted)) {
+        assertThat(left).containsExactly(file);
+      }
+    }
+  }
+
+  @Test
+  void saysInTheLogWhenAnUnstoredTrialCannotBeQueuedAgainEither() {
+    TrialFixtures.enqueue(storage, study, 1, TrialFixtures.tiny());
+    Storage failing = failingOn(storage, "finish", "release");
+    Worker worker = new Worker(failing, study, completing(0), FAST, log::add);
+
+    assertThatThrownBy(worker::run).isInstanceOf(InvalidInputException.class)
+        .hasMessage("the disk is full (finish)")
+        .satisfies(e -> assertThat(e.getSuppressed()).singleElement()
+            .extracting(Throwable::getMessage).isEqualTo("the disk is full (release)"));
+    assertThat(logged("could not queue trial 0 (t0) again")).containsExactly(
+        "could not queue trial 0 (t0) again (the disk is full (release)); it stays RUNNING"
+            + " until a worker finds this one gone (its process ended, or no heartbeat for"
+            + " 0.4 s) and queues it again");
+    assertThat(trials().get(0).state()).isEqualTo(TrialState.RUNNING);
+  }
+
+  /** Returns {@code storage} whose {@code methods} throw a one-line fault, as on a full disk. */
+  private static Storage failingOn(Storage storage, String... methods) {
+    List<String> failing = List.of(methods);
+    return (Storage) Proxy.newProxyInstance(Storage.class.getClassLoader(),
+        new Class<?>[] {Storage.class}, (proxy, method, args) -> {
+          if (failing.contains(method.getName())) {
+            throw new InvalidInputException("the disk is full (" + method.getName() + ")");
+          }
+          try {
+            return method.invoke(storage, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+  }
+
+  /** Returns a complete one-epoch result with {@code steps} sampled step losses. */
+  private static TrainResult resultWithSteps(TrainConfig config, int steps) {
+    List<StepLoss> losses = new ArrayList<>();
+    for (int i = 1; i <= steps; i++) {
+      losses.add(new StepLoss(i, 1, 2.3 / i));
+    }
+    return new TrainResult(config, null,
+        List.of(new EpochMetrics(1, 0.3, 0.3, 0.2, 0.9, config.lr(), 1.0, 1000.0)), losses,
+        new Evaluation(0.2, 0.9), RunState.COMPLETE, "", 0, 1.0, 500.0);
   }
 
   @Test
