@@ -81,6 +81,7 @@ final class Shapes {
     String flatBecause = "";
     int index = 0;
     long total = 0;
+    long values = input.count();
     try {
       for (Layer layer : layers) {
         index++;
@@ -138,11 +139,12 @@ final class Shapes {
             current = Dims.image(channels, height, across);
           }
         }
-        current.count(); // throws when this layer's output has too many values to count
         // Activations, dropout and softmax keep the shape and have no parameters.
         outputs.add(current);
         parameters.add(params);
         total = Math.addExact(total, params);
+        // The memory estimate adds up every layer's output, so that sum must count too.
+        values = Math.addExact(values, current.count());
       }
     } catch (ArithmeticException e) {
       Layer layer = layers.get(index - 1);
