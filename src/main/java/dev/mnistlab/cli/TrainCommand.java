@@ -8,6 +8,7 @@ import dev.mnistlab.model.LintWarning;
 import dev.mnistlab.model.ModelSpec;
 import dev.mnistlab.train.EpochGate;
 import dev.mnistlab.train.EpochMetrics;
+import dev.mnistlab.train.MemoryCheck;
 import dev.mnistlab.train.Network;
 import dev.mnistlab.train.OptimizerKind;
 import dev.mnistlab.train.Provenance;
@@ -149,6 +150,9 @@ final class TrainCommand implements Callable<Integer> {
     }
     TrainConfig config = config();
     ModelSpec spec = ModelSpec.parse(config.model());
+    // Before any file or data is touched: a network this machine cannot hold fails in the
+    // engine only after loading, with a message about bytes it tried to allocate.
+    MemoryCheck.requireFits(config);
     Init initializer = Init.parse(config.init());
     if (json != null) {
       OutputChecks.requireWritableFile("--json", json);

@@ -18,7 +18,7 @@ final class LayerArgs {
     switch (name) {
       case "linear":
         expect(name, args, 1, 1, "1 argument (units)", layerText);
-        return new Layer.Linear(whole(name + " units", args.get(0), layerText));
+        return new Layer.Linear(whole(name + " units", args.get(0), 1, layerText));
       case "relu":
         expect(name, args, 0, 0, "no arguments", layerText);
         return new Layer.Relu();
@@ -50,16 +50,16 @@ final class LayerArgs {
       case "conv2d":
         expect(name, args, 2, 4, "2 to 4 arguments (out, kernel, stride, padding)", layerText);
         return new Layer.Conv2d(
-            whole("conv2d out channels", args.get(0), layerText),
-            whole("conv2d kernel", args.get(1), layerText),
-            args.size() > 2 ? whole("conv2d stride", args.get(2), layerText) : 1,
-            args.size() > 3 ? whole("conv2d padding", args.get(3), layerText) : 0);
+            whole("conv2d out channels", args.get(0), 1, layerText),
+            whole("conv2d kernel", args.get(1), 1, layerText),
+            args.size() > 2 ? whole("conv2d stride", args.get(2), 1, layerText) : 1,
+            args.size() > 3 ? whole("conv2d padding", args.get(3), 0, layerText) : 0);
       case "maxpool":
         expect(name, args, 1, 1, "1 argument (kernel)", layerText);
-        return new Layer.MaxPool(whole("maxpool kernel", args.get(0), layerText));
+        return new Layer.MaxPool(whole("maxpool kernel", args.get(0), 1, layerText));
       case "avgpool":
         expect(name, args, 1, 1, "1 argument (kernel)", layerText);
-        return new Layer.AvgPool(whole("avgpool kernel", args.get(0), layerText));
+        return new Layer.AvgPool(whole("avgpool kernel", args.get(0), 1, layerText));
       default:
         // SpecParser rejects unknown names first, so reaching here is a bug in this class.
         throw new IllegalStateException("no argument rule for layer " + name);
@@ -74,9 +74,20 @@ final class LayerArgs {
     }
   }
 
-  private static int whole(String what, String token, String layerText) {
+  /**
+   * Returns the token as an int, or throws: a fraction is not a whole number, and a whole
+   * number beyond an int is out of the argument's range ({@code min} up to 2147483647, the
+   * most the engine's shapes hold). Values from 0 to below {@code min} are left to the
+   * record's own rule, so parsed and built layers say the same.
+   */
+  private static int whole(String what, String token, int min, String layerText) {
     double value = Double.parseDouble(token);
-    if (value != Math.rint(value) || Math.abs(value) > Integer.MAX_VALUE) {
+    if (Math.abs(value) > Integer.MAX_VALUE) {
+      throw new InvalidInputException(
+          what + " must be between " + min + " and " + Integer.MAX_VALUE + ", got " + token
+              + " in \"" + layerText + "\"");
+    }
+    if (value != Math.rint(value)) {
       throw new InvalidInputException(
           what + " must be a whole number, got " + token + " in \"" + layerText + "\"");
     }

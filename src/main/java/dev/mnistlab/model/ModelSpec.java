@@ -92,6 +92,22 @@ public record ModelSpec(List<Layer> layers) {
     return describe().totalParameters();
   }
 
+  /**
+   * Estimates the memory training this network needs (see {@link MemoryEstimate}).
+   *
+   * @param batchSize examples per training step, at least 1
+   * @param optimizer the optimizer's name, for messages
+   * @param optimizerCopies copies of the parameters the optimizer keeps as state
+   */
+  public MemoryEstimate memory(int batchSize, String optimizer, int optimizerCopies) {
+    Shapes.Inferred inferred = Shapes.infer(layers);
+    // Shapes has checked that neither sum passes a long.
+    long parameters = inferred.parameters().stream().mapToLong(Long::longValue).sum();
+    long activations = inferred.input().count()
+        + inferred.outputs().stream().mapToLong(Shapes.Dims::count).sum();
+    return new MemoryEstimate(parameters, activations, batchSize, optimizer, optimizerCopies);
+  }
+
   /** Returns warnings about layers that train but are likely mistakes; empty when none. */
   public List<LintWarning> lint() {
     return Lint.warnings(layers);

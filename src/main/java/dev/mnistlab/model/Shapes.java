@@ -36,8 +36,9 @@ final class Shapes {
       return sizes.size() == 1;
     }
 
+    /** Returns the number of values; throws ArithmeticException past a long. */
     long count() {
-      return sizes.stream().reduce(1L, (a, b) -> a * b);
+      return sizes.stream().reduce(1L, Math::multiplyExact);
     }
 
     String text() {
@@ -66,69 +67,90 @@ final class Shapes {
     return false;
   }
 
-  /** Infers every shape and checks the output is 10 values, or throws. */
+  /**
+   * Infers every shape and checks the output is 10 values, or throws.
+   *
+   * <p>Counts are exact: a layer whose values or parameters pass 2^63 - 1 is refused by name
+   * rather than wrapping round to a negative count.
+   */
   static Inferred infer(List<Layer> layers) {
     Dims input = takesImage(layers) ? Dims.image(1, SIDE, SIDE) : Dims.flat(SIDE * SIDE);
     List<Dims> outputs = new ArrayList<>();
     List<Long> parameters = new ArrayList<>();
     Dims current = input;
     String flatBecause = "";
-    for (int i = 0; i < layers.size(); i++) {
-      Layer layer = layers.get(i);
-      int index = i + 1;
-      long params = 0;
-      if (layer instanceof Layer.Linear linear) {
-        if (!current.isFlat()) {
-          throw new InvalidInputException(
-              "linear at layer " + index + " needs a flat input, got " + current.text()
-                  + ": add flatten before it");
-        }
-        params = current.count() * linear.units() + linear.units();
-        current = Dims.flat(linear.units());
-        flatBecause = " (after linear)";
-      } else if (layer instanceof Layer.Flatten) {
-        if (!current.isFlat()) {
-          flatBecause = " (after flattening)";
-        }
-        current = Dims.flat(current.count());
-      } else if (layer instanceof Layer.BatchNorm) {
-        // gamma and beta per feature or channel; running mean and variance are not trained.
-        params = 2 * current.sizes().get(0);
-      } else if (isSpatial(layer)) {
-        if (current.isFlat()) {
-          throw new InvalidInputException(
-              layer.name() + " at layer " + index + " needs a CxHxW input, got "
-                  + current.text() + flatBecause);
-        }
-        long channels = current.sizes().get(0);
-        long side = current.sizes().get(1);
-        long width = current.sizes().get(2);
-        if (layer instanceof Layer.Conv2d conv) {
-          long height = slide(side, conv.kernel(), conv.stride(), conv.padding());
-          long across = slide(width, conv.kernel(), conv.stride(), conv.padding());
-          if (height < 1 || across < 1) {
+    int index = 0;
+    long total = 0;
+    long values = input.count();
+    try {
+      for (Layer layer : layers) {
+        index++;
+        long params = 0;
+        if (layer instanceof Layer.Linear linear) {
+          if (!current.isFlat()) {
             throw new InvalidInputException(
-                "conv2d at layer " + index + " shrinks a side below 1: kernel " + conv.kernel()
-                    + ", stride " + conv.stride() + ", padding " + conv.padding() + " on "
-                    + current.text());
+                "linear at layer " + index + " needs a flat input, got " + current.text()
+                    + ": add flatten before it");
           }
-          params = (long) conv.out() * channels * conv.kernel() * conv.kernel() + conv.out();
-          current = Dims.image(conv.out(), height, across);
-        } else {
-          int kernel = poolKernel(layer);
-          long height = slide(side, kernel, kernel, 0);
-          long across = slide(width, kernel, kernel, 0);
-          if (height < 1 || across < 1) {
+          params = Math.addExact(
+              Math.multiplyExact(current.count(), (long) linear.units()), linear.units());
+          current = Dims.flat(linear.units());
+          flatBecause = " (after linear)";
+        } else if (layer instanceof Layer.Flatten) {
+          if (!current.isFlat()) {
+            flatBecause = " (after flattening)";
+          }
+          current = Dims.flat(current.count());
+        } else if (layer instanceof Layer.BatchNorm) {
+          // gamma and beta per feature or channel; running mean and variance are not
+          // trained.
+          params = Math.multiplyExact(2L, current.sizes().get(0));
+        } else if (isSpatial(layer)) {
+          if (current.isFlat()) {
             throw new InvalidInputException(
-                layer.name() + " at layer " + index + " shrinks a side below 1: kernel "
-                    + kernel + " on " + current.text());
+                layer.name() + " at layer " + index + " needs a CxHxW input, got "
+                    + current.text() + flatBecause);
           }
-          current = Dims.image(channels, height, across);
+          long channels = current.sizes().get(0);
+          long side = current.sizes().get(1);
+          long width = current.sizes().get(2);
+          if (layer instanceof Layer.Conv2d conv) {
+            long height = slide(side, conv.kernel(), conv.stride(), conv.padding());
+            long across = slide(width, conv.kernel(), conv.stride(), conv.padding());
+            if (height < 1 || across < 1) {
+              throw new InvalidInputException(
+                  "conv2d at layer " + index + " shrinks a side below 1: kernel "
+                      + conv.kernel() + ", stride " + conv.stride() + ", padding "
+                      + conv.padding() + " on " + current.text());
+            }
+            params = Math.addExact(Math.multiplyExact(Math.multiplyExact(
+                Math.multiplyExact((long) conv.out(), channels), (long) conv.kernel()),
+                (long) conv.kernel()), conv.out());
+            current = Dims.image(conv.out(), height, across);
+          } else {
+            int kernel = poolKernel(layer);
+            long height = slide(side, kernel, kernel, 0);
+            long across = slide(width, kernel, kernel, 0);
+            if (height < 1 || across < 1) {
+              throw new InvalidInputException(
+                  layer.name() + " at layer " + index + " shrinks a side below 1: kernel "
+                      + kernel + " on " + current.text());
+            }
+            current = Dims.image(channels, height, across);
+          }
         }
+        // Activations, dropout and softmax keep the shape and have no parameters.
+        outputs.add(current);
+        parameters.add(params);
+        total = Math.addExact(total, params);
+        // The memory estimate adds up every layer's output, so that sum must count too.
+        values = Math.addExact(values, current.count());
       }
-      // Activations, dropout and softmax keep the shape and have no parameters.
-      outputs.add(current);
-      parameters.add(params);
+    } catch (ArithmeticException e) {
+      Layer layer = layers.get(index - 1);
+      throw new InvalidInputException(
+          layer.canonical() + " at layer " + index + " brings the network past "
+              + Long.MAX_VALUE + " values or parameters, more than any machine holds");
     }
     if (!current.isFlat() || current.count() != CLASSES) {
       throw new InvalidInputException(

@@ -51,7 +51,9 @@ final class ParamReader {
           + String.join(", ", ModelBuilder.knownNames()));
     }
     if (!node.isObject()) {
-      return new Param(name, new Distribution.Fixed(scalar(node, at)), null);
+      Distribution fixed = new Distribution.Fixed(scalar(node, at));
+      check(fixed, at);
+      return new Param(name, fixed, null);
     }
     for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
       String key = it.next();
@@ -89,8 +91,17 @@ final class ParamReader {
     boolean whole = kind.equals("int");
     if (!bounds.isArray() || bounds.size() != 2 || !isNumber(bounds.get(0), whole)
         || !isNumber(bounds.get(1), whole)) {
-      throw fail(where, "'" + kind + "' must be [low, high] with " + (whole ? "whole " : "")
-          + "numbers, got " + bounds);
+      if (whole && bounds.isArray()) {
+        // A whole bound past an int ({int: [32, 1e12]}) breaks the parameter's range: say so.
+        for (JsonNode bound : bounds) {
+          if (bound.isNumber() && bound.asDouble() == Math.rint(bound.asDouble())) {
+            check(new Distribution.Fixed(bound.asDouble()), where);
+          }
+        }
+      }
+      throw fail(where, "'" + kind + "' must be [low, high] with " + (whole ? "whole "
+          + "numbers from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE : "numbers")
+          + ", got " + bounds);
     }
     double low = bounds.get(0).asDouble();
     double high = bounds.get(1).asDouble();
@@ -209,6 +220,10 @@ final class ParamReader {
   private Object scalar(JsonNode node, JsonPointer where) {
     if (node.isIntegralNumber() && node.canConvertToInt()) {
       return node.asInt();
+    }
+    if (node.isIntegralNumber()) {
+      // Past an int: kept as a number so the parameter's rule can say its range.
+      return node.asDouble();
     }
     if (node.isFloatingPointNumber() && Double.isFinite(node.asDouble())) {
       return node.asDouble();

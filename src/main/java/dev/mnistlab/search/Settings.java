@@ -41,9 +41,9 @@ final class Settings {
    */
   static void check(String name, Object value) {
     switch (name) {
-      case "layers", "conv_layers", "dense_units" -> atLeast(name, whole(name, value), 0);
-      case "kernel", "batch_size", "epochs" -> atLeast(name, whole(name, value), 1);
-      case "warmup_epochs" -> atLeast(name, whole(name, value), 0);
+      case "layers", "conv_layers", "dense_units" -> whole(name, value, 0);
+      case "kernel", "batch_size", "epochs" -> whole(name, value, 1);
+      case "warmup_epochs" -> whole(name, value, 0);
       case "batch_norm", "pool", "normalize" -> flag(name, value);
       case "dropout", "momentum", "beta1", "beta2" -> {
         double v = real(name, value);
@@ -67,21 +67,34 @@ final class Settings {
               + "': not a setting the model builder knows; known: " + String.join(", ",
               ModelBuilder.knownNames()));
         }
-        atLeast(name, whole(name, value), 1);
+        whole(name, value, 1);
       }
     }
   }
 
   /** Returns {@code value} as an int, accepting a whole number that went through JSON. */
   static int whole(String name, Object value) {
-    if (value instanceof Integer i) {
-      return i;
-    }
-    if (value instanceof Number n) {
+    return whole(name, value, Integer.MIN_VALUE);
+  }
+
+  /**
+   * Returns {@code value} as an int of at least {@code min}; a whole number past an int is
+   * out of range, not of the wrong type, and the message says the range.
+   */
+  private static int whole(String name, Object value, int min) {
+    if (value instanceof Number n && !(value instanceof Integer)) {
       double d = n.doubleValue();
-      if (d == Math.rint(d) && Math.abs(d) <= Integer.MAX_VALUE) {
-        return (int) d;
+      if (d == Math.rint(d) && Math.abs(d) > Integer.MAX_VALUE) {
+        throw new InvalidInputException("parameter '" + name + "' must be between " + min
+            + " and " + Integer.MAX_VALUE + ", got " + shown(value));
       }
+      if (d == Math.rint(d)) {
+        value = (int) d;
+      }
+    }
+    if (value instanceof Integer i) {
+      atLeast(name, i, min);
+      return i;
     }
     throw wrongType(name, "a whole number", value);
   }
@@ -153,6 +166,11 @@ final class Settings {
   }
 
   private static String shown(Object value) {
+    if (value instanceof Double d && d == Math.rint(d) && Math.abs(d) > Integer.MAX_VALUE
+        && !d.isInfinite()) {
+      // 1000000000000, not 1.0E12: the file says it the first way.
+      return new java.math.BigDecimal(d).toPlainString();
+    }
     return value instanceof String s ? "'" + s + "'" : String.valueOf(value);
   }
 }

@@ -3,6 +3,11 @@ package dev.mnistlab.search;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mnistlab.InvalidInputException;
+import dev.mnistlab.model.MachineMemory;
+import dev.mnistlab.model.MemoryEstimate;
+import dev.mnistlab.model.ModelSpec;
+import dev.mnistlab.train.MemoryCheck;
+import dev.mnistlab.train.OptimizerKind;
 import dev.mnistlab.train.TrainConfig;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,11 +15,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads a search space from a YAML file: top-level {@code name}, optional
@@ -37,14 +44,18 @@ import java.util.Set;
  *
  * <p>Parameter names are those {@link ModelBuilder#knownNames()} lists. Besides each value's
  * own rules, the reader builds the network with every parameter at its low end and at its
- * high end, so a space whose networks do not fit fails when it is read, not trials later.
- * Errors are one line naming the file, the line, the parameter and the rule. Stateless and
+ * high end, so a space whose networks do not fit fails when it is read, not trials later; and
+ * it estimates the memory of the largest network (every size parameter at its largest, see
+ * {@link #checkMemory}), refusing a space this machine cannot train. Errors are one line naming the file, the line, the parameter and the rule. Stateless and
  * thread-safe.
  */
 public final class SpaceReader {
   private static final List<String> BUILT_INS = List.of("mlp", "cnn");
   private static final Set<String> TOP_KEYS = Set.of("name", "description", "params",
       "first");
+  /** Matches the parameters that make a network or its batch bigger as they grow. */
+  private static final Pattern SIZES = Pattern.compile(
+      "(units|channels)_[1-9][0-9]*|layers|conv_layers|dense_units|kernel|batch_size");
 
   private SpaceReader() {}
 
@@ -140,6 +151,7 @@ public final class SpaceReader {
     SearchSpace space = new SearchSpace(name, new ArrayList<>(read.values()));
     checkNetwork(space, false, places);
     checkNetwork(space, true, places);
+    checkMemory(space, places, paramsAt);
     List<Map<String, Object>> first = FirstPoints.read(places, space, root.get("first"),
         top.appendProperty("first"));
     return first.isEmpty() ? space : new SearchSpace(name, space.params(), first);
@@ -159,6 +171,112 @@ public final class SpaceReader {
       throw places.error("with every parameter at its " + (high ? "high end (last choice)"
           : "low end (first choice)") + " the network does not build: " + e.getMessage());
     }
+  }
+
+  /**
+   * Refuses the space when its largest network needs more memory than this machine has,
+   * naming the size parameter to blame: of those whose smallest value alone would make the
+   * network fit, the one with the biggest largest value; if none would, the one whose
+   * smallest value saves the most.
+   *
+   * <p>The largest point takes every size parameter ({@code units_K}, {@code channels_K},
+   * {@code layers}, {@code conv_layers}, {@code dense_units}, {@code kernel},
+   * {@code batch_size}) at its largest value, the optimizer that keeps the most state, no
+   * pooling and batch norm if they are choices, and anything else at its high end. Settings
+   * the space leaves alone count at {@code train}'s defaults (batch 100, adam).
+   */
+  private static void checkMemory(SearchSpace space, YamlPlaces places, JsonPointer paramsAt) {
+    Map<String, Object> largest = largest(space, null);
+    MemoryEstimate need;
+    try {
+      need = estimate(largest);
+    } catch (InvalidInputException e) {
+      throw places.error("with every size parameter at its largest the network does not "
+          + "build: " + e.getMessage());
+    }
+    long machine = MachineMemory.totalBytes();
+    if (need.fits(machine)) {
+      return;
+    }
+    String blamed = null;
+    boolean blamedFits = false;
+    double blamedBytes = Double.POSITIVE_INFINITY;
+    double blamedValue = Double.NEGATIVE_INFINITY;
+    for (Param p : space.params()) {
+      if (!SIZES.matcher(p.name()).matches() || !largest.containsKey(p.name())) {
+        continue;
+      }
+      MemoryEstimate lowered = estimate(largest(space, p.name()));
+      boolean fits = lowered.fits(machine);
+      double value = ((Number) largest.get(p.name())).doubleValue();
+      // Of the sizes that alone would make it fit, the biggest value (units_2 = 400000000
+      // rather than layers = 2); if none would, the one whose smallest value saves most.
+      boolean better = fits
+          ? !blamedFits || value > blamedValue
+          : !blamedFits && (lowered.bytes() < blamedBytes
+              || (lowered.bytes() == blamedBytes && value > blamedValue));
+      if (better) {
+        blamed = p.name();
+        blamedFits = fits;
+        blamedBytes = lowered.bytes();
+        blamedValue = value;
+      }
+    }
+    String rest = "needs " + need.text() + ", more than this machine's "
+        + MemoryEstimate.size(machine) + " of memory";
+    if (blamed == null) {
+      throw places.error("with every parameter at its largest the network " + rest);
+    }
+    throw places.error(paramsAt.appendProperty(blamed), "parameter '" + blamed + "': the "
+        + "largest network, with " + blamed + " = " + largest.get(blamed) + ", " + rest);
+  }
+
+  /** Returns the memory the network and batch of {@code point} need with its optimizer. */
+  private static MemoryEstimate estimate(Map<String, Object> point) {
+    TrainConfig defaults = TrainConfig.defaults();
+    ModelSpec spec = ModelSpec.parse(ModelBuilder.model(point, defaults.model()));
+    int batch = point.containsKey("batch_size")
+        ? Settings.whole("batch_size", point.get("batch_size")) : defaults.batchSize();
+    OptimizerKind optimizer = point.containsKey("optimizer")
+        ? Settings.optimizer(point.get("optimizer")) : defaults.optimizer();
+    return MemoryCheck.estimate(spec, batch, optimizer);
+  }
+
+  /**
+   * Returns the point with every parameter at its largest (see {@link #checkMemory}), except
+   * {@code smallest}, if not null, at its smallest.
+   */
+  private static Map<String, Object> largest(SearchSpace space, String smallest) {
+    Map<String, Object> point = new LinkedHashMap<>();
+    for (Param p : space.params()) {
+      if (SearchSpace.applies(p, point)) {
+        point.put(p.name(), extreme(p.name(), p.distribution(), !p.name().equals(smallest)));
+      }
+    }
+    return point;
+  }
+
+  private static Object extreme(String name, Distribution d, boolean largest) {
+    if (d instanceof Distribution.Choice c) {
+      List<Object> choices = c.choices();
+      if (choices.stream().allMatch(v -> v instanceof Number)) {
+        Comparator<Object> byValue = Comparator.comparingDouble(v -> ((Number) v).doubleValue());
+        return largest ? choices.stream().max(byValue).orElseThrow()
+            : choices.stream().min(byValue).orElseThrow();
+      }
+      if (name.equals("optimizer")) {
+        return choices.stream()
+            .max(Comparator.comparingInt(v -> Settings.optimizer(v).stateCopies()))
+            .orElseThrow();
+      }
+      if (name.equals("pool") && choices.contains(false)) {
+        return false;
+      }
+      if (name.equals("batch_norm") && choices.contains(true)) {
+        return true;
+      }
+    }
+    return end(d, largest);
   }
 
   private static Object end(Distribution d, boolean high) {

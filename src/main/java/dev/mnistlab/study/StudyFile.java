@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.model.ModelSpec;
+import dev.mnistlab.train.MemoryCheck;
 import dev.mnistlab.train.OptimizerKind;
 import dev.mnistlab.train.ScheduleKind;
 import dev.mnistlab.train.TrainConfig;
@@ -130,7 +131,7 @@ public final class StudyFile {
       ModelSpec.parse(model);
       double[] betas = s.containsKey("betas") ? betas(s.get("betas"), where)
           : new double[] {d.beta1(), d.beta2()};
-      return new TrainConfig(
+      TrainConfig config = new TrainConfig(
           model,
           intOr(s, "epochs", d.epochs(), where),
           intOr(s, "batch_size", d.batchSize(), where),
@@ -153,6 +154,9 @@ public final class StudyFile {
           s.containsKey("normalize") ? s.get("normalize").asBoolean() : d.normalize(),
           s.containsKey("init") ? s.get("init").asText() : d.init(),
           intOr(s, "log_every", d.logEvery(), where));
+      // Before the study is stored and queued, not trial by trial in the engine.
+      MemoryCheck.requireFits(config);
+      return config;
     } catch (InvalidInputException e) {
       throw new InvalidInputException(where + ": " + e.getMessage(), e);
     }

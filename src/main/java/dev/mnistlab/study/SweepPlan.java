@@ -2,6 +2,7 @@ package dev.mnistlab.study;
 
 import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.storage.TrialRequest;
+import dev.mnistlab.train.MemoryCheck;
 import dev.mnistlab.train.ScheduleKind;
 import dev.mnistlab.train.TrainConfig;
 import java.util.ArrayList;
@@ -51,7 +52,7 @@ public record SweepPlan(String name, String baseLabel, TrainConfig base,
           throw new InvalidInputException("factor epochs=" + v + ": epochs must be a whole "
               + "number >= 1");
         }
-        FactorSetting.apply(base, f.name(), v);
+        requireFits("factor " + f.name() + "=" + v, FactorSetting.apply(base, f.name(), v));
       }
     }
     if (!grid.isEmpty()) {
@@ -70,6 +71,26 @@ public record SweepPlan(String name, String baseLabel, TrainConfig base,
               + "read from the learning curves already");
         }
       }
+      // The factors' fields are not set yet in this constructor: look them up by hand.
+      Map<String, List<String>> values = new LinkedHashMap<>();
+      factors.forEach(f -> values.put(f.name(), f.values()));
+      String rows = grid.get(0);
+      String columns = grid.get(1);
+      for (String r : values.get(rows)) {
+        for (String c : values.get(columns)) {
+          requireFits("grid cell " + rows + "=" + r + ", " + columns + "=" + c,
+              FactorSetting.apply(FactorSetting.apply(base, rows, r), columns, c));
+        }
+      }
+    }
+  }
+
+  /** Refuses, before anything is queued, a config whose network this machine cannot hold. */
+  private static void requireFits(String where, TrainConfig config) {
+    try {
+      MemoryCheck.requireFits(config);
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException(where + ": " + e.getMessage(), e);
     }
   }
 

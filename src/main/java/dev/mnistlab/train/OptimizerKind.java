@@ -48,6 +48,19 @@ public enum OptimizerKind {
     return this == MOMENTUM || this == NESTEROV;
   }
 
+  /**
+   * Returns how many copies of the parameters this optimizer keeps as state (see {@link
+   * UpdateRules}): Adam and AdamW two moments; momentum, Nesterov, RMSprop and Adagrad one
+   * buffer; plain SGD none.
+   */
+  public int stateCopies() {
+    return switch (this) {
+      case SGD -> 0;
+      case MOMENTUM, NESTEROV, RMSPROP, ADAGRAD -> 1;
+      case ADAM, ADAMW -> 2;
+    };
+  }
+
   /** Returns whether {@code --betas} changes this optimizer. */
   public boolean usesBetas() {
     return this == ADAM || this == ADAMW;

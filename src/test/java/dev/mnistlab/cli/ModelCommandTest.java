@@ -2,6 +2,8 @@ package dev.mnistlab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mnistlab.model.MachineMemory;
+import dev.mnistlab.model.MemoryEstimate;
 import org.junit.jupiter.api.Test;
 
 class ModelCommandTest {
@@ -47,5 +49,55 @@ class ModelCommandTest {
     CliRun run = CliRun.of("model", "describe");
 
     assertThat(run.badInputLine()).contains("'--model=SPEC'");
+  }
+
+  @Test
+  void printsTheMemoryTrainingNeedsAtTrainsDefaults() {
+    CliRun run = CliRun.of("model", "describe", "--model",
+        "linear(512),relu,linear(256),relu,linear(10)");
+
+    assertThat(run.code()).isZero();
+    assertThat(run.outLines()).contains("memory to train: about 10.0 MiB (535,818 parameters "
+        + "at batch 100 with adam); this machine has " + machine());
+  }
+
+  @Test
+  void printsTheMemoryAtTheGivenBatchAndOptimizer() {
+    CliRun run = CliRun.of("model", "describe", "--model", "linear(64),relu,linear(10)",
+        "--batch-size", "32", "--optimizer", "momentum");
+
+    assertThat(run.code()).isZero();
+    assertThat(run.outLines()).contains("memory to train: about 826.9 KiB (50,890 parameters "
+        + "at batch 32 with momentum); this machine has " + machine());
+  }
+
+  @Test
+  void refusesANetworkTooBigForThisMachineAfterTheTable() {
+    CliRun run = CliRun.of("model", "describe", "--model", "linear(1e9),relu,linear(10)");
+
+    assertThat(run.badInputLine()).isEqualTo("mnist-lab model describe: network needs about "
+        + "13.0 TiB (795,000,000,010 parameters at batch 100 with adam), more than this "
+        + "machine's " + machine() + " of memory");
+    assertThat(run.outLines()).contains("total parameters: 795,000,000,010");
+  }
+
+  @Test
+  void rejectsABatchSizeBelowOne() {
+    CliRun run = CliRun.of("model", "describe", "--model", "linear(10)", "--batch-size", "0");
+
+    assertThat(run.badInputLine())
+        .isEqualTo("mnist-lab model describe: --batch-size must be >= 1, got 0");
+  }
+
+  @Test
+  void rejectsUnitsPastAnIntWithTheirRange() {
+    CliRun run = CliRun.of("model", "describe", "--model", "linear(3e9),relu,linear(10)");
+
+    assertThat(run.badInputLine()).isEqualTo("mnist-lab model describe: linear units must be "
+        + "between 1 and 2147483647, got 3e9 in \"linear(3e9)\"");
+  }
+
+  private static String machine() {
+    return MemoryEstimate.size(MachineMemory.totalBytes());
   }
 }

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mnistlab.data.IdxFixtures;
 import dev.mnistlab.data.MnistFile;
+import dev.mnistlab.model.MachineMemory;
+import dev.mnistlab.model.MemoryEstimate;
 import dev.mnistlab.output.SmallDisk;
 import dev.mnistlab.study.TrialFixtures;
 import java.io.IOException;
@@ -47,6 +49,17 @@ class TrainCommandTest {
         "--val-size", "20"));
     args.addAll(Arrays.asList(flags));
     return CliRun.of(args.toArray(String[]::new));
+  }
+
+  @Test
+  void refusesANetworkTooBigForThisMachineBeforeTraining() {
+    CliRun run = train("--model", "linear(1e9),relu,linear(10)");
+
+    assertThat(run.badInputLine()).isEqualTo("mnist-lab train: network needs about 13.0 TiB "
+        + "(795,000,000,010 parameters at batch 100 with adam), more than this machine's "
+        + MemoryEstimate.size(MachineMemory.totalBytes()) + " of memory");
+    // Not even the run's header: nothing was loaded or built.
+    assertThat(run.out()).isEmpty();
   }
 
   /** Runs a quick two-epoch training of a small network on the synthetic set. */

@@ -68,6 +68,42 @@ class LayerArgsTest {
   }
 
   @Test
+  void rejectsUnitsBeyondAnIntWithTheRange() {
+    assertThatThrownBy(() -> SpecParser.parse("linear(3e9),relu,linear(10)"))
+        .hasMessage("linear units must be between 1 and 2147483647, got 3e9 in \"linear(3e9)\"");
+  }
+
+  @Test
+  void rejectsEveryConvolutionArgumentBeyondAnIntWithItsRange() {
+    assertThatThrownBy(() -> SpecParser.parse("conv2d(5e9,3)"))
+        .hasMessage("conv2d out channels must be between 1 and 2147483647, got 5e9 in "
+            + "\"conv2d(5e9,3)\"");
+    assertThatThrownBy(() -> SpecParser.parse("conv2d(8,-3e9)"))
+        .hasMessage("conv2d kernel must be between 1 and 2147483647, got -3e9 in "
+            + "\"conv2d(8,-3e9)\"");
+    assertThatThrownBy(() -> SpecParser.parse("conv2d(8,3,1e10)"))
+        .hasMessage("conv2d stride must be between 1 and 2147483647, got 1e10 in "
+            + "\"conv2d(8,3,1e10)\"");
+    assertThatThrownBy(() -> SpecParser.parse("conv2d(8,3,1,2147483648)"))
+        .hasMessage("conv2d padding must be between 0 and 2147483647, got 2147483648 in "
+            + "\"conv2d(8,3,1,2147483648)\"");
+    assertThatThrownBy(() -> SpecParser.parse("maxpool(1e12)"))
+        .hasMessage("maxpool kernel must be between 1 and 2147483647, got 1e12 in "
+            + "\"maxpool(1e12)\"");
+    assertThatThrownBy(() -> SpecParser.parse("avgpool(1e12)"))
+        .hasMessage("avgpool kernel must be between 1 and 2147483647, got 1e12 in "
+            + "\"avgpool(1e12)\"");
+  }
+
+  @Test
+  void rejectsRatesBeyondTheirRangeWrittenWithHugeExponents() {
+    assertThatThrownBy(() -> SpecParser.parse("dropout(1e400)"))
+        .hasMessage("dropout p must be in [0, 1), got Infinity");
+    assertThatThrownBy(() -> SpecParser.parse("leaky_relu(1e400)"))
+        .hasMessage("leaky_relu slope must be finite and >= 0, got Infinity");
+  }
+
+  @Test
   void acceptsWholeNumbersWrittenAsDecimals() {
     assertThat(LayerArgs.build("linear", List.of("64.0"), "linear(64.0)"))
         .isEqualTo(new Layer.Linear(64));

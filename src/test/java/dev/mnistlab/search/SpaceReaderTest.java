@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mnistlab.InvalidInputException;
+import dev.mnistlab.model.MachineMemory;
+import dev.mnistlab.model.MemoryEstimate;
 import dev.mnistlab.search.Distribution.Choice;
 import dev.mnistlab.search.Distribution.Fixed;
 import dev.mnistlab.search.Distribution.FloatRange;
@@ -276,6 +278,61 @@ class SpaceReaderTest {
     assertFails("params:\n  layers: {int: [1, 2]}\n  units_1: 64\n",
         "s.yaml: with every parameter at its high end (last choice) the network does not "
             + "build: parameter 'layers' is 2 but the point has no 'units_2'");
+  }
+
+  @Test
+  void refusesASpaceWhoseLargestNetworkIsTooBigForThisMachineNamingTheParameter() {
+    assertFails("params:\n  epochs: 2\n  units_1: {int: [32, 1000000000]}\n",
+        "s.yaml, line 3: parameter 'units_1': the largest network, with units_1 = 1000000000, "
+            + "needs about 13.0 TiB (795,000,000,010 parameters at batch 100 with adam), more "
+            + "than this machine's " + machine() + " of memory");
+  }
+
+  @Test
+  void blamesTheSizeParameterWhoseSmallestValueSavesTheMostMemory() {
+    assertFails("""
+        params:
+          layers: {int: [1, 2]}
+          units_1: {int: [64, 1024]}
+          units_2: {int: [64, 400000000], when: {layers: [2]}}
+          optimizer: {choice: [adamw, sgd]}
+          batch_size: {choice: [256, 32]}
+        """,
+        "s.yaml, line 4: parameter 'units_2': the largest network, with units_2 = 400000000, "
+            + "needs about 7.5 TiB (414,000,803,850 parameters at batch 256 with adamw), more "
+            + "than this machine's " + machine() + " of memory");
+  }
+
+  @Test
+  void namesAFixedSizeThatIsTooBig() {
+    assertFails("params:\n  lr: {float: [0.001, 0.1]}\n  units_1: 1000000000\n",
+        "s.yaml, line 3: parameter 'units_1': the largest network, with units_1 = 1000000000, "
+            + "needs about 13.0 TiB (795,000,000,010 parameters at batch 100 with adam), more "
+            + "than this machine's " + machine() + " of memory");
+  }
+
+  @Test
+  void rejectsAnIntRangePastAnIntWithTheParametersRange() {
+    assertFails("params:\n  units_1: {int: [32, 1000000000000]}\n",
+        "s.yaml, line 2: parameter 'units_1' must be between 1 and 2147483647, "
+            + "got 1000000000000");
+    assertFails("params:\n  units_1: {int: [32, 1e12]}\n",
+        "s.yaml, line 2: parameter 'units_1' must be between 1 and 2147483647, "
+            + "got 1000000000000");
+  }
+
+  @Test
+  void rejectsFixedAndChosenSizesPastAnIntWithTheParametersRange() {
+    assertFails("params:\n  channels_1: 1000000000000\n",
+        "s.yaml, line 2: parameter 'channels_1' must be between 1 and 2147483647, "
+            + "got 1000000000000");
+    assertFails("params:\n  batch_size: {choice: [64, 3000000000]}\n",
+        "s.yaml, line 2: parameter 'batch_size' must be between 1 and 2147483647, "
+            + "got 3000000000");
+  }
+
+  private static String machine() {
+    return MemoryEstimate.size(MachineMemory.totalBytes());
   }
 
   // --- first points -----------------------------------------------------------------------

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mnistlab.InvalidInputException;
+import dev.mnistlab.model.MachineMemory;
+import dev.mnistlab.model.MemoryEstimate;
 import dev.mnistlab.train.OptimizerKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -76,6 +78,18 @@ class StudyFileTest {
         """, "x.yaml"))
         .hasMessage("x.yaml: trial 'a': the model must output 10 values (one per digit), "
             + "got 64");
+  }
+
+  @Test
+  void refusesATrialTooBigForThisMachineBeforeAnythingIsQueued() {
+    assertThatThrownBy(() -> StudyFile.parse("""
+        name: x
+        trials:
+          - {name: a, model: "linear(1e9),relu,linear(10)"}
+        """, "x.yaml"))
+        .hasMessage("x.yaml: trial 'a': network needs about 13.0 TiB (795,000,000,010 "
+            + "parameters at batch 100 with adam), more than this machine's "
+            + MemoryEstimate.size(MachineMemory.totalBytes()) + " of memory");
   }
 
   @Test

@@ -3,6 +3,8 @@ package dev.mnistlab.study;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mnistlab.model.MachineMemory;
+import dev.mnistlab.model.MemoryEstimate;
 import dev.mnistlab.storage.TrialRequest;
 import dev.mnistlab.train.TrainConfig;
 import java.util.List;
@@ -86,5 +88,14 @@ class SweepPlanTest {
         .hasMessage("factor epochs=0: epochs must be a whole number >= 1");
     assertThatThrownBy(() -> plan(List.of(), "lr=1e-3", "lr=1e-2"))
         .hasMessageStartingWith("a factor is given twice");
+  }
+
+  @Test
+  void refusesAFactorValueTooBigForThisMachineBeforeAnythingIsQueued() {
+    assertThatThrownBy(() -> plan(List.of(), "lr=1e-3,1e-2",
+        "layers=linear(64),relu,linear(10);linear(1e9),relu,linear(10)"))
+        .hasMessage("factor layers=linear(1e9),relu,linear(10): network needs about 13.0 TiB "
+            + "(795,000,000,010 parameters at batch 100 with adam), more than this machine's "
+            + MemoryEstimate.size(MachineMemory.totalBytes()) + " of memory");
   }
 }

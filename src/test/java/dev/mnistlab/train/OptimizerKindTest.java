@@ -27,4 +27,15 @@ class OptimizerKindTest {
     assertThat(OptimizerKind.ADAM.usesMomentum()).isFalse();
     assertThat(OptimizerKind.ADAMW.usesBetas()).isTrue();
   }
+
+  @Test
+  void countsTheParameterCopiesEachKeepsAsState() {
+    assertThat(OptimizerKind.SGD.stateCopies()).isZero();
+    assertThat(OptimizerKind.MOMENTUM.stateCopies()).isEqualTo(1);
+    assertThat(OptimizerKind.NESTEROV.stateCopies()).isEqualTo(1);
+    assertThat(OptimizerKind.RMSPROP.stateCopies()).isEqualTo(1);
+    assertThat(OptimizerKind.ADAGRAD.stateCopies()).isEqualTo(1);
+    assertThat(OptimizerKind.ADAM.stateCopies()).isEqualTo(2);
+    assertThat(OptimizerKind.ADAMW.stateCopies()).isEqualTo(2);
+  }
 }
