@@ -1,40 +1,51 @@
 package dev.mnistlab.output;
 
-import static org.assertj.core.api.Assertions.fail;
-
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Mounts a small tmpfs for a test that needs a full disk, and fills it.
+ * Mounts a small tmpfs for tests of a full disk, and fills it on demand with a filler file.
  *
- * <p>Mounting needs root. Elsewhere the test is skipped with the reason printed, except in CI
- * (where {@code CI} is set and the tests run as root), where a failed mount fails the test so
- * that the full-disk cases are never silently left out.
+ * <p>Mounting needs root. Elsewhere the calling test is skipped with the reason; in CI
+ * ({@code CI=true}), which runs as root, a mount that fails is an error, so the test cannot
+ * silently stop running there.
  */
 public final class SmallDisk implements AutoCloseable {
   private final Path dir;
+  private final Path filler;
 
   private SmallDisk(Path dir) {
     this.dir = dir;
+    this.filler = dir.resolve("filler");
   }
 
-  /** Mounts a tmpfs of {@code kib} KiB on the new directory {@code dir}. */
-  public static SmallDisk mount(Path dir, int kib) throws IOException, InterruptedException {
-    Files.createDirectories(dir);
-    String why = run("mount", "-t", "tmpfs", "-o", "size=" + kib + "k", "tmpfs", dir.toString());
-    if (why != null) {
-      String reason = "needs a small tmpfs for a full disk, but mount failed (" + why
-          + "); run the tests as root to include them";
-      if (System.getenv("CI") != null) {
-        fail(reason);
+  /** Mounts a tmpfs of {@code kilobytes} on {@code dir}, an empty directory. */
+  public static SmallDisk mount(Path dir, int kilobytes) throws IOException, InterruptedException {
+    long uid = -1;
+    try {
+      uid = ((Number) Files.getAttribute(Path.of("/proc/self"), "unix:uid")).longValue();
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+      // Not Linux: the mount below fails and says so.
+    }
+    if (uid != 0 && !"true".equals(System.getenv("CI"))) {
+      Assumptions.abort("mounting a small tmpfs needs root (uid " + uid + "); skipping the"
+          + " full-disk test");
+    }
+    String output = run(List.of("mount", "-t", "tmpfs", "-o", "size=" + kilobytes + "k",
+        "tmpfs", dir.toString()));
+    if (output != null) {
+      String reason = "cannot mount a " + kilobytes + " KB tmpfs on " + dir + ": " + output;
+      if ("true".equals(System.getenv("CI"))) {
+        throw new IllegalStateException(reason + "; CI runs as root and must run this test");
       }
-      System.out.println("skipped: " + reason);
-      Assumptions.abort(reason);
+      Assumptions.abort(reason + "; skipping the full-disk test");
     }
     return new SmallDisk(dir);
   }
@@ -44,51 +55,55 @@ public final class SmallDisk implements AutoCloseable {
     return dir;
   }
 
-  /** Fills the disk with one file until no byte more fits; returns that file. */
-  public Path fill() throws IOException {
-    Path filler = dir.resolve("filler");
-    byte[] block = new byte[4096];
+  /** Fills the disk with a filler file until no byte more fits. */
+  public void fill() throws IOException {
+    fill(0);
+  }
+
+  /** Fills the disk with a filler file until about {@code keepBytes} are left free. */
+  public void fill(long keepBytes) throws IOException {
+    byte[] chunk = new byte[64 * 1024];
     try (OutputStream out = Files.newOutputStream(filler)) {
       while (true) {
-        out.write(block);
-        out.flush();
+        out.write(chunk);
       }
     } catch (IOException full) {
-      // The point: the disk is full now. Top up the last partial block byte by byte.
-      try (OutputStream out = Files.newOutputStream(filler,
-          java.nio.file.StandardOpenOption.APPEND)) {
-        while (true) {
-          out.write(0);
-          out.flush();
-        }
-      } catch (IOException alsoFull) {
-        return filler;
+      // No space left on device: the disk is full.
+    }
+    try (FileChannel c = FileChannel.open(filler, StandardOpenOption.WRITE)) {
+      c.truncate(Math.max(0, c.size() - keepBytes));
+    }
+  }
+
+  /** Deletes the filler file, freeing the disk. */
+  public void empty() throws IOException {
+    Files.deleteIfExists(filler);
+  }
+
+  /** Unmounts the tmpfs, lazily if a file on it is still open. */
+  @Override
+  public void close() throws IOException, InterruptedException {
+    if (run(List.of("umount", dir.toString())) != null) {
+      String output = run(List.of("umount", "-l", dir.toString()));
+      if (output != null) {
+        throw new IllegalStateException("cannot unmount the tmpfs on " + dir + ": " + output);
       }
     }
   }
 
-  /** Unmounts the tmpfs; its contents go with it. */
-  @Override
-  public void close() throws IOException, InterruptedException {
-    String why = run("umount", dir.toString());
-    if (why != null) {
-      throw new IOException("umount " + dir + " failed: " + why);
-    }
-  }
-
-  /** Runs a command; returns null on success, else what it printed. */
-  private static String run(String... command) throws IOException, InterruptedException {
+  /** Runs {@code command}; returns null when it succeeded, else its output. */
+  private static String run(List<String> command) throws IOException, InterruptedException {
     Process p;
     try {
       p = new ProcessBuilder(command).redirectErrorStream(true).start();
     } catch (IOException e) {
       return e.getMessage();
     }
-    String output = new String(p.getInputStream().readAllBytes()).strip();
     if (!p.waitFor(30, TimeUnit.SECONDS)) {
       p.destroyForcibly();
-      return "timed out";
+      return String.join(" ", command) + " did not end within 30 s";
     }
-    return p.exitValue() == 0 ? null : "exit " + p.exitValue() + ": " + output;
+    String output = new String(p.getInputStream().readAllBytes()).strip();
+    return p.exitValue() == 0 ? null : output + " (exit code " + p.exitValue() + ")";
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mnistlab.InvalidInputException;
+import dev.mnistlab.output.SmallDisk;
 import dev.mnistlab.storage.Storage;
 import dev.mnistlab.storage.Storages;
 import dev.mnistlab.storage.StudyRecord;
