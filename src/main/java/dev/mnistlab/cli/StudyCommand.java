@@ -202,7 +202,7 @@ final class StudyCommand implements Runnable {
     @Override
     public Integer call() throws java.io.IOException {
       PrintWriter out = spec.commandLine().getOut();
-      try (Storage opened = storage.open()) {
+      try (Storage opened = storage.openExisting()) {
         StudyRecord record = Storages.requireStudy(opened, name);
         int trials = opened.trials(record.id(), false).size();
         String what = "study '" + name + "' (" + trials + " trials) from " + opened.describe();

@@ -74,7 +74,9 @@ final class WorkerCommand implements Callable<Integer> {
         err.flush();
       }
     };
-    try (WorkerShutdown shutdown = new WorkerShutdown(); Storage store = storage.open()) {
+    // A worker joins a study that exists; a mistyped storage path must not make a new file.
+    try (WorkerShutdown shutdown = new WorkerShutdown();
+        Storage store = storage.openExisting()) {
       StudyRecord record = Storages.requireStudy(store, study);
       Path dataDir = data.ensure(log);
       Worker.Summary summary;

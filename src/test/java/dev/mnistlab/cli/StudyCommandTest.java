@@ -166,4 +166,20 @@ class StudyCommandTest {
       assertThat(left).isEmpty();
     }
   }
+
+  @Test
+  void deleteAndWorkerRefuseAMissingStorageFileAndCreateNothing() throws Exception {
+    Path file = tmp.resolve("typo/lab.db");
+
+    CliRun delete = CliRun.of("study", "delete", "demo", "--yes", "--storage", "sqlite:" + file);
+    CliRun worker = CliRun.of("worker", "--study", "demo", "--storage", "sqlite:" + file);
+
+    assertThat(delete.badInputLine()).startsWith("mnist-lab study delete: storage file " + file
+        + " does not exist;");
+    assertThat(worker.badInputLine()).startsWith("mnist-lab worker: storage file " + file
+        + " does not exist;");
+    try (Stream<Path> left = Files.list(tmp)) {
+      assertThat(left).isEmpty();
+    }
+  }
 }

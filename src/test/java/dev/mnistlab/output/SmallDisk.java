@@ -26,7 +26,7 @@ public final class SmallDisk implements AutoCloseable {
     this.filler = dir.resolve("filler");
   }
 
-  /** Mounts a tmpfs of {@code kilobytes} on {@code dir}, an empty directory. */
+  /** Mounts a tmpfs of {@code kilobytes} on {@code dir}, an empty or new directory. */
   public static SmallDisk mount(Path dir, int kilobytes) throws IOException, InterruptedException {
     long uid = -1;
     try {
@@ -38,6 +38,7 @@ public final class SmallDisk implements AutoCloseable {
       Assumptions.abort("mounting a small tmpfs needs root (uid " + uid + "); skipping the"
           + " full-disk test");
     }
+    Files.createDirectories(dir);
     String output = run(List.of("mount", "-t", "tmpfs", "-o", "size=" + kilobytes + "k",
         "tmpfs", dir.toString()));
     if (output != null) {
