@@ -53,6 +53,12 @@ public record TrainConfig(
 
   /** The seed's final network (trial 7), the default model. */
   public static final String DEFAULT_MODEL = "linear(512),relu,linear(256),relu,linear(10)";
+  /**
+   * The most engine threads a run may ask for: far more than any gain (beyond the core count
+   * threads only wait), and below where the engine's thread pool crashes the process (4,096
+   * threads ended in a segmentation fault on a 2-core machine; 1,024 ran).
+   */
+  public static final int MAX_THREADS = 1024;
 
   public TrainConfig {
     require(model != null && !model.isBlank(), "--model must not be empty");
@@ -68,7 +74,8 @@ public record TrainConfig(
     require(schedule != null, "schedule must be given");
     require(warmupEpochs >= 0 && warmupEpochs <= epochs,
         "warm-up epochs must be between 0 and epochs (" + epochs + "), got " + warmupEpochs);
-    require(threads >= 0, "threads must be >= 0 (0 chooses automatically), got " + threads);
+    require(threads >= 0 && threads <= MAX_THREADS, "threads must be between 0 (chosen "
+        + "automatically) and " + MAX_THREADS + ", got " + threads);
     require(earlyStop >= 0, "early-stop patience must be >= 0 (0 disables it), got " + earlyStop);
     require(trainLimit >= 0, "train limit must be >= 0 (0 uses all images), got " + trainLimit);
     require(valSize >= 0, "validation size must be >= 0, got " + valSize);
