@@ -29,8 +29,23 @@ public record MiniBatchNoise(String trial, int batchSize, OptimizerKind optimize
   /** Samples in the centred moving average; odd, so it has a middle. */
   public static final int WINDOW = 21;
 
+  /**
+   * Sampled step losses a run needs for a spread: two residuals in the second half of
+   * training, at least {@code WINDOW / 2} samples from either end.
+   */
+  public static final int MIN_SAMPLES = WINDOW + 2;
+
   public MiniBatchNoise {
     Objects.requireNonNull(trial, "trial");
+  }
+
+  /**
+   * Returns whether any run had enough sampled step losses ({@link #MIN_SAMPLES}) for a
+   * spread; when not, {@code noise}, {@code relativeNoise} and perhaps {@code meanLoss} are
+   * NaN.
+   */
+  public boolean measured() {
+    return Double.isFinite(noise);
   }
 
   /** Returns the mini-batch noise of a trial's sampled step losses. */

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Writes report blocks as GitHub Markdown: {@code #} headings, paragraphs, "- " bullets and
- * pipe tables (numeric columns right-aligned), and each chart (curves, factor chart,
+ * pipe tables (numeric columns right-aligned), every text escaped (see {@link MarkdownText})
+ * so that names and notes show as written, and each chart (curves, factor chart,
  * heatmap) as a PNG next to the Markdown file, linked as {@code ![title](id.png)}.
  *
  * <p>Stateless and thread-safe.
@@ -38,11 +39,13 @@ public final class MarkdownRenderer {
     List<String> parts = new ArrayList<>();
     for (Block block : blocks) {
       if (block instanceof Block.Heading h) {
-        parts.add("#".repeat(Math.max(1, Math.min(6, h.level()))) + " " + oneLine(h.text()));
+        parts.add("#".repeat(Math.max(1, Math.min(6, h.level()))) + " "
+            + MarkdownText.heading(h.text()));
       } else if (block instanceof Block.Paragraph p) {
-        parts.add(p.text().strip());
+        parts.add(MarkdownText.block(p.text()));
       } else if (block instanceof Block.Bullets b) {
-        parts.add(String.join("\n", b.items().stream().map(i -> "- " + oneLine(i)).toList()));
+        parts.add(String.join("\n", b.items().stream()
+            .map(i -> "- " + MarkdownText.block(i)).toList()));
       } else if (block instanceof Block.Table t) {
         parts.add(table(t));
       } else if (block instanceof Block.CurvesChart c) {
@@ -58,8 +61,7 @@ public final class MarkdownRenderer {
 
   /** Returns the link to a chart's PNG, its title as the alternative text. */
   private static String image(String title, String id) {
-    String alt = oneLine(title).replace("[", "\\[").replace("]", "\\]");
-    return "![" + alt + "](" + ReportFiles.checkChartId(id) + ".png)";
+    return "![" + MarkdownText.inline(title) + "](" + ReportFiles.checkChartId(id) + ".png)";
   }
 
   private static String table(Block.Table table) {
@@ -81,13 +83,8 @@ public final class MarkdownRenderer {
   private static void row(List<String> row, int columns, StringBuilder text) {
     List<String> cells = new ArrayList<>();
     for (int c = 0; c < columns; c++) {
-      // A pipe would end the cell; a backslash before it would be read as an escape.
-      cells.add(oneLine(Columns.cell(row, c)).replace("\\", "\\\\").replace("|", "\\|"));
+      cells.add(MarkdownText.inline(Columns.cell(row, c)));
     }
     text.append("| ").append(String.join(" | ", cells)).append(" |\n");
-  }
-
-  private static String oneLine(String text) {
-    return text.replaceAll("\\s*\\R\\s*", " ").strip();
   }
 }

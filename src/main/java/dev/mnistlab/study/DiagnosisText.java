@@ -15,6 +15,11 @@ import java.util.Locale;
 
 /** Says in words what each diagnosis record found, with its numbers. */
 final class DiagnosisText {
+  /** Stands in a table for a number there is none of; a footnote says why. */
+  static final String MISSING = "\u2014";
+  private static final String NO_RUN = "no run has finished yet (a waiting or running trial "
+      + "shows results once an attempt finishes)";
+
   private DiagnosisText() {}
 
   static List<Block> blocks(StudyAnalysis analysis) {
@@ -23,9 +28,21 @@ final class DiagnosisText {
     List<String> fits = new ArrayList<>();
     List<String> unstable = new ArrayList<>();
     List<List<String>> noise = new ArrayList<>();
-    for (Diagnoses d : analysis.diagnoses()) {
+    boolean unfinished = false;
+    boolean unmeasured = false;
+    for (int t = 0; t < analysis.diagnoses().size(); t++) {
+      Diagnoses d = analysis.diagnoses().get(t);
+      MiniBatchNoise m = d.miniBatchNoise();
+      if (analysis.summaries().get(t).runs() == 0) {
+        // A waiting or running trial has no finished run: nothing to diagnose yet.
+        unfinished = true;
+        fits.add(d.trial() + ": " + NO_RUN + ".");
+        noise.add(noiseRow(d.trial(), m));
+        continue;
+      }
+      unmeasured |= !m.measured();
       LossFloor f = d.lossFloor();
-      if (f.hasFloor()) {
+      if (f.hasFloor() && Double.isFinite(f.lowestTrainLoss())) {
         floors.add(String.format(Locale.ROOT, "%s: the last layer bounds the loss below at "
             + "%.4f; the lowest epoch training loss any run reached is %.4f (epoch %d), %.4f "
             + "above the floor%s.", d.trial(), f.floor(), f.lowestTrainLoss(), f.lowestEpoch(),
@@ -38,12 +55,7 @@ final class DiagnosisText {
             + "epochs varies with sd %.4f; its largest fall between epochs is %.4f (epoch %d).",
             d.trial(), i.window(), i.lateAccuracySd(), i.largestDrop(), i.dropEpoch()));
       }
-      MiniBatchNoise m = d.miniBatchNoise();
-      noise.add(List.of(d.trial(), String.valueOf(m.batchSize()), m.optimizer().cliName(),
-          String.format(Locale.ROOT, "%.4f", m.meanLoss()),
-          String.format(Locale.ROOT, "%.4f", m.noise()),
-          String.format(Locale.ROOT, "%.1f%%", 100 * m.relativeNoise()),
-          String.valueOf(m.samples())));
+      noise.add(noiseRow(d.trial(), m));
     }
     blocks.add(new Block.Heading(2, "Diagnoses"));
     if (!floors.isEmpty()) {
@@ -69,9 +81,40 @@ final class DiagnosisText {
         + "why the seed's SGD loss 'jumps around'."));
     blocks.add(new Block.Table(List.of("trial", "batch", "optimizer", "mean loss",
         "step-loss sd", "relative", "samples"), noise));
+    if (unfinished || unmeasured) {
+      blocks.add(new Block.Paragraph(noiseFootnote(unfinished, unmeasured)));
+    }
     blocks.add(new Block.Heading(2, "Which trial to choose"));
     blocks.add(new Block.Paragraph(choice(analysis.selection())));
     return blocks;
+  }
+
+  /** Returns a noise table's row: its label, batch, optimizer and four measures. */
+  static List<String> noiseRow(String label, MiniBatchNoise m) {
+    return List.of(label, String.valueOf(m.batchSize()), m.optimizer().cliName(),
+        number(m.meanLoss()), number(m.noise()),
+        Double.isFinite(m.relativeNoise())
+            ? String.format(Locale.ROOT, "%.1f%%", 100 * m.relativeNoise()) : MISSING,
+        String.valueOf(m.samples()));
+  }
+
+  /** Returns the footnote saying why a noise table shows {@link #MISSING}. */
+  static String noiseFootnote(boolean unfinished, boolean unmeasured) {
+    List<String> why = new ArrayList<>();
+    if (unfinished) {
+      why.add(NO_RUN);
+    }
+    if (unmeasured) {
+      why.add(String.format(Locale.ROOT, "fewer than %d step losses were sampled in each run "
+          + "(one every log_every steps), too few for a spread around the moving average; "
+          + "train for more steps or lower log_every", MiniBatchNoise.MIN_SAMPLES));
+    }
+    return MISSING + " " + String.join("; or ", why) + ".";
+  }
+
+  /** Returns {@code v} to four decimals, or {@link #MISSING} when it is not a number. */
+  static String number(double v) {
+    return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4f", v) : MISSING;
   }
 
   private static String fit(Overfitting o, StillImproving s) {

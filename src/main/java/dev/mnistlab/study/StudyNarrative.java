@@ -63,8 +63,8 @@ public final class StudyNarrative {
       rows.add(List.of(s.name(), c.model(), String.valueOf(c.epochs()),
           String.valueOf(c.batchSize()), num(c.lr()), c.optimizer().cliName(),
           s.complete() + "/" + s.runs(), band(s.testAccuracy()), band(s.finalTrainLoss()),
-          band(s.finalValLoss()), String.format(Locale.ROOT, "%.1f", s.bestValEpoch().mean()),
-          String.format(Locale.ROOT, "%.0f", s.seconds().mean()),
+          band(s.finalValLoss()), fixed(s.bestValEpoch().mean(), "%.1f"),
+          fixed(s.seconds().mean(), "%.0f"),
           s.reportedAccuracy() == null ? "-" : num(s.reportedAccuracy()),
           s.reportedLoss() == null ? "-" : num(s.reportedLoss()),
           s.reportedInsideInterval() == null ? "-" : s.reportedInsideInterval() ? "yes" : "no"));
@@ -85,7 +85,8 @@ public final class StudyNarrative {
 
   /** Says what each ten extra epochs bought, when the epoch count is all that changed. */
   private static String perEpochs(StepComparison s, TrainConfig a, TrainConfig b) {
-    if (s.changes().size() != 1 || a.epochs() == b.epochs()) {
+    if (s.changes().size() != 1 || a.epochs() == b.epochs()
+        || !Double.isFinite(s.valAccuracy().difference())) {
       return "";
     }
     double per10 = s.valAccuracy().difference() / ((b.epochs() - a.epochs()) / 10.0);
@@ -103,6 +104,9 @@ public final class StudyNarrative {
   }
 
   static String diff(Welch w) {
+    if (!Double.isFinite(w.difference())) {
+      return "not measured (a side has no finished run)";
+    }
     if (Double.isNaN(w.low())) {
       return String.format(Locale.ROOT, "%+.4f", w.difference());
     }
@@ -122,6 +126,11 @@ public final class StudyNarrative {
       return String.format(Locale.ROOT, "%.4f", b.mean());
     }
     return String.format(Locale.ROOT, "%.4f [%.4f, %.4f]", b.mean(), b.low(), b.high());
+  }
+
+  /** Returns {@code v} in {@code format}, or "-" when no finished run gave it. */
+  private static String fixed(double v, String format) {
+    return Double.isFinite(v) ? String.format(Locale.ROOT, format, v) : "-";
   }
 
   static String num(double v) {

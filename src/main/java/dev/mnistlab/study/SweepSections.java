@@ -105,21 +105,29 @@ final class SweepSections {
       any = true;
       blocks.add(new Block.Heading(3, "Noise by " + f.factor()));
       List<List<String>> rows = new ArrayList<>();
+      boolean unfinished = false;
+      boolean unmeasured = false;
       List<Band> spread = new ArrayList<>();
       List<Band> relative = new ArrayList<>();
       for (int i = 0; i < n.labels().size(); i++) {
         MiniBatchNoise m = n.noise().get(i);
-        rows.add(List.of(n.labels().get(i), String.valueOf(m.batchSize()),
-            m.optimizer().cliName(), number(m.meanLoss()), number(m.noise()),
-            Double.isNaN(m.relativeNoise()) ? "-"
-                : String.format(Locale.ROOT, "%.1f%%", 100 * m.relativeNoise()),
-            String.valueOf(m.samples())));
+        rows.add(DiagnosisText.noiseRow(n.labels().get(i), m));
+        if (!m.measured()) {
+          if (f.levels().get(i).runs() == 0) {
+            unfinished = true;
+          } else {
+            unmeasured = true;
+          }
+        }
         // One number per value: a band without ends, so the chart draws no interval.
         spread.add(new Band(m.noise(), Double.NaN, Double.NaN, 1));
         relative.add(new Band(100 * m.relativeNoise(), Double.NaN, Double.NaN, 1));
       }
       blocks.add(new Block.Table(List.of(f.factor(), "batch", "optimizer", "mean loss",
           "step-loss sd", "relative", "samples"), rows));
+      if (unfinished || unmeasured) {
+        blocks.add(new Block.Paragraph(DiagnosisText.noiseFootnote(unfinished, unmeasured)));
+      }
       List<Double> xs = f.numeric() ? f.levels().stream().map(LevelSummary::value).toList()
           : List.of();
       blocks.add(new Block.FactorChart("noise-" + TrialDefinition.slugOf(f.factor()),

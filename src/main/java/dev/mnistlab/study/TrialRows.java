@@ -16,7 +16,8 @@ import java.util.Map;
  * Flattens stored trials into rows of named values for export and listings: one row per
  * trial (parameters, every setting, results) or one per epoch. Values are numbers, strings,
  * booleans or null (for NaN and for what a trial does not have yet), in a stable column
- * order.
+ * order. A trial's results are those of a finished attempt only: a waiting or running
+ * trial has none, even when an attempt that was stopped reported some epochs.
  */
 public final class TrialRows {
   private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
@@ -35,28 +36,30 @@ public final class TrialRows {
       row.put("finished_at", time(t.finishedAt()));
       row.put("reason", t.reason());
       config(t).forEach((k, v) -> row.putIfAbsent(k, v));
-      EpochMetrics last = t.epochs().isEmpty() ? null : t.epochs().get(t.epochs().size() - 1);
-      row.put("epochs_done", t.epochs().size());
+      boolean done = t.state().isFinished();
+      List<EpochMetrics> epochs = finishedEpochs(t);
+      EpochMetrics last = epochs.isEmpty() ? null : epochs.get(epochs.size() - 1);
+      row.put("epochs_done", epochs.size());
       row.put("final_train_loss", last == null ? null : number(last.trainLoss()));
       row.put("final_val_loss", last == null ? null : number(last.valLoss()));
       row.put("final_val_accuracy", last == null ? null : number(last.valAccuracy()));
-      row.put("best_epoch", bestEpoch(t.epochs()));
-      row.put("value", number(t.value()));
-      row.put("test_loss", number(t.test().loss()));
-      row.put("test_accuracy", number(t.test().accuracy()));
-      row.put("seconds", number(t.seconds()));
+      row.put("best_epoch", bestEpoch(epochs));
+      row.put("value", done ? number(t.value()) : null);
+      row.put("test_loss", done ? number(t.test().loss()) : null);
+      row.put("test_accuracy", done ? number(t.test().accuracy()) : null);
+      row.put("seconds", done ? number(t.seconds()) : null);
       row.put("diverged_at_step", t.divergedAtStep() > 0 ? t.divergedAtStep() : null);
-      row.put("peak_rss_mb", number(t.peakRssMb()));
+      row.put("peak_rss_mb", done ? number(t.peakRssMb()) : null);
       rows.add(row);
     }
     return rows;
   }
 
-  /** Returns one row per finished epoch of every trial that has curves. */
+  /** Returns one row per epoch of every finished trial that has curves. */
   public static List<Map<String, Object>> perEpoch(StudyRecord study, List<TrialRecord> trials) {
     List<Map<String, Object>> rows = new ArrayList<>();
     for (TrialRecord t : trials) {
-      for (EpochMetrics e : t.epochs()) {
+      for (EpochMetrics e : finishedEpochs(t)) {
         Map<String, Object> row = head(study, t);
         row.put("epoch", e.epoch());
         row.put("train_loss", number(e.trainLoss()));
@@ -93,6 +96,15 @@ public final class TrialRows {
       }
     }
     return best;
+  }
+
+  /**
+   * Returns the epochs of a finished attempt. Storage keeps the epochs a running attempt
+   * reported, also when that attempt is stopped and the trial queued again; they are not
+   * the trial's results, so a waiting or running trial has none yet.
+   */
+  private static List<EpochMetrics> finishedEpochs(TrialRecord t) {
+    return t.state().isFinished() ? t.epochs() : List.of();
   }
 
   private static Map<String, Object> head(StudyRecord study, TrialRecord t) {

@@ -45,7 +45,30 @@ class MarkdownRendererTest {
         + "| --- | ---: | --- |\n"
         + "| trial-3 | 0.981 | a\\|b |\n"
         + "| trial-9 | 0.902 | c\\\\d |\n\n"
-        + "![Trials 3 & 7 <overlay>](curves-overlay.png)\n");
+        + "![Trials 3 &amp; 7 &lt;overlay&gt;](curves-overlay.png)\n");
+  }
+
+  @Test
+  void writesAHostileTrialNameAsPlainTextEverywhere() throws Exception {
+    String name = "<script>alert(1)</script> | *x* _y_ `z`\n# not a heading";
+    List<Block> blocks = List.of(
+        new Block.Heading(1, "Study " + name),
+        new Block.Paragraph(name + " beat the baseline."),
+        new Block.Bullets(List.of(name, "notes: 1. see `paper` | p. 3")),
+        new Block.Table(List.of("trial", "accuracy"), List.of(List.of(name, "0.981"))));
+
+    String markdown = new MarkdownRenderer().render(blocks);
+
+    String escaped = "&lt;script&gt;alert(1)&lt;/script&gt; \\| \\*x\\* \\_y\\_ \\`z\\` "
+        + "# not a heading";
+    assertThat(markdown).isEqualTo(""
+        + "# Study " + escaped.replace("#", "\\#") + "\n\n"
+        + escaped + " beat the baseline.\n\n"
+        + "- " + escaped + "\n"
+        + "- notes: 1. see \\`paper\\` \\| p. 3\n\n"
+        + "| trial | accuracy |\n"
+        + "| --- | ---: |\n"
+        + "| " + escaped + " | 0.981 |\n");
   }
 
   @Test
@@ -87,9 +110,9 @@ class MarkdownRendererTest {
         ReportFixtures.categoricalChart(), ReportFixtures.heatmap()), dir, "sweep");
 
     assertThat(Files.readString(dir.resolve("sweep.md"))).isEqualTo(""
-        + "![lr <sweep> & loss](lr-chart.png)\n\n"
+        + "![lr &lt;sweep&gt; &amp; loss](lr-chart.png)\n\n"
         + "![optimizer](optimizer-chart.png)\n\n"
-        + "![Mean validation accuracy <lr x batch>](grid.png)\n");
+        + "![Mean validation accuracy &lt;lr x batch&gt;](grid.png)\n");
     assertThat(ImageIO.read(dir.resolve("lr-chart.png").toFile()).getWidth()).isEqualTo(800);
     assertThat(ImageIO.read(dir.resolve("optimizer-chart.png").toFile()).getWidth())
         .isEqualTo(400);

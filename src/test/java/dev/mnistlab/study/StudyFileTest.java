@@ -7,8 +7,11 @@ import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.model.MachineMemory;
 import dev.mnistlab.model.MemoryEstimate;
 import dev.mnistlab.train.OptimizerKind;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class StudyFileTest {
   @Test
@@ -60,7 +63,8 @@ class StudyFileTest {
           - {name: a, batchsize: 10}
         """, "x.yaml"))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageStartingWith("x.yaml: trial 'a': unknown key 'batchsize'; allowed: ");
+        .hasMessageStartingWith("x.yaml, line 3: trial 'a': unknown key 'batchsize'; "
+            + "allowed: ");
   }
 
   @Test
@@ -70,14 +74,14 @@ class StudyFileTest {
         trials:
           - {name: a, lr: -1}
         """, "x.yaml"))
-        .hasMessage("x.yaml: trial 'a': learning rate must be > 0, got -1.0");
+        .hasMessage("x.yaml, line 3: trial 'a': learning rate must be > 0, got -1.0");
     assertThatThrownBy(() -> StudyFile.parse("""
         name: x
         trials:
           - {name: a, model: "linear(64)"}
         """, "x.yaml"))
-        .hasMessage("x.yaml: trial 'a': the model must output 10 values (one per digit), "
-            + "got 64");
+        .hasMessage("x.yaml, line 3: trial 'a': the model must output 10 values (one per "
+            + "digit), got 64");
   }
 
   @Test
@@ -87,16 +91,149 @@ class StudyFileTest {
         trials:
           - {name: a, model: "linear(1e9),relu,linear(10)"}
         """, "x.yaml"))
-        .hasMessage("x.yaml: trial 'a': network needs about 13.0 TiB (795,000,000,010 "
+        .hasMessage("x.yaml, line 3: trial 'a': network needs about 13.0 TiB (795,000,000,010 "
             + "parameters at batch 100 with adam), more than this machine's "
             + MemoryEstimate.size(MachineMemory.totalBytes()) + " of memory");
   }
 
   @Test
-  void rejectsMalformedYamlWithItsLine() {
+  void rejectsMalformedYamlInOneLineWithItsLine() {
     assertThatThrownBy(() -> StudyFile.parse("name: x\ntrials: [\n  {name: a\n", "x.yaml"))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageStartingWith("x.yaml: not valid YAML at line");
+        .hasMessage("x.yaml, line 4: not valid YAML: expected ',' or '}', but got <stream end>");
+  }
+
+  @Test
+  void rejectsBadIndentationInOneLine() {
+    assertThatThrownBy(() -> StudyFile.parse("name: x\ntrials:\n  - name: a\n   lr: 1\n",
+        "x.yaml"))
+        .hasMessage("x.yaml, line 4: not valid YAML: expected <block end>, but found "
+            + "'<block mapping start>'");
+  }
+
+  @Test
+  void rejectsATabInOneLine() {
+    assertThatThrownBy(() -> StudyFile.parse("name: x\ntrials:\n\t- name: a\n", "x.yaml"))
+        .hasMessage("x.yaml, line 3: not valid YAML: found character '\\t(TAB)' that cannot "
+            + "start any token. (Do not use \\t(TAB) for indentation)");
+  }
+
+  @Test
+  void rejectsAnUnknownTopKeyWithItsLine() {
+    assertThatThrownBy(() -> StudyFile.parse("name: x\nrepeat: 2\ntrials:\n  - name: a\n",
+        "x.yaml"))
+        .hasMessage("x.yaml, line 2: unknown key 'repeat'; allowed: defaults, description, "
+            + "name, repeats, trials");
+  }
+
+  @Test
+  void rejectsAWrongTypeOnceNamingFileLineTrialAndKey() {
+    assertThatThrownBy(() -> StudyFile.parse("name: x\ntrials:\n  - name: a\n    epochs: abc\n",
+        "types.yaml"))
+        .hasMessage("types.yaml, line 4: trial 'a': 'epochs' must be a whole number, got abc");
+    assertThatThrownBy(() -> StudyFile.parse("name: x\ntrials:\n  - name: a\n    seed: abc\n",
+        "types.yaml"))
+        .hasMessage("types.yaml, line 4: trial 'a': 'seed' must be a whole number, got abc");
+    assertThatThrownBy(() -> StudyFile.parse(
+        "name: x\ntrials:\n  - name: a\n    normalize: maybe\n", "types.yaml"))
+        .hasMessage("types.yaml, line 4: trial 'a': 'normalize' must be true or false, got "
+            + "maybe");
+    assertThatThrownBy(() -> StudyFile.parse(
+        "name: x\ntrials:\n  - name: a\n    model: [linear(10)]\n", "types.yaml"))
+        .hasMessage("types.yaml, line 4: trial 'a': 'model' must be text, got [\"linear(10)\"]");
+  }
+
+  @Test
+  void rejectsBadBetasInOneLine() {
+    assertThatThrownBy(() -> StudyFile.parse(
+        "name: x\ntrials:\n  - name: a\n    betas: [a, b]\n", "x.yaml"))
+        .hasMessage("x.yaml, line 4: trial 'a': 'betas' must be two numbers, e.g. [0.9, 0.999],"
+            + " got [\"a\",\"b\"]");
+    assertThatThrownBy(() -> StudyFile.parse(
+        "name: x\ntrials:\n  - name: a\n    betas: [0.9]\n", "x.yaml"))
+        .hasMessage("x.yaml, line 4: trial 'a': 'betas' must be two numbers, e.g. [0.9, 0.999],"
+            + " got [0.9]");
+  }
+
+  @Test
+  void rejectsABadDefaultAtItsLineInDefaults() {
+    assertThatThrownBy(() -> StudyFile.parse(
+        "name: x\ndefaults:\n  lr: fast\ntrials:\n  - name: a\n", "x.yaml"))
+        .hasMessage("x.yaml, line 3: trial 'a': 'lr' must be a number, got fast");
+  }
+
+  @Test
+  void rejectsAnUnknownOptimizerAtItsLine() {
+    assertThatThrownBy(() -> StudyFile.parse(
+        "name: x\ntrials:\n  - name: a\n    epochs: 2\n    optimizer: foo\n", "x.yaml"))
+        .hasMessage("x.yaml, line 5: trial 'a': unknown optimizer 'foo': allowed are sgd, "
+            + "momentum, nesterov, adam, adamw, rmsprop, adagrad");
+  }
+
+  @Test
+  void rejectsDuplicateTrialNamesNamingBothLines() {
+    assertThatThrownBy(() -> StudyFile.parse(
+        "name: x\ntrials:\n  - name: a\n  - name: b\n  - name: A\n", "x.yaml"))
+        .hasMessage("x.yaml, line 5: trial 'A' is named like the trial on line 3; trial names "
+            + "must differ in more than case and punctuation");
+  }
+
+  @Test
+  void rejectsADuplicateKey() {
+    assertThatThrownBy(() -> StudyFile.parse("name: x\nname: y\ntrials:\n  - name: a\n",
+        "x.yaml"))
+        .hasMessage("x.yaml, line 2: not valid YAML: Duplicate field 'name'");
+  }
+
+  @Test
+  void rejectsRepeatsBelowOneAtItsLine() {
+    assertThatThrownBy(() -> StudyFile.parse("name: x\nrepeats: 0\ntrials:\n  - name: a\n",
+        "x.yaml"))
+        .hasMessage("x.yaml, line 2: 'repeats' must be a whole number >= 1, got 0");
+  }
+
+  @Test
+  void rejectsAnEmptyFile() {
+    assertThatThrownBy(() -> StudyFile.parse("", "x.yaml"))
+        .hasMessage("x.yaml: expected a mapping with name, repeats and trials");
+  }
+
+  @Test
+  void rejectsATrialThatIsNotAMapping() {
+    assertThatThrownBy(() -> StudyFile.parse("name: x\ntrials:\n  - a\n", "x.yaml"))
+        .hasMessage("x.yaml, line 3: each trial must be a mapping with a 'name' and train "
+            + "settings, got a");
+  }
+
+  @Test
+  void rejectsABinaryFile(@TempDir Path dir) throws Exception {
+    Path file = Files.write(dir.resolve("b.yaml"), new byte[] {(byte) 0xff, 0, 1, 2});
+
+    assertThatThrownBy(() -> StudyFile.read(file))
+        .hasMessage("study file " + file + " is not UTF-8 text; give a YAML file");
+  }
+
+  @Test
+  void rejectsADirectory(@TempDir Path dir) {
+    assertThatThrownBy(() -> StudyFile.read(dir))
+        .hasMessage("study file " + dir + " is a directory; give a YAML file");
+  }
+
+  @Test
+  void rejectsAMissingFile(@TempDir Path dir) {
+    Path file = dir.resolve("none.yaml");
+
+    assertThatThrownBy(() -> StudyFile.read(file))
+        .hasMessage("study file not found: " + file);
+  }
+
+  @Test
+  void refusesAFileOverOneMegabyteBeforeReadingIt(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("big.yaml"),
+        "name: x\ndescription: " + "a".repeat(10_000_000) + "\ntrials:\n  - name: a\n");
+
+    assertThatThrownBy(() -> StudyFile.read(file))
+        .hasMessage("study file " + file + " is too large: 10.0 MB, at most 1 MB");
   }
 
   @Test

@@ -44,6 +44,20 @@ class TrialRowsTest {
   }
 
   @Test
+  void showsNoResultsOfAnAttemptThatWasStoppedAndQueuedAgain() {
+    TrialRecord stopped = StoredTrials.finished(2, "trial 7", TrialState.WAITING,
+        CONFIG.withSeed(5), new double[] {0.30, 0.20}, new double[] {0.91, 0.92}, 0.93);
+
+    Map<String, Object> row = TrialRows.perTrial(StoredTrials.STUDY, List.of(stopped)).get(0);
+
+    assertThat(row).containsEntry("state", "WAITING").containsEntry("epochs_done", 0)
+        .containsEntry("final_val_accuracy", null).containsEntry("final_val_loss", null)
+        .containsEntry("best_epoch", null).containsEntry("value", null)
+        .containsEntry("test_accuracy", null).containsEntry("seconds", null);
+    assertThat(TrialRows.perEpoch(StoredTrials.STUDY, List.of(stopped))).isEmpty();
+  }
+
+  @Test
   void givesARowPerEpochOfEveryTrial() {
     List<Map<String, Object>> rows =
         TrialRows.perEpoch(StoredTrials.STUDY, List.of(done, queued));

@@ -1,0 +1,96 @@
+package dev.mnistlab.study;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.mnistlab.InvalidInputException;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+
+/**
+ * Reads a study file's YAML into a tree and remembers the line each key and value starts
+ * on, so that an error found in the tree names its line in one line of text.
+ *
+ * <p>Jackson's tree keeps no locations, so the text is read twice: into the tree and as a
+ * token stream that maps each JSON pointer to its first line. The search package's reader of
+ * space files does the same; that class is private to its package, hence this one. One
+ * instance belongs to one document; it is immutable after construction.
+ */
+final class StudyYaml {
+  private static final ObjectMapper YAML = new ObjectMapper(
+      new YAMLFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION));
+
+  private final String source;
+  private final JsonNode root;
+  private final Map<String, Integer> lines = new HashMap<>();
+
+  /**
+   * Parses {@code text}; {@code source} names it in every error.
+   *
+   * @throws InvalidInputException naming the source and the line when the text is not YAML
+   */
+  StudyYaml(String text, String source) {
+    this.source = source;
+    try {
+      root = YAML.readTree(text);
+      try (JsonParser parser = YAML.getFactory().createParser(text)) {
+        while (parser.nextToken() != null) {
+          lines.putIfAbsent(parser.getParsingContext().pathAsPointer().toString(),
+              parser.currentTokenLocation().getLineNr());
+        }
+      }
+    } catch (JsonProcessingException e) {
+      int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
+      // SnakeYAML marks where the problem is; Jackson's location is where it was noticed.
+      if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+        line = marked.getProblemMark().getLine() + 1;
+      }
+      throw new InvalidInputException(prefix(line) + "not valid YAML: " + problem(e));
+    } catch (IOException e) {
+      throw new InvalidInputException(source + ": cannot read: " + e.getMessage());
+    }
+  }
+
+  /** Returns the document's root, or null when it is empty. */
+  JsonNode root() {
+    return root;
+  }
+
+  /** Returns the one-line error {@code message} at {@code at}, naming the source and line. */
+  InvalidInputException error(JsonPointer at, String message) {
+    return new InvalidInputException(prefix(line(at)) + message);
+  }
+
+  /** Returns the one-line error {@code message} about the whole document. */
+  InvalidInputException error(String message) {
+    return new InvalidInputException(source + ": " + message);
+  }
+
+  /** Returns the line of {@code at}, or of the nearest enclosing node that has one, or -1. */
+  int line(JsonPointer at) {
+    for (JsonPointer p = at; p != null; p = p.head()) {
+      Integer line = lines.get(p.toString());
+      if (line != null && !p.toString().isEmpty()) {
+        return line;
+      }
+    }
+    return -1;
+  }
+
+  private String prefix(int line) {
+    return line > 0 ? source + ", line " + line + ": " : source + ": ";
+  }
+
+  /** Returns SnakeYAML's problem without its multi-line excerpt of the text. */
+  private static String problem(JsonProcessingException e) {
+    if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblem() != null) {
+      return marked.getProblem().strip();
+    }
+    return e.getOriginalMessage().lines().findFirst().orElse("").strip();
+  }
+}
