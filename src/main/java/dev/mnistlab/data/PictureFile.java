@@ -7,8 +7,11 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
@@ -43,6 +46,12 @@ final class PictureFile {
    * so 2000 pixels keep a stroke a fiftieth of the picture wide at 40 pixels or more.
    */
   static final int MAX_DECODED_SIDE = 2000;
+
+  // libjpeg's warnings when scan data runs out: "Corrupt JPEG data: premature end of data
+  // segment", "Premature end of JPEG file". Others come from files that decode whole, such
+  // as "Truncated File - Missing EOI marker" when only the last two bytes are missing.
+  private static final Pattern CUT_SHORT =
+      Pattern.compile("premature end", Pattern.CASE_INSENSITIVE);
 
   private PictureFile() {}
 
@@ -113,12 +122,21 @@ final class PictureFile {
     if (period > 1) {
       param.setSourceSubsampling(period, period, 0, 0);
     }
+    // A JPEG cut short decodes without error, its missing rows filled with grey; only a
+    // warning tells, and the digit would be classified from what is left of it.
+    List<String> warnings = new ArrayList<>();
+    reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+    BufferedImage image;
     try {
-      return reader.read(0, param);
+      image = reader.read(0, param);
     } catch (IOException | RuntimeException e) {
       // Decoders signal damaged data with whatever they trip over, not only IOException.
       throw cannotRead(file, "its " + format + " data is damaged or cut short", e);
     }
+    if (warnings.stream().anyMatch(w -> CUT_SHORT.matcher(w).find())) {
+      throw cannotRead(file, "its " + format + " data is damaged or cut short");
+    }
+    return image;
   }
 
   /** Returns the subsampling period that brings the long side to the decoding budget. */

@@ -37,6 +37,14 @@ class PictureFileTest {
     return file;
   }
 
+  /** Writes the 100x140 picture of {@link #picture} as a JPEG. */
+  private Path jpeg(String name) throws IOException {
+    BufferedImage image = ImageIO.read(picture("source.png", 100, 140).toFile());
+    Path file = dir.resolve(name);
+    ImageIO.write(image, "jpg", file.toFile());
+    return file;
+  }
+
   @Test
   void decodesPictureWithinTheBudgetExactlyAsImageIoReadDoes() throws IOException {
     Path file = picture("edge.png", PictureFile.MAX_DECODED_SIDE, 1500);
@@ -140,5 +148,26 @@ class PictureFileTest {
     assertThatThrownBy(() -> PictureFile.read(file))
         .isInstanceOf(InvalidInputException.class)
         .hasMessage("cannot read image " + file + ": its PNG data is damaged or cut short");
+  }
+
+  @Test
+  void rejectsJpegCutShortThatItsDecoderWouldFillWithGrey() throws IOException {
+    Path whole = jpeg("whole.jpg");
+    byte[] jpeg = Files.readAllBytes(whole);
+    Path file = Files.write(dir.resolve("cut.jpg"), Arrays.copyOf(jpeg, jpeg.length * 9 / 10));
+
+    assertThatThrownBy(() -> PictureFile.read(file))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("cannot read image " + file + ": its JPEG data is damaged or cut short");
+  }
+
+  @Test
+  void readsJpegMissingOnlyItsEndMarker() throws IOException {
+    Path whole = jpeg("whole.jpg");
+    byte[] jpeg = Files.readAllBytes(whole);
+    Path file = Files.write(dir.resolve("no-eoi.jpg"), Arrays.copyOf(jpeg, jpeg.length - 2));
+
+    assertThat(PictureFile.read(file).getRGB(0, 0, 100, 140, null, 0, 100))
+        .isEqualTo(ImageIO.read(whole.toFile()).getRGB(0, 0, 100, 140, null, 0, 100));
   }
 }
