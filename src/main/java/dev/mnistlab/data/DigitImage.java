@@ -4,10 +4,7 @@ import dev.mnistlab.InvalidInputException;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.imageio.ImageIO;
 
 /**
  * Turns a picture of one handwritten digit, of any size, into a 28x28 MNIST-style image.
@@ -29,22 +26,15 @@ public final class DigitImage {
    * Reads the image file at {@code file} (PNG, JPEG, GIF or BMP) and returns 784 pixels in
    * [0,1], row-major, optionally standardised like {@code --normalize}.
    *
-   * @throws InvalidInputException when the file is missing, unreadable or blank
+   * <p>A picture of more than 100 megapixels is refused from its header, before any pixel is
+   * decoded, and a large one is subsampled as it is decoded to at most 2000 pixels on its
+   * long side, so memory stays bounded whatever the file holds.
+   *
+   * @throws InvalidInputException when the file is missing, a directory, unreadable, empty,
+   *     not a picture, damaged, too large or blank
    */
   public static float[] load(Path file, boolean normalize) {
-    if (!Files.isRegularFile(file)) {
-      throw new InvalidInputException("cannot read image " + file + ": no such file");
-    }
-    BufferedImage image;
-    try {
-      image = ImageIO.read(file.toFile());
-    } catch (IOException e) {
-      throw new InvalidInputException("cannot read image " + file + ": " + e.getMessage(), e);
-    }
-    if (image == null) {
-      throw new InvalidInputException("cannot read image " + file
-          + ": not a file in a format this JVM reads (PNG, JPEG, GIF, BMP)");
-    }
+    BufferedImage image = PictureFile.read(file);
     float[] pixels = toMnist(grey(image), image.getWidth(), image.getHeight(), file);
     if (normalize) {
       for (int i = 0; i < pixels.length; i++) {

@@ -2,6 +2,7 @@ package dev.mnistlab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mnistlab.data.PngFixtures;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -9,6 +10,8 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,5 +82,71 @@ class PredictCommandTest {
     CliRun run = CliRun.of("predict", "--model-dir", tmp.toString());
 
     assertThat(run.badInputLine()).contains("IMAGE");
+  }
+
+  @Test
+  void rejectsThirtyThousandPixelSquarePngFromItsHeaderQuickly() throws IOException {
+    Path model = savedModel();
+    // 900 megapixels in 110 KB: decoding it whole took gigabytes and ended out of memory.
+    Path bomb = PngFixtures.bar(tmp.resolve("bomb.png"), 30_000, 30_000);
+    long start = System.nanoTime();
+
+    CliRun run = CliRun.of("predict", "--model-dir", model.toString(), bomb.toString());
+
+    assertThat(run.badInputLine()).isEqualTo("mnist-lab predict: cannot read image " + bomb
+        + ": it is 30000x30000 pixels (900 megapixels), more than the 100 megapixels allowed;"
+        + " scale it down first");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void classifiesPictureAtThePixelLimitInA256MbHeap() throws Exception {
+    Path model = savedModel();
+    // 100 megapixels: whole, its grey copy alone would be 400 MB of floats.
+    Path image = PngFixtures.bar(tmp.resolve("large.png"), 10_000, 10_000);
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process child = new ProcessBuilder(java, "-Xmx256m", "-Djava.awt.headless=true", "-cp",
+        System.getProperty("java.class.path"), "dev.mnistlab.cli.Main", "predict",
+        "--model-dir", model.toString(), image.toString())
+        .redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
+    try {
+      assertThat(child.waitFor(120, TimeUnit.SECONDS)).as("child ended").isTrue();
+      String log = Files.readString(tmp.resolve("child.log"));
+      assertThat(child.exitValue()).as(log).isZero();
+      assertThat(log).matches("\\Q" + image + "\\E: [0-9] \\(probability [01]\\.\\d{3}\\)\\R");
+    } finally {
+      child.destroyForcibly();
+    }
+  }
+
+  @Test
+  void rejectsImageThatIsADirectory() throws IOException {
+    Path model = savedModel();
+    Path folder = Files.createDirectory(tmp.resolve("digits"));
+
+    CliRun run = CliRun.of("predict", "--model-dir", model.toString(), folder.toString());
+
+    assertThat(run.badInputLine()).isEqualTo("mnist-lab predict: cannot read image " + folder
+        + ": it is a directory, not a picture file");
+  }
+
+  @Test
+  void rejectsModelDirThatDoesNotExist() {
+    Path missing = tmp.resolve("no-model");
+
+    CliRun run = CliRun.of("predict", "--model-dir", missing.toString(), "x.png");
+
+    assertThat(run.badInputLine()).isEqualTo("mnist-lab predict: cannot use --model-dir "
+        + missing + ": no such directory (write one with 'mnist-lab train --save DIR')");
+  }
+
+  @Test
+  void rejectsModelDirThatIsAFile() throws IOException {
+    Path file = Files.writeString(tmp.resolve("model.params"), "not a directory");
+
+    CliRun run = CliRun.of("predict", "--model-dir", file.toString(), "x.png");
+
+    assertThat(run.badInputLine()).isEqualTo("mnist-lab predict: cannot use --model-dir "
+        + file + ": it is a file, not a directory (write one with 'mnist-lab train --save DIR')");
   }
 }
