@@ -1,11 +1,9 @@
 package dev.mnistlab.cli;
 
-import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.data.DigitImage;
 import dev.mnistlab.train.Classifier;
 import dev.mnistlab.train.TrainConfig;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -38,7 +36,6 @@ final class PredictCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    checkModelDir();
     TrainConfig config = SavedModel.config(modelDir);
     float[] pixels = new float[images.size() * 784];
     for (int i = 0; i < images.size(); i++) {
@@ -61,15 +58,5 @@ final class PredictCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
-  }
-
-  /** Says plainly when {@code --model-dir} is missing or a file, not "lacks config.json". */
-  private void checkModelDir() {
-    if (Files.isDirectory(modelDir)) {
-      return;
-    }
-    String what = Files.exists(modelDir) ? "it is a file, not a directory" : "no such directory";
-    throw new InvalidInputException("cannot use --model-dir " + modelDir + ": " + what
-        + " (write one with 'mnist-lab train --save DIR')");
   }
 }

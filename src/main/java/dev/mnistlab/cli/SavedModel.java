@@ -7,6 +7,8 @@ import dev.mnistlab.output.OutputChecks;
 import dev.mnistlab.output.OutputDirectory;
 import dev.mnistlab.train.Classifier;
 import dev.mnistlab.train.TrainConfig;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,6 +24,8 @@ import ai.djl.nn.Block;
 final class SavedModel {
   static final String CONFIG = "config.json";
   static final String PARAMS = "model.params";
+
+  private static final String HOW = " (write one with 'mnist-lab train --save DIR')";
 
   private SavedModel() {}
 
@@ -43,18 +47,36 @@ final class SavedModel {
     }
   }
 
-  /** Reads the config saved in {@code dir}. */
+  /**
+   * Reads the config saved in {@code dir}.
+   *
+   * @throws InvalidInputException one line saying what is missing or damaged: the directory,
+   *     either file, or the config's JSON (with its line)
+   */
   static TrainConfig config(Path dir) {
-    Path file = dir.resolve(CONFIG);
-    if (!Files.isRegularFile(file) || !Files.isRegularFile(dir.resolve(PARAMS))) {
-      throw new InvalidInputException("not a saved model: " + dir + " lacks " + CONFIG + " or "
-          + PARAMS + " (write one with 'mnist-lab train --save DIR')");
+    if (!Files.isDirectory(dir)) {
+      String what = Files.exists(dir) ? "it is a file, not a directory" : "no such directory";
+      throw new InvalidInputException("cannot use --model-dir " + dir + ": " + what + HOW);
     }
+    for (String name : new String[] {CONFIG, PARAMS}) {
+      if (!Files.isRegularFile(dir.resolve(name))) {
+        throw new InvalidInputException("not a saved model: " + dir + " has no " + name + HOW);
+      }
+    }
+    Path file = dir.resolve(CONFIG);
     try {
       return JsonFormat.MAPPER.readValue(file.toFile(), TrainConfig.class);
+    } catch (JsonProcessingException e) {
+      String line = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
+      throw new InvalidInputException("cannot read " + file + ": not a saved config" + line
+          + " (" + firstLine(e.getOriginalMessage()) + ")", e);
     } catch (IOException e) {
-      throw new InvalidInputException("cannot read " + file + ": " + e.getMessage(), e);
+      throw new InvalidInputException("cannot read " + file + ": " + OutputChecks.reason(e), e);
     }
+  }
+
+  private static String firstLine(String text) {
+    return text == null ? "damaged" : text.lines().findFirst().orElse("damaged").strip();
   }
 
   /** Loads the network saved in {@code dir}, ready to classify. */
@@ -62,9 +84,15 @@ final class SavedModel {
     ModelSpec spec = ModelSpec.parse(config.model());
     try (InputStream in = Files.newInputStream(dir.resolve(PARAMS))) {
       return Classifier.load(spec.build(), in);
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException("cannot load " + dir.resolve(PARAMS) + ": "
+          + e.getMessage(), e);
+    } catch (EOFException e) {
+      throw new InvalidInputException("cannot read " + dir.resolve(PARAMS)
+          + ": it is cut short (the save was interrupted, or the file was truncated)", e);
     } catch (IOException e) {
       throw new InvalidInputException("cannot read " + dir.resolve(PARAMS) + ": "
-          + e.getMessage(), e);
+          + OutputChecks.reason(e), e);
     }
   }
 }

@@ -46,7 +46,11 @@ public final class Classifier implements AutoCloseable {
       block.initialize(manager, DataType.FLOAT32, new Shape(1, 784));
       block.loadParameters(manager, new DataInputStream(in));
       return new Classifier(manager, block);
-    } catch (MalformedModelException | RuntimeException e) {
+    } catch (MalformedModelException e) {
+      manager.close();
+      throw new InvalidInputException("the saved parameters are damaged or not a parameter "
+          + "file (" + e.getMessage() + ")", e);
+    } catch (RuntimeException e) {
       manager.close();
       throw new InvalidInputException("saved parameters do not fit the model spec: "
           + e.getMessage(), e);

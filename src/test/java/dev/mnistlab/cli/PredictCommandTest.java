@@ -63,7 +63,7 @@ class PredictCommandTest {
     CliRun run = CliRun.of("predict", "--model-dir", tmp.toString(), "x.png");
 
     assertThat(run.badInputLine()).isEqualTo("mnist-lab predict: not a saved model: " + tmp
-        + " lacks config.json or model.params (write one with 'mnist-lab train --save DIR')");
+        + " has no config.json (write one with 'mnist-lab train --save DIR')");
   }
 
   @Test
@@ -148,5 +148,53 @@ class PredictCommandTest {
 
     assertThat(run.badInputLine()).isEqualTo("mnist-lab predict: cannot use --model-dir "
         + file + ": it is a file, not a directory (write one with 'mnist-lab train --save DIR')");
+  }
+
+  @Test
+  void namesTheMissingParameterFile() throws IOException {
+    Path model = savedModel();
+    Files.delete(model.resolve("model.params"));
+
+    CliRun run = CliRun.of("predict", "--model-dir", model.toString(), drawnOne().toString());
+
+    assertThat(run.badInputLine()).isEqualTo("mnist-lab predict: not a saved model: " + model
+        + " has no model.params (write one with 'mnist-lab train --save DIR')");
+  }
+
+  @Test
+  void saysWhereADamagedConfigBreaksInOneLine() throws IOException {
+    Path model = savedModel();
+    Files.writeString(model.resolve("config.json"), "{\n  \"model\": ,\n}");
+
+    CliRun run = CliRun.of("predict", "--model-dir", model.toString(), drawnOne().toString());
+
+    assertThat(run.badInputLine()).startsWith("mnist-lab predict: cannot read "
+        + model.resolve("config.json") + ": not a saved config at line 2 (")
+        .doesNotContain("Source:");
+  }
+
+  @Test
+  void saysATruncatedParameterFileIsCutShort() throws IOException {
+    Path model = savedModel();
+    Path params = model.resolve("model.params");
+    byte[] bytes = Files.readAllBytes(params);
+    Files.write(params, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+
+    CliRun run = CliRun.of("predict", "--model-dir", model.toString(), drawnOne().toString());
+
+    assertThat(run.badInputLine()).isEqualTo("mnist-lab predict: cannot read " + params
+        + ": it is cut short (the save was interrupted, or the file was truncated)");
+  }
+
+  @Test
+  void saysAGarbageParameterFileIsDamagedNotAMismatchedSpec() throws IOException {
+    Path model = savedModel();
+    Path params = model.resolve("model.params");
+    Files.writeString(params, "garbage that is no parameter file at all");
+
+    CliRun run = CliRun.of("predict", "--model-dir", model.toString(), drawnOne().toString());
+
+    assertThat(run.badInputLine()).startsWith("mnist-lab predict: cannot load " + params
+        + ": the saved parameters are damaged or not a parameter file (");
   }
 }
