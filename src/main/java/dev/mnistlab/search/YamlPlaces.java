@@ -19,9 +19,10 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  *
  * <p>Jackson's tree keeps no locations, so the text is read twice: once into the tree and
  * once as a token stream that maps each JSON pointer to its first line. One instance belongs
- * to one document; it is immutable after construction.
+ * to one document; it is immutable after construction. Search spaces and study files both
+ * read through it, so their errors read alike.
  */
-final class YamlPlaces {
+public final class YamlPlaces {
   private static final ObjectMapper YAML = new ObjectMapper(
       new YAMLFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION));
 
@@ -34,7 +35,7 @@ final class YamlPlaces {
    *
    * @throws InvalidInputException naming the source and the line when the text is not YAML
    */
-  YamlPlaces(String text, String source) {
+  public YamlPlaces(String text, String source) {
     this.source = source;
     try {
       root = YAML.readTree(text);
@@ -57,22 +58,22 @@ final class YamlPlaces {
   }
 
   /** Returns the document's root, or null when it is empty. */
-  JsonNode root() {
+  public JsonNode root() {
     return root;
   }
 
   /** Returns the one-line error {@code message} at {@code at}, naming the source and line. */
-  InvalidInputException error(JsonPointer at, String message) {
+  public InvalidInputException error(JsonPointer at, String message) {
     return new InvalidInputException(prefix(line(at)) + message);
   }
 
   /** Returns the one-line error {@code message} about the whole document. */
-  InvalidInputException error(String message) {
+  public InvalidInputException error(String message) {
     return new InvalidInputException(source + ": " + message);
   }
 
   /** Returns the line of {@code at}, or of the nearest enclosing node that has one, or -1. */
-  private int line(JsonPointer at) {
+  public int line(JsonPointer at) {
     for (JsonPointer p = at; p != null; p = p.head()) {
       Integer line = lines.get(p.toString());
       if (line != null && !p.toString().isEmpty()) {
@@ -89,7 +90,7 @@ final class YamlPlaces {
   /** Returns SnakeYAML's problem without its multi-line excerpt of the text. */
   private static String problem(JsonProcessingException e) {
     if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblem() != null) {
-      return marked.getProblem();
+      return marked.getProblem().strip();
     }
     return e.getOriginalMessage().lines().findFirst().orElse("").strip();
   }

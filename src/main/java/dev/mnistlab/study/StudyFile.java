@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.model.ModelSpec;
+import dev.mnistlab.search.YamlPlaces;
 import dev.mnistlab.train.MemoryCheck;
 import dev.mnistlab.train.OptimizerKind;
 import dev.mnistlab.train.ScheduleKind;
@@ -122,14 +123,14 @@ public final class StudyFile {
 
   /** Parses YAML {@code text}; {@code source} names it in error messages. */
   static StudyDefinition parse(String text, String source) {
-    return new Reader(new StudyYaml(text, source)).study();
+    return new Reader(new YamlPlaces(text, source)).study();
   }
 
   /** Reads one parsed document; every error names the file, the line and the rule. */
   private static final class Reader {
-    private final StudyYaml yaml;
+    private final YamlPlaces yaml;
 
-    Reader(StudyYaml yaml) {
+    Reader(YamlPlaces yaml) {
       this.yaml = yaml;
     }
 
