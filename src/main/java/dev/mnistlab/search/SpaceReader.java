@@ -311,15 +311,7 @@ public final class SpaceReader {
   }
 
   private static String fileText(Path file) {
-    if (!Files.isRegularFile(file)) {
-      throw new InvalidInputException("search space file not found: " + file);
-    }
-    try {
-      return Files.readString(file);
-    } catch (IOException e) {
-      throw new InvalidInputException("cannot read search space file " + file + ": "
-          + e.getMessage());
-    }
+    return YamlPlaces.readFile(file, "search space file");
   }
 
   private static String stem(Path file) {

@@ -8,8 +8,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.mnistlab.InvalidInputException;
+import dev.mnistlab.output.OutputChecks;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
@@ -23,6 +30,9 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * read through it, so their errors read alike.
  */
 public final class YamlPlaces {
+  /** The largest file read: far above any real study or space, far below trouble. */
+  public static final long MAX_BYTES = 1_000_000;
+
   private static final ObjectMapper YAML = new ObjectMapper(
       new YAMLFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION));
 
@@ -54,6 +64,46 @@ public final class YamlPlaces {
       throw new InvalidInputException(prefix(line) + "not valid YAML: " + problem(e));
     } catch (IOException e) {
       throw new InvalidInputException(source + ": cannot read: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Reads the YAML file at {@code path} as text; {@code what} names its kind in errors
+   * ("study file").
+   *
+   * @throws InvalidInputException one line when the file is missing, a directory, larger
+   *     than {@value #MAX_BYTES} bytes (the YAML library's own limit gives a cryptic
+   *     message) or not UTF-8 text
+   */
+  public static String readFile(Path path, String what) {
+    if (Files.isDirectory(path)) {
+      throw new InvalidInputException(what + " " + path + " is a directory; give a YAML file");
+    }
+    if (!Files.isRegularFile(path)) {
+      throw new InvalidInputException(what + " not found: " + path);
+    }
+    byte[] bytes;
+    try {
+      long size = Files.size(path);
+      if (size > MAX_BYTES) {
+        throw new InvalidInputException(String.format(Locale.ROOT,
+            "%s %s is too large: %.1f MB, at most %d MB", what, path, size / 1e6,
+            MAX_BYTES / 1_000_000));
+      }
+      bytes = Files.readAllBytes(path);
+    } catch (IOException e) {
+      throw new InvalidInputException("cannot read " + what + " " + path + ": "
+          + OutputChecks.reason(e), e);
+    }
+    try {
+      String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes))
+          .toString();
+      if (text.indexOf('\0') >= 0) {
+        throw new CharacterCodingException();
+      }
+      return text;
+    } catch (CharacterCodingException e) {
+      throw new InvalidInputException(what + " " + path + " is not UTF-8 text; give a YAML file");
     }
   }
 

@@ -12,10 +12,7 @@ import dev.mnistlab.train.ScheduleKind;
 import dev.mnistlab.train.TrainConfig;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,7 +20,6 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -47,8 +43,6 @@ public final class StudyFile {
       "defaults", "trials");
   private static final List<String> PRESETS = List.of("blog");
   private static final Set<String> TRIAL_AND_TRAIN_KEYS = union(TRAIN_KEYS, TRIAL_KEYS);
-  /** Far above any study's size, and below the YAML reader's own 3 M code point limit. */
-  private static final long MAX_BYTES = 1_000_000;
 
   private StudyFile() {}
 
@@ -84,41 +78,7 @@ public final class StudyFile {
    *     one, the line
    */
   public static StudyDefinition read(Path path) {
-    if (Files.isDirectory(path)) {
-      throw new InvalidInputException("study file " + path + " is a directory; give a YAML "
-          + "file");
-    }
-    if (!Files.isRegularFile(path)) {
-      throw new InvalidInputException("study file not found: " + path);
-    }
-    byte[] bytes;
-    try {
-      long size = Files.size(path);
-      if (size > MAX_BYTES) {
-        throw new InvalidInputException(String.format(Locale.ROOT,
-            "study file %s is too large: %.1f MB, at most %d MB", path, size / 1e6,
-            MAX_BYTES / 1_000_000));
-      }
-      bytes = Files.readAllBytes(path);
-    } catch (IOException e) {
-      throw new InvalidInputException("cannot read study file " + path + ": " + e.getMessage());
-    }
-    return parse(utf8(bytes, path), path.toString());
-  }
-
-  /** Returns {@code bytes} as text, or fails naming the file when they are not UTF-8. */
-  private static String utf8(byte[] bytes, Path path) {
-    try {
-      String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes))
-          .toString();
-      if (text.indexOf('\0') >= 0) {
-        throw new CharacterCodingException();
-      }
-      return text;
-    } catch (CharacterCodingException e) {
-      throw new InvalidInputException("study file " + path + " is not UTF-8 text; give a "
-          + "YAML file");
-    }
+    return parse(YamlPlaces.readFile(path, "study file"), path.toString());
   }
 
   /** Parses YAML {@code text}; {@code source} names it in error messages. */

@@ -138,6 +138,25 @@ class SpaceReaderTest {
   }
 
   @Test
+  void rejectsAFileTooLargeBeforeTheYamlLibrarySeesIt(@TempDir Path dir) throws Exception {
+    Path file = Files.write(dir.resolve("big.yaml"), "a".repeat(11_000_000).getBytes());
+
+    assertThatThrownBy(() -> SpaceReader.read(file))
+        .hasMessage("search space file " + file + " is too large: 11.0 MB, at most 1 MB");
+  }
+
+  @Test
+  void rejectsABinaryFileAndADirectoryInWords(@TempDir Path dir) throws Exception {
+    Path binary = Files.write(dir.resolve("bin.yaml"), new byte[] {0, 1, (byte) 0xff});
+    Path folder = Files.createDirectory(dir.resolve("d.yaml"));
+
+    assertThatThrownBy(() -> SpaceReader.read(binary))
+        .hasMessage("search space file " + binary + " is not UTF-8 text; give a YAML file");
+    assertThatThrownBy(() -> SpaceReader.read(folder))
+        .hasMessage("search space file " + folder + " is a directory; give a YAML file");
+  }
+
+  @Test
   void rejectsAMissingFile(@TempDir Path dir) {
     Path missing = dir.resolve("none.yaml");
 
