@@ -104,8 +104,12 @@ final class SweepCommand implements Callable<Integer> {
     }
     int cores = Runtime.getRuntime().availableProcessors();
     Worker.Options options = Worker.Options.defaults(parallel != null ? parallel : cores);
-    try (WorkerShutdown shutdown = new WorkerShutdown(); Storage opened = storage.open()) {
-      SweepPlan plan = plan(opened);
+    // A preset's base is checked before the storage is opened, so a typo creates no file; a
+    // stored trial's base needs its study, so its storage must exist already.
+    SweepPlan early = SweepBase.namesPreset(base) ? plan(null) : null;
+    try (WorkerShutdown shutdown = new WorkerShutdown();
+        Storage opened = early != null ? storage.open() : storage.openExisting()) {
+      SweepPlan plan = early != null ? early : plan(opened);
       Path dataDir = data.ensure(log);
       StudyRecord record = opened.createStudy(StoredSweep.spec(plan));
       List<TrialRequest> missing = StoredSweep.missing(plan,

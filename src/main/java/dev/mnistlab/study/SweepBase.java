@@ -23,11 +23,7 @@ public final class SweepBase {
    * only when {@code spec} does not name a preset.
    */
   public static TrainConfig resolve(String spec, Storage storage) {
-    int colon = spec.lastIndexOf(':');
-    if (colon <= 0 || colon == spec.length() - 1) {
-      throw new InvalidInputException("--base must be PRESET:TRIAL (e.g. blog:7) or "
-          + "STUDY:NUMBER (a stored trial), got '" + spec + "'");
-    }
+    int colon = colon(spec);
     String study = spec.substring(0, colon);
     String trial = spec.substring(colon + 1).trim();
     if (StudyFile.presets().contains(study)) {
@@ -44,6 +40,25 @@ public final class SweepBase {
     return storage.trials(record.id(), false).stream().filter(t -> t.number() == number)
         .map(TrialRecord::config).findFirst().orElseThrow(() -> new InvalidInputException(
             "--base " + spec + ": study '" + study + "' has no trial " + number));
+  }
+
+  /**
+   * Returns whether {@code spec} names a preset's trial, which needs no storage to resolve
+   * (a stored trial needs the storage that holds its study).
+   *
+   * @throws InvalidInputException when {@code spec} is neither form
+   */
+  public static boolean namesPreset(String spec) {
+    return StudyFile.presets().contains(spec.substring(0, colon(spec)));
+  }
+
+  private static int colon(String spec) {
+    int colon = spec.lastIndexOf(':');
+    if (colon <= 0 || colon == spec.length() - 1) {
+      throw new InvalidInputException("--base must be PRESET:TRIAL (e.g. blog:7) or "
+          + "STUDY:NUMBER (a stored trial), got '" + spec + "'");
+    }
+    return colon;
   }
 
   /** Returns {@code base} with each {@code KEY=VALUE} of {@code settings} applied in order. */

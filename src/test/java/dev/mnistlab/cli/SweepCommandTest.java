@@ -69,6 +69,28 @@ class SweepCommandTest {
         "sqlite:" + tmp.resolve("s.db"));
 
     assertThat(run.badInputLine()).contains("unknown factor 'colour'");
+    assertThat(tmp.resolve("s.db")).as("nothing is created for a sweep that never starts")
+        .doesNotExist();
+  }
+
+  @Test
+  void rejectsAMalformedBaseWithoutCreatingTheStorage() {
+    CliRun run = CliRun.of("sweep", "--base", "nonexist.yaml", "--storage",
+        "sqlite:" + tmp.resolve("s.db"));
+
+    assertThat(run.badInputLine()).isEqualTo("mnist-lab sweep: --base must be PRESET:TRIAL "
+        + "(e.g. blog:7) or STUDY:NUMBER (a stored trial), got 'nonexist.yaml'");
+    assertThat(tmp.resolve("s.db")).doesNotExist();
+  }
+
+  @Test
+  void needsAnExistingStorageForAStoredTrialAsBase() {
+    CliRun run = CliRun.of("sweep", "--base", "mystudy:3", "--storage",
+        "sqlite:" + tmp.resolve("s.db"));
+
+    assertThat(run.badInputLine()).startsWith("mnist-lab sweep: storage file "
+        + tmp.resolve("s.db") + " does not exist;");
+    assertThat(tmp.resolve("s.db")).doesNotExist();
   }
 
   @Test
