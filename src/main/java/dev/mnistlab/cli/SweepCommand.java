@@ -107,10 +107,11 @@ final class SweepCommand implements Callable<Integer> {
     // A preset's base is checked before the storage is opened, so a typo creates no file; a
     // stored trial's base needs its study, so its storage must exist already.
     SweepPlan early = SweepBase.namesPreset(base) ? plan(null) : null;
+    // The data too, so that a wrong --data-dir leaves no storage behind either.
+    Path dataDir = data.ensure(log);
     try (WorkerShutdown shutdown = new WorkerShutdown();
         Storage opened = early != null ? storage.open() : storage.openExisting()) {
       SweepPlan plan = early != null ? early : plan(opened);
-      Path dataDir = data.ensure(log);
       StudyRecord record = opened.createStudy(StoredSweep.spec(plan));
       List<TrialRequest> missing = StoredSweep.missing(plan,
           opened.trials(record.id(), false));

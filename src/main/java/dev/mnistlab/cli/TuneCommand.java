@@ -165,6 +165,8 @@ final class TuneCommand implements Callable<Integer> {
     String name = study != null ? study : "tune-" + searchSpace.name();
     Instant start = Instant.now();
     Instant deadline = limit == null ? null : start.plus(limit);
+    // Before the storage: a wrong --data-dir must leave no new file or search behind.
+    Path dataDir = data.ensure(say);
     try (WorkerShutdown shutdown = new WorkerShutdown(); Storage store = storage.open()) {
       TuneStudies.Opened opened = TuneStudies.open(store, name, wanted, goal, lag != null,
           proceed, say);
@@ -172,7 +174,6 @@ final class TuneCommand implements Callable<Integer> {
       Sampler chosen = Samplers.create(def.sampler(), def.base().seed(), goal.direction());
       Pruner stopper = Pruners.create(def.pruner(), maxEpochs(opened.space(), def.base()),
           goal.direction());
-      Path dataDir = data.ensure(say);
       TuneProgress progress = new TuneProgress(store, opened.study(), goal, deadline, say);
       TrialProcess trials = new TrialProcess(StudyCommand.javaCommand(), dataDir,
           TuneJudge.factory(store, stopper, prunerName(def.pruner()), goal, def.lag()));

@@ -100,4 +100,13 @@ class SweepCommandTest {
 
     assertThat(run.badInputLine()).contains("--grid names momentum");
   }
+
+  @Test
+  void aWrongDataDirLeavesNoStorageBehind() {
+    CliRun run = CliRun.of("sweep", "--quick", "--data-dir", tmp.resolve("nope").toString(),
+        "--storage", "sqlite:" + tmp.resolve("s.db"));
+
+    assertThat(run.badInputLine()).startsWith("mnist-lab sweep: data directory does not exist");
+    assertThat(tmp.resolve("s.db")).doesNotExist();
+  }
 }

@@ -178,4 +178,13 @@ class TuneCommandTest {
         "val_accuracy", "test_accuracy", "train_command", "config");
     assertThat((List<?>) doc.get("top")).hasSize(2);
   }
+
+  @Test
+  void aWrongDataDirLeavesNoStorageOrSearchBehind() {
+    CliRun run = CliRun.of("tune", "--space", "mlp", "--data-dir",
+        tmp.resolve("nope").toString(), "--storage", "sqlite:" + tmp.resolve("t.db"));
+
+    assertThat(run.badInputLine()).startsWith("mnist-lab tune: data directory does not exist");
+    assertThat(tmp.resolve("t.db")).doesNotExist();
+  }
 }
