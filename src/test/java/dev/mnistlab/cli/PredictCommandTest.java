@@ -96,7 +96,9 @@ class PredictCommandTest {
     assertThat(run.badInputLine()).isEqualTo("mnist-lab predict: cannot read image " + bomb
         + ": it is 30000x30000 pixels (900 megapixels), more than the 100 megapixels allowed;"
         + " scale it down first");
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    // Not a speed figure: decoding first took 39 s, so a wide bound tells the two apart even
+    // on a loaded machine.
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
   }
 
   @Test
