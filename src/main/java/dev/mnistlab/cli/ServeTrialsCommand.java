@@ -1,6 +1,6 @@
 package dev.mnistlab.cli;
 
-import dev.mnistlab.study.ServerProtocol;
+import dev.mnistlab.worker.ServerProtocol;
 import dev.mnistlab.train.EpochGate;
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -5,7 +5,7 @@ import dev.mnistlab.storage.Storage;
 import dev.mnistlab.storage.StudyRecord;
 import dev.mnistlab.storage.TrialRecord;
 import dev.mnistlab.storage.TrialState;
-import dev.mnistlab.study.Objective;
+import dev.mnistlab.worker.Objective;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.mnistlab.cli;
 
-import dev.mnistlab.study.Worker;
+import dev.mnistlab.worker.Worker;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 

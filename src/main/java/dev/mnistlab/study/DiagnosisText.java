@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** Says in words what each diagnosis record found, with its numbers. */
-final class DiagnosisText {
+public final class DiagnosisText {
   /** Stands in a table for a number there is none of; a footnote says why. */
   static final String MISSING = "\u2014";
   private static final String NO_RUN = "no run has finished yet (a waiting or running trial "
@@ -90,7 +90,7 @@ final class DiagnosisText {
   }
 
   /** Returns a noise table's row: its label, batch, optimizer and four measures. */
-  static List<String> noiseRow(String label, MiniBatchNoise m) {
+  public static List<String> noiseRow(String label, MiniBatchNoise m) {
     return List.of(label, String.valueOf(m.batchSize()), m.optimizer().cliName(),
         number(m.meanLoss()), number(m.noise()),
         Double.isFinite(m.relativeNoise())
@@ -99,7 +99,7 @@ final class DiagnosisText {
   }
 
   /** Returns the footnote saying why a noise table shows {@link #MISSING}. */
-  static String noiseFootnote(boolean unfinished, boolean unmeasured) {
+  public static String noiseFootnote(boolean unfinished, boolean unmeasured) {
     List<String> why = new ArrayList<>();
     if (unfinished) {
       why.add(NO_RUN);

@@ -119,7 +119,7 @@ public final class StoredStudy {
    * Estimates a run's seconds on one thread: per step, 0.45 ms of fixed cost plus 0.12 ns per
    * multiply-add (fitted to the trial-1 and trial-7 networks on 2 cores), times the steps.
    */
-  static double cost(TrainConfig c) {
+  public static double cost(TrainConfig c) {
     long params = ModelSpec.parse(c.model()).parameterCount();
     int images = c.trainLimit() > 0 ? c.trainLimit() : 60_000 - c.valSize();
     double steps = Math.ceil((double) images / c.batchSize()) * c.epochs();

@@ -34,7 +34,7 @@ import java.util.TreeSet;
  */
 public final class StudyFile {
   /** The train settings a study file may set, as snake_case keys. */
-  static final Set<String> TRAIN_KEYS = Set.of("model", "epochs", "batch_size", "lr",
+  public static final Set<String> TRAIN_KEYS = Set.of("model", "epochs", "batch_size", "lr",
       "optimizer", "momentum", "weight_decay", "betas", "schedule", "warmup_epochs", "seed",
       "early_stop", "train_limit", "val_size", "val_split", "normalize", "init", "log_every");
   private static final Set<String> TRIAL_KEYS = Set.of("name", "reported_accuracy",

@@ -118,7 +118,7 @@ public final class StudyNarrative {
         w.p());
   }
 
-  static String band(Band b) {
+  public static String band(Band b) {
     if (b.n() == 0 || Double.isNaN(b.mean())) {
       return "-";
     }

@@ -27,7 +27,7 @@ public record TrialDefinition(String name, TrainConfig config, Double reportedAc
   }
 
   /** Returns {@code text} as a file-name part: lower case, runs of other characters as '-'. */
-  static String slugOf(String text) {
+  public static String slugOf(String text) {
     return text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
         .replaceAll("^-|-$", "");
   }
