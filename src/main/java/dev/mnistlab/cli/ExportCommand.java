@@ -25,7 +25,12 @@ import picocli.CommandLine.Spec;
 /** Writes a study's trials as CSV or JSON: {@code mnist-lab export --study NAME}. */
 @Command(name = "export", mixinStandardHelpOptions = true,
     description = "Writes a study's trials as CSV or JSON, a row per trial (parameters, every "
-        + "setting, results) or with --epochs a row per epoch.")
+        + "setting, results) or with --epochs a row per epoch.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  mnist-lab export --study blog-quick --format csv -o blog.csv",
+      "  mnist-lab export --study blog-quick --format json --epochs -o epochs.json"
+    })
 final class ExportCommand implements Callable<Integer> {
   /** The formats {@code --format} accepts. */
   enum Format { CSV, JSON }

@@ -18,6 +18,11 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Trains, compares and explains networks for MNIST.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  mnist-lab study blog --quick --out blog-report",
+      "  mnist-lab train --model \"linear(128),relu,linear(10)\" --epochs 5"
+    },
     subcommands = {
       DataCommand.class,
       ModelCommand.class,

@@ -21,7 +21,9 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "model",
     mixinStandardHelpOptions = true,
     description = "Inspects model specs.",
-    subcommands = ModelCommand.Describe.class)
+    subcommands = ModelCommand.Describe.class,
+    footerHeading = "%nExamples:%n",
+    footer = {"  mnist-lab model describe --model \"linear(64),relu,linear(10),sigmoid\""})
 final class ModelCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -44,6 +46,11 @@ final class ModelCommand implements Runnable {
         "Layers: linear(n), relu, sigmoid, tanh, gelu, leaky_relu[(slope)], softmax, "
             + "dropout(p), batchnorm, flatten, conv2d(out,k[,stride,pad]), maxpool(k), "
             + "avgpool(k). A linear first layer sees 784 pixels; a conv2d first sees 1x28x28."
+      },
+      footerHeading = "%nExamples:%n",
+      footer = {
+        "  mnist-lab model describe --model \"linear(64),relu,linear(10),sigmoid\"",
+        "  mnist-lab model describe --model \"conv2d(8,5),relu,flatten,linear(10)\""
       })
   static final class Describe implements Callable<Integer> {
     @Spec CommandSpec spec;

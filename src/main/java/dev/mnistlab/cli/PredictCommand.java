@@ -23,7 +23,9 @@ import picocli.CommandLine.Model.CommandSpec;
       "The model is one written by 'mnist-lab train --save DIR'.",
       "Any size works: each picture is turned light-on-dark if needed, its digit scaled to fit "
           + "20x20 and centred by mass in 28x28, as MNIST's digits were."
-    })
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {"  mnist-lab predict --model-dir my-model seven.png three.jpg"})
 final class PredictCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -19,7 +19,9 @@ import picocli.CommandLine.Spec;
 
 /** Lists the studies in a storage: {@code mnist-lab studies}. */
 @Command(name = "studies", mixinStandardHelpOptions = true,
-    description = "Lists the stored studies: trials in each state and the best value so far.")
+    description = "Lists the stored studies: trials in each state and the best value so far.",
+    footerHeading = "%nExamples:%n",
+    footer = {"  mnist-lab studies", "  mnist-lab studies --storage sqlite:mnist-lab.db"})
 final class StudiesCommand implements Callable<Integer> {
   private static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());

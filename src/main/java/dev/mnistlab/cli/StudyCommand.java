@@ -37,7 +37,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Runs studies of trials over seeds, compares and explains them.",
     subcommands = {StudyCommand.Run.class, StudyCommand.Blog.class, StudyCommand.Report.class,
-      StudyCommand.Delete.class})
+      StudyCommand.Delete.class},
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  mnist-lab study blog --quick --out blog-report",
+      "  mnist-lab study report blog-quick"
+    })
 final class StudyCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -121,7 +126,12 @@ final class StudyCommand implements Runnable {
   /** Runs any study file. */
   @Command(name = "run", mixinStandardHelpOptions = true,
       description = "Runs a study file (YAML): name, repeats, defaults and trials, each trial "
-          + "a name and train settings as snake_case keys.")
+          + "a name and train settings as snake_case keys.",
+      footerHeading = "%nExamples:%n",
+      footer = {
+        "  mnist-lab study run my-study.yaml --quick",
+        "  mnist-lab study run my-study.yaml --repeats 3 --out my-report"
+      })
   static final class Run implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Parameters(paramLabel = "FILE", description = "The study file.") Path file;
@@ -135,7 +145,12 @@ final class StudyCommand implements Runnable {
 
   /** Re-runs the seed study. */
   @Command(name = "blog", mixinStandardHelpOptions = true,
-      description = "Re-runs the seed study's seven trials over seeds and explains each step.")
+      description = "Re-runs the seed study's seven trials over seeds and explains each step.",
+      footerHeading = "%nExamples:%n",
+      footer = {
+        "  mnist-lab study blog --quick --out blog-report",
+        "  mnist-lab study blog --parallel 1"
+      })
   static final class Blog implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin RunOptions options;
@@ -149,7 +164,12 @@ final class StudyCommand implements Runnable {
   /** Re-renders a stored study without training. */
   @Command(name = "report", mixinStandardHelpOptions = true,
       description = "Prints a stored study's tables and explanations again, without training;"
-          + " --out writes the Markdown and HTML reports.")
+          + " --out writes the Markdown and HTML reports.",
+      footerHeading = "%nExamples:%n",
+      footer = {
+        "  mnist-lab study report blog-quick",
+        "  mnist-lab study report blog-quick --out blog-report"
+      })
   static final class Report implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Parameters(paramLabel = "NAME", description = "A stored study, sweep or search, e.g. "
@@ -190,7 +210,9 @@ final class StudyCommand implements Runnable {
 
   /** Deletes a stored study. */
   @Command(name = "delete", mixinStandardHelpOptions = true,
-      description = "Deletes a stored study with all its trials and metrics; asks first.")
+      description = "Deletes a stored study with all its trials and metrics; asks first.",
+      footerHeading = "%nExamples:%n",
+      footer = {"  mnist-lab study delete blog-quick", "  mnist-lab study delete blog-quick --yes"})
   static final class Delete implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Parameters(paramLabel = "NAME", description = "The study to delete.") String name;

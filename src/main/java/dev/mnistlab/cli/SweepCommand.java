@@ -39,6 +39,11 @@ import picocli.CommandLine.Spec;
           + "(each at a fair learning rate of its own), layers from one small hidden layer to "
           + "three wide ones, and epochs, read from the longest run's learning curves.",
       "Runs are kept in the storage like any study's: run again to continue after a stop."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  mnist-lab sweep --quick --out sweep-report",
+      "  mnist-lab sweep --quick --factor dropout=0,0.1,0.3 --name dropout-quick"
     })
 final class SweepCommand implements Callable<Integer> {
   /** Training images a quick sweep uses: enough for the differences to show. */

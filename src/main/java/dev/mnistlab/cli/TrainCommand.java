@@ -44,6 +44,11 @@ import sun.misc.SignalHandler;
           + "accuracy once at the end.",
       "Loss is softmax cross-entropy on the last layer's output, as PyTorch's "
           + "CrossEntropyLoss. The same flags, seed and threads give the same numbers."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  mnist-lab train --model \"linear(128),relu,linear(10)\" --epochs 5",
+      "  mnist-lab train --epochs 2 --train-limit 10000 --save my-model"
     })
 final class TrainCommand implements Callable<Integer> {
   /** Exit code of a run halted because the worker that started it has ended. */

@@ -24,7 +24,12 @@ import picocli.CommandLine.Spec;
 /** Lists one study's trials: {@code mnist-lab trials --study NAME}. */
 @Command(name = "trials", mixinStandardHelpOptions = true,
     description = "Lists a study's trials: state, seed, validation and test accuracy, seconds, "
-        + "worker and why a trial failed.")
+        + "worker and why a trial failed.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  mnist-lab trials --study blog-quick",
+      "  mnist-lab trials --study blog-quick --json"
+    })
 final class TrialsCommand implements Callable<Integer> {
   /** Longest reason shown in the table; --json has it whole. */
   private static final int REASON_WIDTH = 60;

@@ -50,6 +50,11 @@ import picocli.CommandLine.Spec;
           + "workers, or again with --continue to resume it, also with a changed space.",
       "Progress goes to stderr; the best trial, the top ten and the command that trains the "
           + "best again go to stdout (JSON with --json)."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  mnist-lab tune --space mlp --timeout 10m",
+      "  mnist-lab tune --space mlp --timeout 10m --continue"
     })
 final class TuneCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -30,7 +30,9 @@ import picocli.CommandLine.Spec;
           + "trial runs twice. A trial whose worker dies is queued again after --grace "
           + "seconds without a heartbeat. Ctrl-C queues this worker's running trials again.",
       "Progress goes to stderr, one line per trial; a summary to stdout at the end."
-    })
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {"  mnist-lab worker --study blog", "  mnist-lab worker --study blog --parallel 1"})
 final class WorkerCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
