@@ -1,8 +1,8 @@
 package dev.mnistlab.analysis;
 
 /**
- * Holds a mean over repeats with its 95% interval (Student's t over the repeats; low and
- * high equal the mean when there is one repeat, NaN when there is none).
+ * Holds a mean over repeats with its 95% interval (Student's t over the repeats; low and high equal
+ * the mean when there is one repeat, NaN when there is none).
  *
  * @param mean the mean
  * @param low the interval's lower end

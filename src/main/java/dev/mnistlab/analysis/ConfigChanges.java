@@ -13,8 +13,8 @@ final class ConfigChanges {
   private ConfigChanges() {}
 
   /**
-   * Returns one {@code "field: old -> new"} line per TrainConfig component that differs, in
-   * the record's order. The seed is left out: trials repeat over seeds by design.
+   * Returns one {@code "field: old -> new"} line per TrainConfig component that differs, in the
+   * record's order. The seed is left out: trials repeat over seeds by design.
    */
   static List<String> between(TrainConfig before, TrainConfig after) {
     List<String> changes = new ArrayList<>();

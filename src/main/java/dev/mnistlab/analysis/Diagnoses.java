@@ -3,8 +3,8 @@ package dev.mnistlab.analysis;
 import java.util.Objects;
 
 /**
- * Holds every diagnosis of one trial, each a plain record with the numbers a sentence of
- * the report needs.
+ * Holds every diagnosis of one trial, each a plain record with the numbers a sentence of the report
+ * needs.
  *
  * @param trial the trial's name
  * @param lossFloor the training loss against the floor the model implies
@@ -13,8 +13,13 @@ import java.util.Objects;
  * @param instability how much late validation accuracy jumps
  * @param miniBatchNoise the spread of the step loss around its trend
  */
-public record Diagnoses(String trial, LossFloor lossFloor, Overfitting overfitting,
-    StillImproving stillImproving, Instability instability, MiniBatchNoise miniBatchNoise) {
+public record Diagnoses(
+    String trial,
+    LossFloor lossFloor,
+    Overfitting overfitting,
+    StillImproving stillImproving,
+    Instability instability,
+    MiniBatchNoise miniBatchNoise) {
 
   public Diagnoses {
     Objects.requireNonNull(trial, "trial");
@@ -27,7 +32,12 @@ public record Diagnoses(String trial, LossFloor lossFloor, Overfitting overfitti
 
   /** Returns every diagnosis of a trial's runs. */
   public static Diagnoses of(TrialRuns trial) {
-    return new Diagnoses(trial.name(), LossFloor.of(trial), Overfitting.of(trial),
-        StillImproving.of(trial), Instability.of(trial), MiniBatchNoise.of(trial));
+    return new Diagnoses(
+        trial.name(),
+        LossFloor.of(trial),
+        Overfitting.of(trial),
+        StillImproving.of(trial),
+        Instability.of(trial),
+        MiniBatchNoise.of(trial));
   }
 }

@@ -16,8 +16,12 @@ final class GridFindings {
     if (best == null) {
       findings.add("No cell has a result: every run diverged or failed.");
     } else {
-      findings.add("Best cell: " + cells.name(best) + ", final validation accuracy "
-          + Wording.band(best.finalValAccuracy()) + ".");
+      findings.add(
+          "Best cell: "
+              + cells.name(best)
+              + ", final validation accuracy "
+              + Wording.band(best.finalValAccuracy())
+              + ".");
       FactorFindings.noise(cells, findings);
     }
     boolean uncertain = false;
@@ -26,12 +30,18 @@ final class GridFindings {
       String at = grid.columnFactor() + " " + grid.columns().get(c) + ": ";
       LevelSummary top = column.bestLevel();
       if (top == null) {
-        findings.add(at + "no " + grid.rowFactor() + " has a result (every run diverged or "
-            + "failed).");
+        findings.add(
+            at + "no " + grid.rowFactor() + " has a result (every run diverged or " + "failed).");
         continue;
       }
-      String text = at + "best " + grid.rowFactor() + " " + top.label() + " with "
-          + Wording.band(top.finalValAccuracy());
+      String text =
+          at
+              + "best "
+              + grid.rowFactor()
+              + " "
+              + top.label()
+              + " with "
+              + Wording.band(top.finalValAccuracy());
       List<String> within = column.withinNoise();
       if (!column.noiseMeasured()) {
         text += "; noise cannot be measured";
@@ -58,37 +68,84 @@ final class GridFindings {
     String row = grid.rowFactor();
     String column = grid.columnFactor();
     if (s == null) {
-      findings.add("Whether the best " + row + " grows with " + column + " cannot be checked: "
-          + "that needs numbers above 0 on both axes and a best " + row + " in two or more "
-          + "columns.");
+      findings.add(
+          "Whether the best "
+              + row
+              + " grows with "
+              + column
+              + " cannot be checked: "
+              + "that needs numbers above 0 on both axes and a best "
+              + row
+              + " in two or more "
+              + "columns.");
       return;
     }
     int last = s.columnValues().size() - 1;
-    String trend = String.format(Locale.ROOT, "x%.2f per doubling of %s (least-squares "
-        + "exponent %.2f)", s.ratioPerDoubling(), column, s.exponent());
+    String trend =
+        String.format(
+            Locale.ROOT,
+            "x%.2f per doubling of %s (least-squares " + "exponent %.2f)",
+            s.ratioPerDoubling(),
+            column,
+            s.exponent());
     String text;
     if (s.grows()) {
-      text = "The best " + row + " grows with " + column + ": from " + rowLabel(grid, s, 0)
-          + " at " + columnLabel(grid, s, 0) + " to " + rowLabel(grid, s, last) + " at "
-          + columnLabel(grid, s, last) + ", " + trend + ".";
+      text =
+          "The best "
+              + row
+              + " grows with "
+              + column
+              + ": from "
+              + rowLabel(grid, s, 0)
+              + " at "
+              + columnLabel(grid, s, 0)
+              + " to "
+              + rowLabel(grid, s, last)
+              + " at "
+              + columnLabel(grid, s, last)
+              + ", "
+              + trend
+              + ".";
     } else if (s.monotone()) {
-      text = "The best " + row + " does not grow with " + column + ": it stays at "
-          + rowLabel(grid, s, 0) + " from " + columnLabel(grid, s, 0) + " to "
-          + columnLabel(grid, s, last) + ".";
+      text =
+          "The best "
+              + row
+              + " does not grow with "
+              + column
+              + ": it stays at "
+              + rowLabel(grid, s, 0)
+              + " from "
+              + columnLabel(grid, s, 0)
+              + " to "
+              + columnLabel(grid, s, last)
+              + ".";
     } else {
       List<String> points = new ArrayList<>();
       for (int i = 0; i <= last; i++) {
         points.add(rowLabel(grid, s, i) + " at " + columnLabel(grid, s, i));
       }
-      text = "The best " + row + " does not grow with " + column + ": "
-          + String.join(", ", points) + "; the overall trend is " + trend + ".";
+      text =
+          "The best "
+              + row
+              + " does not grow with "
+              + column
+              + ": "
+              + String.join(", ", points)
+              + "; the overall trend is "
+              + trend
+              + ".";
     }
-    findings.add(text + " The linear-scaling rule predicts x2 per doubling (exponent 1), "
-        + "square-root scaling x1.41 (exponent 0.5).");
+    findings.add(
+        text
+            + " The linear-scaling rule predicts x2 per doubling (exponent 1), "
+            + "square-root scaling x1.41 (exponent 0.5).");
     if (uncertain) {
-      findings.add("Each column's best " + row + " is picked by its mean; where other values "
-          + "are within seed noise of it, or noise cannot be measured, the trend is less "
-          + "certain than these numbers suggest.");
+      findings.add(
+          "Each column's best "
+              + row
+              + " is picked by its mean; where other values "
+              + "are within seed noise of it, or noise cannot be measured, the trend is less "
+              + "certain than these numbers suggest.");
     }
   }
 

@@ -8,17 +8,17 @@ import java.util.Objects;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Holds one trial's learning curves over its repeats: per epoch, the mean and 95% band of
- * the mean training loss, the validation loss and the validation accuracy. Epoch k's band
- * covers the runs that reached epoch k.
+ * Holds one trial's learning curves over its repeats: per epoch, the mean and 95% band of the mean
+ * training loss, the validation loss and the validation accuracy. Epoch k's band covers the runs
+ * that reached epoch k.
  *
  * @param trial the trial's name
  * @param trainLoss by epoch (index 0 is epoch 1)
  * @param valLoss by epoch
  * @param valAccuracy by epoch
  */
-public record LearningCurves(String trial, List<Band> trainLoss, List<Band> valLoss,
-    List<Band> valAccuracy) {
+public record LearningCurves(
+    String trial, List<Band> trainLoss, List<Band> valLoss, List<Band> valAccuracy) {
 
   public LearningCurves {
     Objects.requireNonNull(trial, "trial");
@@ -28,12 +28,13 @@ public record LearningCurves(String trial, List<Band> trainLoss, List<Band> valL
   }
 
   /**
-   * Returns the curves of a trial's runs: epoch k's band is the 95% t-interval over the
-   * finite values of the runs that finished epoch k, so runs that stopped early (early
-   * stopping, divergence) contribute only to the epochs they reached.
+   * Returns the curves of a trial's runs: epoch k's band is the 95% t-interval over the finite
+   * values of the runs that finished epoch k, so runs that stopped early (early stopping,
+   * divergence) contribute only to the epochs they reached.
    */
   public static LearningCurves of(TrialRuns trial) {
-    return new LearningCurves(trial.name(),
+    return new LearningCurves(
+        trial.name(),
         bands(trial.runs(), EpochMetrics::trainLoss),
         bands(trial.runs(), EpochMetrics::valLoss),
         bands(trial.runs(), EpochMetrics::valAccuracy));
@@ -49,10 +50,11 @@ public record LearningCurves(String trial, List<Band> trainLoss, List<Band> valL
     List<Band> bands = new ArrayList<>(epochs);
     for (int e = 0; e < epochs; e++) {
       int index = e;
-      double[] values = runs.stream()
-          .filter(r -> r.epochs().size() > index)
-          .mapToDouble(r -> metric.applyAsDouble(r.epochs().get(index)))
-          .toArray();
+      double[] values =
+          runs.stream()
+              .filter(r -> r.epochs().size() > index)
+              .mapToDouble(r -> metric.applyAsDouble(r.epochs().get(index)))
+              .toArray();
       bands.add(Stats.band(values));
     }
     return bands;

@@ -9,20 +9,19 @@ import java.util.Objects;
 /**
  * Summarises the runs of one value of a swept factor.
  *
- * <p>Only the runs that completed count in the means, bands, curves and diagnoses. A run
- * that diverged (its loss became NaN or infinite) is counted in {@code diverged} with the
- * step where it happened, and is not averaged in as accuracy 0: a zero would mix "how
- * often does it blow up" with "how good is it when it trains", and both are reported apart.
- * A run that failed (an engine error, not the factor's doing) is counted in {@code failed}
- * and left out too.
+ * <p>Only the runs that completed count in the means, bands, curves and diagnoses. A run that
+ * diverged (its loss became NaN or infinite) is counted in {@code diverged} with the step where it
+ * happened, and is not averaged in as accuracy 0: a zero would mix "how often does it blow up" with
+ * "how good is it when it trains", and both are reported apart. A run that failed (an engine error,
+ * not the factor's doing) is counted in {@code failed} and left out too.
  *
  * @param label the value as the report writes it
  * @param value the value as a number, or NaN for a categorical factor
  * @param runs every run of the value
  * @param diverged runs in state DIVERGED
  * @param failed runs in state FAILED
- * @param divergedAtSteps the step at which each diverged run's loss stopped being finite,
- *     ascending (runs that did not record the step are left out)
+ * @param divergedAtSteps the step at which each diverged run's loss stopped being finite, ascending
+ *     (runs that did not record the step are left out)
  * @param finalValAccuracy the last epoch's validation accuracy, over completed runs
  * @param finalTrainLoss the last epoch's mean training loss, over completed runs
  * @param finalValLoss the last epoch's validation loss, over completed runs
@@ -31,8 +30,8 @@ import java.util.Objects;
  * @param overfitting where the mean validation loss is lowest, and how far it rose after
  * @param stillImproving whether validation accuracy still rose at the last epochs
  * @param noise the spread of the sampled step loss around its moving average
- * @param versusBest Welch's test of this value's final validation accuracy minus the best
- *     value's; null for the best value itself and for a value without results
+ * @param versusBest Welch's test of this value's final validation accuracy minus the best value's;
+ *     null for the best value itself and for a value without results
  * @param standing where the value stands against the best
  */
 public record LevelSummary(
@@ -56,8 +55,16 @@ public record LevelSummary(
   public LevelSummary {
     Objects.requireNonNull(label, "label");
     if (diverged < 0 || failed < 0 || diverged + failed > runs) {
-      throw new IllegalArgumentException("diverged + failed must be between 0 and runs ("
-          + runs + "), got " + diverged + " + " + failed + " for '" + label + "'");
+      throw new IllegalArgumentException(
+          "diverged + failed must be between 0 and runs ("
+              + runs
+              + "), got "
+              + diverged
+              + " + "
+              + failed
+              + " for '"
+              + label
+              + "'");
     }
     divergedAtSteps = divergedAtSteps.stream().sorted().toList();
     Objects.requireNonNull(finalValAccuracy, "finalValAccuracy");
@@ -73,8 +80,11 @@ public record LevelSummary(
 
   /** Returns the runs that completed, the only ones the means and curves cover. */
   static TrialRuns completed(TrialRuns trial) {
-    return new TrialRuns(trial.name(), trial.config(), trial.runs().stream()
-        .filter(r -> r.state() == RunState.COMPLETE).toList(), trial.reportedAccuracy(),
+    return new TrialRuns(
+        trial.name(),
+        trial.config(),
+        trial.runs().stream().filter(r -> r.state() == RunState.COMPLETE).toList(),
+        trial.reportedAccuracy(),
         trial.reportedLoss());
   }
 
@@ -84,8 +94,8 @@ public record LevelSummary(
   }
 
   /**
-   * Returns the summary of one value; {@code best} is the best value's final accuracies, or
-   * null when this value is the best or no value has a result.
+   * Returns the summary of one value; {@code best} is the best value's final accuracies, or null
+   * when this value is the best or no value has a result.
    */
   static LevelSummary of(FactorLevel level, double[] best) {
     TrialRuns all = level.trial();
@@ -102,16 +112,26 @@ public record LevelSummary(
       versus = Welch.of(best, finalAccuracies(all));
       standing = Standing.of(versus);
     }
-    return new LevelSummary(level.label(), level.value(), all.runs().size(),
-        count(all, RunState.DIVERGED), count(all, RunState.FAILED),
-        all.runs().stream().filter(r -> r.state() == RunState.DIVERGED && r.divergedAtStep() > 0)
-            .map(TrainResult::divergedAtStep).toList(),
+    return new LevelSummary(
+        level.label(),
+        level.value(),
+        all.runs().size(),
+        count(all, RunState.DIVERGED),
+        count(all, RunState.FAILED),
+        all.runs().stream()
+            .filter(r -> r.state() == RunState.DIVERGED && r.divergedAtStep() > 0)
+            .map(TrainResult::divergedAtStep)
+            .toList(),
         accuracy,
         Stats.band(Runs.last(runs, EpochMetrics::trainLoss)),
         Stats.band(Runs.last(runs, EpochMetrics::valLoss)),
         Stats.band(Runs.each(runs, TrainResult::seconds)),
-        LearningCurves.of(done), Overfitting.of(done), StillImproving.of(done),
-        MiniBatchNoise.of(done), versus, standing);
+        LearningCurves.of(done),
+        Overfitting.of(done),
+        StillImproving.of(done),
+        MiniBatchNoise.of(done),
+        versus,
+        standing);
   }
 
   /** Returns the 1-based epoch of the lowest mean validation loss, or 0 when there is none. */
@@ -125,15 +145,16 @@ public record LevelSummary(
   }
 
   /**
-   * Returns the median step at which the diverged runs diverged (the mean of the middle two
-   * for an even count, rounded), or 0 when no run recorded one.
+   * Returns the median step at which the diverged runs diverged (the mean of the middle two for an
+   * even count, rounded), or 0 when no run recorded one.
    */
   public long medianDivergenceStep() {
     int n = divergedAtSteps.size();
     if (n == 0) {
       return 0;
     }
-    return n % 2 == 1 ? divergedAtSteps.get(n / 2)
+    return n % 2 == 1
+        ? divergedAtSteps.get(n / 2)
         : Math.round((divergedAtSteps.get(n / 2 - 1) + divergedAtSteps.get(n / 2)) / 2.0);
   }
 

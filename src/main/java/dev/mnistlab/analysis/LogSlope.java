@@ -1,16 +1,16 @@
 package dev.mnistlab.analysis;
 
 /**
- * Fits {@code ln y = a + k ln x} by least squares and returns k: the exponent of a power law
- * {@code y ~ x^k}, such as the best learning rate against the batch size, or the step-loss
- * noise against the batch size.
+ * Fits {@code ln y = a + k ln x} by least squares and returns k: the exponent of a power law {@code
+ * y ~ x^k}, such as the best learning rate against the batch size, or the step-loss noise against
+ * the batch size.
  */
 final class LogSlope {
   private LogSlope() {}
 
   /**
-   * Returns k over the pairs whose x and y are both finite and above 0; NaN when fewer than
-   * two such pairs have different x.
+   * Returns k over the pairs whose x and y are both finite and above 0; NaN when fewer than two
+   * such pairs have different x.
    */
   static double of(double[] x, double[] y) {
     double sx = 0;

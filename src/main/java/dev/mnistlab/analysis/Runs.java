@@ -16,8 +16,8 @@ final class Runs {
 
   /** Returns a metric of each run's last finished epoch; NaN for a run with no epoch. */
   static double[] last(List<TrainResult> runs, ToDoubleFunction<EpochMetrics> metric) {
-    return each(runs,
-        r -> r.lastEpoch() == null ? Double.NaN : metric.applyAsDouble(r.lastEpoch()));
+    return each(
+        runs, r -> r.lastEpoch() == null ? Double.NaN : metric.applyAsDouble(r.lastEpoch()));
   }
 
   /** Returns one run's metric by epoch, index 0 being its first finished epoch. */

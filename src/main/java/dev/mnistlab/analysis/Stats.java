@@ -4,10 +4,9 @@ import java.util.Arrays;
 import java.util.Collection;
 
 /**
- * Computes means, sample standard deviations and 95% Student's t intervals of a mean
- * (Student 1908). Values that are not finite (NaN from a run without a validation split,
- * infinity from a diverged run) are dropped first, so {@code n} counts the values used.
- * Stateless and thread-safe.
+ * Computes means, sample standard deviations and 95% Student's t intervals of a mean (Student
+ * 1908). Values that are not finite (NaN from a run without a validation split, infinity from a
+ * diverged run) are dropped first, so {@code n} counts the values used. Stateless and thread-safe.
  */
 public final class Stats {
   /** The two-sided confidence level of every interval here. */
@@ -46,9 +45,9 @@ public final class Stats {
   }
 
   /**
-   * Returns the mean of the finite values with its 95% t-interval,
-   * {@code mean +- t_{0.975, n-1} * sd / sqrt(n)}. With one value low and high equal the
-   * mean (no spread can be measured); with none all three are NaN and n is 0.
+   * Returns the mean of the finite values with its 95% t-interval, {@code mean +- t_{0.975, n-1} *
+   * sd / sqrt(n)}. With one value low and high equal the mean (no spread can be measured); with
+   * none all three are NaN and n is 0.
    */
   public static Band band(double... values) {
     double[] v = finite(values);

@@ -3,12 +3,11 @@ package dev.mnistlab.analysis;
 /**
  * Computes Student's t distribution for any real degrees of freedom above 0.
  *
- * <p>The CDF goes through the regularized incomplete beta function,
- * {@code P(T <= t) = 1 - I_x(df/2, 1/2) / 2} for {@code t >= 0} with
- * {@code x = df / (df + t^2)}, which is evaluated by its continued fraction (Lentz's method;
- * see Press et al., Numerical Recipes, 3rd ed., 2007, section 6.4). The log-gamma function
- * uses Lanczos's approximation (Lanczos 1964). The quantile inverts the CDF by bisection.
- * Stateless and thread-safe.
+ * <p>The CDF goes through the regularized incomplete beta function, {@code P(T <= t) = 1 -
+ * I_x(df/2, 1/2) / 2} for {@code t >= 0} with {@code x = df / (df + t^2)}, which is evaluated by
+ * its continued fraction (Lentz's method; see Press et al., Numerical Recipes, 3rd ed., 2007,
+ * section 6.4). The log-gamma function uses Lanczos's approximation (Lanczos 1964). The quantile
+ * inverts the CDF by bisection. Stateless and thread-safe.
  */
 public final class StudentT {
   private static final int MAX_ITERATIONS = 100_000;
@@ -101,8 +100,8 @@ public final class StudentT {
     if (x >= 1) {
       return 1;
     }
-    double logFront = logGamma(a + b) - logGamma(a) - logGamma(b)
-        + a * Math.log(x) + b * Math.log1p(-x);
+    double logFront =
+        logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log1p(-x);
     double front = Math.exp(logFront);
     // The continued fraction converges fast only below (a+1)/(a+b+2); use the symmetry
     // I_x(a, b) = 1 - I_{1-x}(b, a) above it.
@@ -156,8 +155,8 @@ public final class StudentT {
 
   private static void requireDf(double df) {
     if (!(df > 0 && Double.isFinite(df))) {
-      throw new IllegalArgumentException("degrees of freedom must be a finite number > 0, got "
-          + df);
+      throw new IllegalArgumentException(
+          "degrees of freedom must be a finite number > 0, got " + df);
     }
   }
 }

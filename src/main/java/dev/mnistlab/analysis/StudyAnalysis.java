@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Holds the whole analysis of a study, the one record the terminal table, HTML report and
- * dashboard draw from. Every list follows the trials' order, except the comparisons, of
- * which there is one fewer.
+ * Holds the whole analysis of a study, the one record the terminal table, HTML report and dashboard
+ * draw from. Every list follows the trials' order, except the comparisons, of which there is one
+ * fewer.
  *
  * @param summaries one summary per trial
  * @param comparisons trial k against trial k+1, for each consecutive pair in list order
@@ -15,8 +15,12 @@ import java.util.Objects;
  * @param selection the validation-based pick against the reference's test-based pick
  * @param curves the learning curves, one per trial
  */
-public record StudyAnalysis(List<TrialSummary> summaries, List<StepComparison> comparisons,
-    List<Diagnoses> diagnoses, Selection selection, List<LearningCurves> curves) {
+public record StudyAnalysis(
+    List<TrialSummary> summaries,
+    List<StepComparison> comparisons,
+    List<Diagnoses> diagnoses,
+    Selection selection,
+    List<LearningCurves> curves) {
 
   public StudyAnalysis {
     summaries = List.copyOf(summaries);

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Holds every run of one study trial: its config, the runs over seeds so far, and the
- * figures a reference reported for it, if any (the seed study's hand-run numbers).
+ * Holds every run of one study trial: its config, the runs over seeds so far, and the figures a
+ * reference reported for it, if any (the seed study's hand-run numbers).
  *
  * @param name the trial's name, e.g. {@code trial 1}
  * @param config the config every run shares but for its seed
@@ -15,8 +15,12 @@ import java.util.Objects;
  * @param reportedAccuracy the reference's reported accuracy, or null
  * @param reportedLoss the reference's reported training loss, or null
  */
-public record TrialRuns(String name, TrainConfig config, List<TrainResult> runs,
-    Double reportedAccuracy, Double reportedLoss) {
+public record TrialRuns(
+    String name,
+    TrainConfig config,
+    List<TrainResult> runs,
+    Double reportedAccuracy,
+    Double reportedLoss) {
 
   public TrialRuns {
     Objects.requireNonNull(name, "name");

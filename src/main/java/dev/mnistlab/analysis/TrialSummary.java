@@ -7,9 +7,9 @@ import dev.mnistlab.train.TrainResult;
 import java.util.Objects;
 
 /**
- * Summarises one trial over its runs: how the runs ended and the mean with 95% t-interval
- * of each final figure. Every band covers the runs whose value is finite (its {@code n});
- * "final" means the last epoch each run finished.
+ * Summarises one trial over its runs: how the runs ended and the mean with 95% t-interval of each
+ * final figure. Every band covers the runs whose value is finite (its {@code n}); "final" means the
+ * last epoch each run finished.
  *
  * @param name the trial's name
  * @param config the config the runs share but for the seed
@@ -25,9 +25,9 @@ import java.util.Objects;
  * @param seconds wall time of each whole run
  * @param reportedAccuracy the reference's reported (test) accuracy, or null
  * @param reportedLoss the reference's reported training loss, or null
- * @param reportedInsideInterval whether the reported accuracy lies in [low, high] of
- *     {@code testAccuracy}; null when nothing was reported or fewer than 2 runs have a test
- *     accuracy (one run has no interval, so the question cannot be answered)
+ * @param reportedInsideInterval whether the reported accuracy lies in [low, high] of {@code
+ *     testAccuracy}; null when nothing was reported or fewer than 2 runs have a test accuracy (one
+ *     run has no interval, so the question cannot be answered)
  */
 public record TrialSummary(
     String name,
@@ -49,19 +49,26 @@ public record TrialSummary(
   public TrialSummary {
     Objects.requireNonNull(name, "name");
     if (complete + diverged + failed != runs) {
-      throw new IllegalArgumentException("complete + diverged + failed must equal runs ("
-          + runs + "), got " + complete + " + " + diverged + " + " + failed);
+      throw new IllegalArgumentException(
+          "complete + diverged + failed must equal runs ("
+              + runs
+              + "), got "
+              + complete
+              + " + "
+              + diverged
+              + " + "
+              + failed);
     }
   }
 
   /** Returns the summary of a trial's runs. */
   public static TrialSummary of(TrialRuns trial) {
     var runs = trial.runs();
-    Band test = Stats.band(Runs.each(runs, r -> r.test() == null ? Double.NaN
-        : r.test().accuracy()));
+    Band test =
+        Stats.band(Runs.each(runs, r -> r.test() == null ? Double.NaN : r.test().accuracy()));
     Double reported = trial.reportedAccuracy();
-    Boolean inside = reported == null || test.n() < 2 ? null
-        : reported >= test.low() && reported <= test.high();
+    Boolean inside =
+        reported == null || test.n() < 2 ? null : reported >= test.low() && reported <= test.high();
     return new TrialSummary(
         trial.name(),
         trial.config(),

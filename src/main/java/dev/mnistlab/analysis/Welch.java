@@ -1,14 +1,14 @@
 package dev.mnistlab.analysis;
 
 /**
- * Compares the means of two samples with Welch's t-test (Welch 1947), which does not
- * assume equal variances: {@code t = (mean(b) - mean(a)) / se} with
- * {@code se = sqrt(var(a)/nA + var(b)/nB)} and the Welch-Satterthwaite degrees of freedom
- * (Satterthwaite 1946) {@code df = se^4 / ((var(a)/nA)^2/(nA-1) + (var(b)/nB)^2/(nB-1))}.
+ * Compares the means of two samples with Welch's t-test (Welch 1947), which does not assume equal
+ * variances: {@code t = (mean(b) - mean(a)) / se} with {@code se = sqrt(var(a)/nA + var(b)/nB)} and
+ * the Welch-Satterthwaite degrees of freedom (Satterthwaite 1946) {@code df = se^4 /
+ * ((var(a)/nA)^2/(nA-1) + (var(b)/nB)^2/(nB-1))}.
  *
- * <p>When either side has fewer than 2 finite values, or both sides have zero variance,
- * the noise cannot be measured: {@code t}, {@code df}, {@code p}, {@code low} and
- * {@code high} are then NaN, and only the difference is given.
+ * <p>When either side has fewer than 2 finite values, or both sides have zero variance, the noise
+ * cannot be measured: {@code t}, {@code df}, {@code p}, {@code low} and {@code high} are then NaN,
+ * and only the difference is given.
  *
  * @param difference mean(b) - mean(a): positive when b is larger
  * @param low lower end of the difference's 95% interval ({@code difference - t_{0.975,df} se})
@@ -19,8 +19,8 @@ package dev.mnistlab.analysis;
  * @param nA finite values on side a
  * @param nB finite values on side b
  */
-public record Welch(double difference, double low, double high, double t, double df, double p,
-    int nA, int nB) {
+public record Welch(
+    double difference, double low, double high, double t, double df, double p, int nA, int nB) {
 
   public Welch {
     if (nA < 0 || nB < 0) {
@@ -42,12 +42,18 @@ public record Welch(double difference, double low, double high, double t, double
     if (se == 0) {
       return undecided(difference, x.length, y.length);
     }
-    double df = square(va + vb)
-        / (square(va) / (x.length - 1) + square(vb) / (y.length - 1));
+    double df = square(va + vb) / (square(va) / (x.length - 1) + square(vb) / (y.length - 1));
     double t = difference / se;
     double half = StudentT.quantile(0.5 + Stats.CONFIDENCE / 2, df) * se;
-    return new Welch(difference, difference - half, difference + half, t, df,
-        StudentT.twoSidedP(t, df), x.length, y.length);
+    return new Welch(
+        difference,
+        difference - half,
+        difference + half,
+        t,
+        df,
+        StudentT.twoSidedP(t, df),
+        x.length,
+        y.length);
   }
 
   /** Returns true when the 95% interval excludes 0 (equivalently p below 0.05). */
@@ -56,8 +62,8 @@ public record Welch(double difference, double low, double high, double t, double
   }
 
   private static Welch undecided(double difference, int nA, int nB) {
-    return new Welch(difference, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-        nA, nB);
+    return new Welch(
+        difference, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, nA, nB);
   }
 
   private static double square(double v) {

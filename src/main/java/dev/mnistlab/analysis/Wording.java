@@ -3,8 +3,8 @@ package dev.mnistlab.analysis;
 import java.util.Locale;
 
 /**
- * Writes numbers the way findings do: accuracies and losses with 4 decimals, differences
- * signed, intervals in brackets, and "(one run)" where no interval exists.
+ * Writes numbers the way findings do: accuracies and losses with 4 decimals, differences signed,
+ * intervals in brackets, and "(one run)" where no interval exists.
  */
 final class Wording {
   private Wording() {}

@@ -1,13 +1,12 @@
 package dev.mnistlab.cli;
 
-import dev.mnistlab.train.JsonFormat;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.data.Dataset;
-import dev.mnistlab.output.OutputChecks;
 import dev.mnistlab.model.Init;
 import dev.mnistlab.model.ModelSpec;
+import dev.mnistlab.output.OutputChecks;
 import dev.mnistlab.train.EpochMetrics;
+import dev.mnistlab.train.JsonFormat;
 import dev.mnistlab.train.NativeTuning;
 import dev.mnistlab.train.Network;
 import dev.mnistlab.train.OptimizerKind;
@@ -37,8 +36,8 @@ import picocli.CommandLine.Spec;
 /**
  * Measures training speed and memory on the seed's two networks: {@code mnist-lab bench}.
  *
- * <p>Each network trains in a process of its own, so its peak memory and its thread
- * settings (some of which the engine fixes at start) are its own.
+ * <p>Each network trains in a process of its own, so its peak memory and its thread settings (some
+ * of which the engine fixes at start) are its own.
  */
 @Command(
     name = "bench",
@@ -73,9 +72,13 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     static Net parse(String id) {
-      return Arrays.stream(values()).filter(n -> n.id.equals(id)).findFirst().orElseThrow(
-          () -> new InvalidInputException("unknown bench network '" + id
-              + "': allowed are trial-1, trial-7"));
+      return Arrays.stream(values())
+          .filter(n -> n.id.equals(id))
+          .findFirst()
+          .orElseThrow(
+              () ->
+                  new InvalidInputException(
+                      "unknown bench network '" + id + "': allowed are trial-1, trial-7"));
     }
   }
 
@@ -94,34 +97,53 @@ final class BenchCommand implements Callable<Integer> {
    * @param threads intra-op threads used
    * @param threadsAutomatic whether the automatic rule chose them
    */
-  record Run(String name, String model, int batchSize, int epochs, double secondsPerEpoch,
-      double samplesPerSecond, List<Double> epochSeconds, double peakRssMb,
-      List<Double> rssAfterEpochMb, int threads, boolean threadsAutomatic) {}
+  record Run(
+      String name,
+      String model,
+      int batchSize,
+      int epochs,
+      double secondsPerEpoch,
+      double samplesPerSecond,
+      List<Double> epochSeconds,
+      double peakRssMb,
+      List<Double> rssAfterEpochMb,
+      int threads,
+      boolean threadsAutomatic) {}
 
   /**
    * The JSON document {@code --json} writes.
    *
-   * @param nativeTuning what the launcher set for native speed (see {@link NativeTuning}),
-   *     which the training processes inherit
+   * @param nativeTuning what the launcher set for native speed (see {@link NativeTuning}), which
+   *     the training processes inherit
    */
   record Report(List<Run> runs, int cores, String cpu, String nativeTuning) {}
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--epochs", defaultValue = "4",
+  @Option(
+      names = "--epochs",
+      defaultValue = "4",
       description = "Epochs per network, at least 2 (default: ${DEFAULT-VALUE}).")
   int epochs;
 
-  @Option(names = "--threads", defaultValue = "auto", paramLabel = "N|auto",
+  @Option(
+      names = "--threads",
+      defaultValue = "auto",
+      paramLabel = "N|auto",
       description = "Engine threads per operation (default: ${DEFAULT-VALUE}).")
   String threads;
 
-  @Option(names = "--only", paramLabel = "NAME", split = ",",
+  @Option(
+      names = "--only",
+      paramLabel = "NAME",
+      split = ",",
       description = "Measure only these networks: trial-1, trial-7.")
   List<String> only;
 
-  @Option(names = "--json", paramLabel = "FILE|-", description = "Also write the figures as "
-      + "JSON to FILE, or to stdout with '-'.")
+  @Option(
+      names = "--json",
+      paramLabel = "FILE|-",
+      description = "Also write the figures as " + "JSON to FILE, or to stdout with '-'.")
   Path json;
 
   @Option(names = "--child", hidden = true, description = "Run one network in this process.")
@@ -132,8 +154,8 @@ final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, InterruptedException {
     if (epochs < 2) {
-      throw new InvalidInputException("bench needs --epochs >= 2 (the first epoch warms up), "
-          + "got " + epochs);
+      throw new InvalidInputException(
+          "bench needs --epochs >= 2 (the first epoch warms up), " + "got " + epochs);
     }
     int requested = TrainCommand.parseThreads(threads);
     PrintWriter err = spec.commandLine().getErr();
@@ -155,8 +177,16 @@ final class BenchCommand implements Callable<Integer> {
     boolean quiet = json != null && json.toString().equals("-");
     PrintWriter out = spec.commandLine().getOut();
     if (!quiet) {
-      out.printf(Locale.ROOT, "%-8s %8s %12s %10s %10s %12s %8s%n", "network", "s/epoch",
-          "images/s", "peak MiB", "RSS ep2", "RSS last", "threads");
+      out.printf(
+          Locale.ROOT,
+          "%-8s %8s %12s %10s %10s %12s %8s%n",
+          "network",
+          "s/epoch",
+          "images/s",
+          "peak MiB",
+          "RSS ep2",
+          "RSS last",
+          "threads");
       out.flush();
     }
     List<Run> runs = new ArrayList<>();
@@ -164,18 +194,33 @@ final class BenchCommand implements Callable<Integer> {
       Run run = inChildProcess(net, requested);
       runs.add(run);
       if (!quiet) {
-        out.printf(Locale.ROOT, "%-8s %8.2f %12.0f %10.0f %10.0f %12.0f %8s%n", run.name(),
-            run.secondsPerEpoch(), run.samplesPerSecond(), run.peakRssMb(),
-            run.rssAfterEpochMb().get(1), run.rssAfterEpochMb().get(run.epochs() - 1),
+        out.printf(
+            Locale.ROOT,
+            "%-8s %8.2f %12.0f %10.0f %10.0f %12.0f %8s%n",
+            run.name(),
+            run.secondsPerEpoch(),
+            run.samplesPerSecond(),
+            run.peakRssMb(),
+            run.rssAfterEpochMb().get(1),
+            run.rssAfterEpochMb().get(run.epochs() - 1),
             run.threads() + (run.threadsAutomatic() ? " (auto)" : ""));
         out.flush();
       }
     }
-    Report report = new Report(runs, Runtime.getRuntime().availableProcessors(),
-        Provenance.cpuModel(), NativeTuning.describe());
+    Report report =
+        new Report(
+            runs,
+            Runtime.getRuntime().availableProcessors(),
+            Provenance.cpuModel(),
+            NativeTuning.describe());
     if (!quiet) {
-      out.printf(Locale.ROOT, "%d cores, %s; %d epochs each on 60,000 images; %s%n",
-          report.cores(), report.cpu(), epochs, report.nativeTuning());
+      out.printf(
+          Locale.ROOT,
+          "%d cores, %s; %d epochs each on 60,000 images; %s%n",
+          report.cores(),
+          report.cpu(),
+          epochs,
+          report.nativeTuning());
       out.flush();
     }
     if (json != null) {
@@ -186,14 +231,26 @@ final class BenchCommand implements Callable<Integer> {
 
   private Run inChildProcess(Net net, int requested) throws IOException, InterruptedException {
     String java = ProcessHandle.current().info().command().orElse("java");
-    List<String> command = new ArrayList<>(List.of(java, "-XX:+AlwaysPreTouch", "-cp",
-        System.getProperty("java.class.path"), Main.class.getName(), "bench", "--child", net.id,
-        "--epochs", String.valueOf(epochs), "--threads", threads));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                java,
+                "-XX:+AlwaysPreTouch",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "bench",
+                "--child",
+                net.id,
+                "--epochs",
+                String.valueOf(epochs),
+                "--threads",
+                threads));
     if (data.dir.dataDir != null) {
       command.addAll(List.of("--data-dir", data.dir.dataDir.toString()));
     }
-    ProcessBuilder builder = new ProcessBuilder(command)
-        .redirectError(ProcessBuilder.Redirect.INHERIT);
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
     // OpenMP reads its pool size once, at process start.
     builder.environment().put("OMP_NUM_THREADS", String.valueOf(Math.max(1, requested)));
     Process process = builder.start();
@@ -208,36 +265,69 @@ final class BenchCommand implements Callable<Integer> {
   private Run measure(Net net, int requested, PrintWriter err) {
     // Seed 1, no validation (all 60,000 images train), a step loss every 1000 steps.
     TrainConfig d = TrainConfig.defaults();
-    TrainConfig config = new TrainConfig(net.model, epochs, net.batch, net.lr,
-        OptimizerKind.ADAM, d.momentum(), d.weightDecay(), d.beta1(), d.beta2(),
-        d.schedule(), 0, 1, requested, 0, 0, 0, "last", false, d.init(), 1000);
+    TrainConfig config =
+        new TrainConfig(
+            net.model,
+            epochs,
+            net.batch,
+            net.lr,
+            OptimizerKind.ADAM,
+            d.momentum(),
+            d.weightDecay(),
+            d.beta1(),
+            d.beta2(),
+            d.schedule(),
+            0,
+            1,
+            requested,
+            0,
+            0,
+            0,
+            "last",
+            false,
+            d.init(),
+            1000);
     ModelSpec spec = ModelSpec.parse(config.model());
     Dataset dataset = noValidation(err);
     ThreadSettings settings =
         ThreadSettings.choose(requested, spec.parameterCount(), config.batchSize());
     settings.apply();
     List<Double> rss = new ArrayList<>();
-    TrainingListener memory = new TrainingListener() {
-      @Override
-      public void epochFinished(EpochMetrics metrics) {
-        rss.add(ProcessMemory.rssMb());
-        err.printf(Locale.ROOT, "%s epoch %d: %.2f s%n", net.id, metrics.epoch(),
-            metrics.seconds());
-        err.flush();
-      }
-    };
-    TrainResult result = new Trainer(config, memory).train(
-        new Network(spec.build(), Init.parse(config.init())::apply), dataset,
-        Provenance.capture(settings, dataset.provenance().source(),
-            TrainCommand.checksums(dataset)), block -> { });
+    TrainingListener memory =
+        new TrainingListener() {
+          @Override
+          public void epochFinished(EpochMetrics metrics) {
+            rss.add(ProcessMemory.rssMb());
+            err.printf(
+                Locale.ROOT, "%s epoch %d: %.2f s%n", net.id, metrics.epoch(), metrics.seconds());
+            err.flush();
+          }
+        };
+    TrainResult result =
+        new Trainer(config, memory)
+            .train(
+                new Network(spec.build(), Init.parse(config.init())::apply),
+                dataset,
+                Provenance.capture(
+                    settings, dataset.provenance().source(), TrainCommand.checksums(dataset)),
+                block -> {});
     if (result.state() != RunState.COMPLETE) {
       throw new IllegalStateException(net.id + " did not complete: " + result.message());
     }
     List<Double> seconds = result.epochs().stream().map(EpochMetrics::seconds).toList();
     List<Double> rates = result.epochs().stream().map(EpochMetrics::samplesPerSecond).toList();
-    return new Run(net.id, net.model, net.batch, epochs, median(seconds.subList(1,
-        seconds.size())), median(rates.subList(1, rates.size())), seconds,
-        ProcessMemory.peakRssMb(), rss, settings.intraOp(), settings.automatic());
+    return new Run(
+        net.id,
+        net.model,
+        net.batch,
+        epochs,
+        median(seconds.subList(1, seconds.size())),
+        median(rates.subList(1, rates.size())),
+        seconds,
+        ProcessMemory.peakRssMb(),
+        rss,
+        settings.intraOp(),
+        settings.automatic());
   }
 
   private Dataset noValidation(PrintWriter err) {

@@ -12,10 +12,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Measures what storing a trial costs: {@code mnist-lab bench storage}. */
-@Command(name = "storage", mixinStandardHelpOptions = true,
-    description = "Times a trial's whole life in the storage (queue, claim, heartbeats, "
-        + "finish with every epoch and sampled step, reading it back) for trials shaped like "
-        + "the seed study's, in throwaway studies it deletes after.",
+@Command(
+    name = "storage",
+    mixinStandardHelpOptions = true,
+    description =
+        "Times a trial's whole life in the storage (queue, claim, heartbeats, "
+            + "finish with every epoch and sampled step, reading it back) for trials shaped like "
+            + "the seed study's, in throwaway studies it deletes after.",
     footerHeading = "%nExamples:%n",
     footer = {
       "  mnist-lab bench storage",
@@ -25,7 +28,10 @@ final class BenchStorageCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin StorageOptions storage;
 
-  @Option(names = "--trials", defaultValue = "10", paramLabel = "N",
+  @Option(
+      names = "--trials",
+      defaultValue = "10",
+      paramLabel = "N",
       description = "Trials per shape; the median is printed (default: ${DEFAULT-VALUE}).")
   int trials;
 
@@ -36,8 +42,14 @@ final class BenchStorageCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     try (Storage opened = storage.open()) {
-      out.println("storage: " + opened.describe() + ", " + trials + " trials per shape, "
-          + Runtime.getRuntime().availableProcessors() + " cores");
+      out.println(
+          "storage: "
+              + opened.describe()
+              + ", "
+              + trials
+              + " trials per shape, "
+              + Runtime.getRuntime().availableProcessors()
+              + " cores");
       StorageBench.run(opened, trials).forEach(out::println);
     }
     out.flush();

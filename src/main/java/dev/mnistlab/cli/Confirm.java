@@ -12,12 +12,14 @@ final class Confirm {
   private Confirm() {}
 
   /**
-   * Prints {@code question} to {@code err} and reads one line from standard input; returns
-   * true for {@code y} or {@code yes}, false for anything else or no input at all.
+   * Prints {@code question} to {@code err} and reads one line from standard input; returns true for
+   * {@code y} or {@code yes}, false for anything else or no input at all.
    */
   static boolean ask(String question, PrintWriter err) throws IOException {
-    return ask(question, err, new BufferedReader(new InputStreamReader(System.in,
-        StandardCharsets.UTF_8)));
+    return ask(
+        question,
+        err,
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
   }
 
   /** Asks as {@link #ask(String, PrintWriter)} does, reading the answer from {@code in}. */

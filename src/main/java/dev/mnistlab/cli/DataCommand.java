@@ -1,6 +1,5 @@
 package dev.mnistlab.cli;
 
-import dev.mnistlab.data.DataDirectory;
 import dev.mnistlab.data.DataInfo;
 import dev.mnistlab.data.DataVerifier;
 import dev.mnistlab.data.FetchResult;
@@ -16,7 +15,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Fetches, verifies and summarises the dataset: {@code mnist-lab data}. */
@@ -55,19 +53,29 @@ final class DataCommand implements Runnable {
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       Path target = dir.resolve().path();
-      FetchResult result = new MnistFetcher().fetch(target, line -> {
-        out.println(line);
-        out.flush();
-      });
-      out.printf(Locale.ROOT, "MNIST is in %s (%d fetched, %d already present)%n", target,
-          result.fetched().size(), result.alreadyPresent().size());
+      FetchResult result =
+          new MnistFetcher()
+              .fetch(
+                  target,
+                  line -> {
+                    out.println(line);
+                    out.flush();
+                  });
+      out.printf(
+          Locale.ROOT,
+          "MNIST is in %s (%d fetched, %d already present)%n",
+          target,
+          result.fetched().size(),
+          result.alreadyPresent().size());
       out.flush();
       return 0;
     }
   }
 
   /** Re-checks every file's structure and checksum. */
-  @Command(name = "verify", mixinStandardHelpOptions = true,
+  @Command(
+      name = "verify",
+      mixinStandardHelpOptions = true,
       description = "Re-checks each file's structure and SHA-256; exits 2 if one fails.",
       footerHeading = "%nExamples:%n",
       footer = {"  mnist-lab data verify", "  mnist-lab data verify --data-dir mnist"})
@@ -80,18 +88,26 @@ final class DataCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       VerifyReport report = DataVerifier.verify(dir.resolve().requireExisting());
       for (FileCheck check : report.files()) {
-        out.printf(Locale.ROOT, "%-10s %-24s %s%n", check.status(), check.file().fileName(),
+        out.printf(
+            Locale.ROOT,
+            "%-10s %-24s %s%n",
+            check.status(),
+            check.file().fileName(),
             check.problem() != null ? check.problem() : "sha256 " + check.sha256());
       }
-      out.println(report.ok() ? "ok: " + report.kind() + " in " + report.dir()
-          : "failed: fix or re-fetch the files above ('mnist-lab data fetch')");
+      out.println(
+          report.ok()
+              ? "ok: " + report.kind() + " in " + report.dir()
+              : "failed: fix or re-fetch the files above ('mnist-lab data fetch')");
       out.flush();
       return report.ok() ? 0 : Main.BAD_INPUT;
     }
   }
 
   /** Prints counts per class and where the files came from. */
-  @Command(name = "info", mixinStandardHelpOptions = true,
+  @Command(
+      name = "info",
+      mixinStandardHelpOptions = true,
       description = "Prints image counts per class and where each file came from.",
       footerHeading = "%nExamples:%n",
       footer = {"  mnist-lab data info", "  mnist-lab data info --data-dir mnist"})
@@ -104,8 +120,11 @@ final class DataCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       DataInfo info = DataInfo.of(dir.resolve().requireExisting());
       out.printf(Locale.ROOT, "%s in %s%n", info.provenance().kind(), info.provenance().dir());
-      out.printf(Locale.ROOT, "train %,d images, test %,d images (28x28 grey, 10 classes)%n",
-          info.trainImages(), info.testImages());
+      out.printf(
+          Locale.ROOT,
+          "train %,d images, test %,d images (28x28 grey, 10 classes)%n",
+          info.trainImages(),
+          info.testImages());
       out.printf(Locale.ROOT, "%-6s %s%n", "digit", "   train    test");
       List<Integer> train = info.trainClassCounts();
       List<Integer> test = info.testClassCounts();
@@ -113,10 +132,16 @@ final class DataCommand implements Runnable {
         out.printf(Locale.ROOT, "%-6d %8d %7d%n", k, train.get(k), test.get(k));
       }
       for (MnistFile file : MnistFile.values()) {
-        String when = info.fetchedAt().containsKey(file)
-            ? " (fetched " + info.fetchedAt().get(file) + ")" : "";
-        out.printf(Locale.ROOT, "%-24s from %s%s%n", file.fileName(),
-            info.provenance().sources().get(file), when);
+        String when =
+            info.fetchedAt().containsKey(file)
+                ? " (fetched " + info.fetchedAt().get(file) + ")"
+                : "";
+        out.printf(
+            Locale.ROOT,
+            "%-24s from %s%s%n",
+            file.fileName(),
+            info.provenance().sources().get(file),
+            when);
       }
       out.flush();
       return 0;

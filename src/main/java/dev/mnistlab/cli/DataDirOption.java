@@ -7,9 +7,12 @@ import picocli.CommandLine.Option;
 
 /** The {@code --data-dir} flag of every command that reads MNIST. */
 final class DataDirOption {
-  @Option(names = "--data-dir", paramLabel = "DIR",
-      description = "Directory with the four MNIST IDX files (raw or .gz). Default: "
-          + "$MNIST_LAB_DATA, else ~/.mnist-lab/data/mnist, fetched there on first use.")
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      description =
+          "Directory with the four MNIST IDX files (raw or .gz). Default: "
+              + "$MNIST_LAB_DATA, else ~/.mnist-lab/data/mnist, fetched there on first use.")
   Path dataDir;
 
   /** Returns the data directory the flag or the environment names, without fetching. */

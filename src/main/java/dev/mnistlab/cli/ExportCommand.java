@@ -23,9 +23,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Writes a study's trials as CSV or JSON: {@code mnist-lab export --study NAME}. */
-@Command(name = "export", mixinStandardHelpOptions = true,
-    description = "Writes a study's trials as CSV or JSON, a row per trial (parameters, every "
-        + "setting, results) or with --epochs a row per epoch.",
+@Command(
+    name = "export",
+    mixinStandardHelpOptions = true,
+    description =
+        "Writes a study's trials as CSV or JSON, a row per trial (parameters, every "
+            + "setting, results) or with --epochs a row per epoch.",
     footerHeading = "%nExamples:%n",
     footer = {
       "  mnist-lab export --study blog-quick --format csv -o blog.csv",
@@ -33,7 +36,10 @@ import picocli.CommandLine.Spec;
     })
 final class ExportCommand implements Callable<Integer> {
   /** The formats {@code --format} accepts. */
-  enum Format { CSV, JSON }
+  enum Format {
+    CSV,
+    JSON
+  }
 
   @Spec CommandSpec spec;
   @Mixin StorageOptions storage;
@@ -41,15 +47,21 @@ final class ExportCommand implements Callable<Integer> {
   @Option(names = "--study", required = true, paramLabel = "NAME", description = "The study.")
   String study;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "csv",
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "csv",
       description = "csv or json (default: ${DEFAULT-VALUE}).")
   Format format;
 
-  @Option(names = "--epochs", description = "A row per epoch of every trial instead of a row "
-      + "per trial.")
+  @Option(
+      names = "--epochs",
+      description = "A row per epoch of every trial instead of a row " + "per trial.")
   boolean epochs;
 
-  @Option(names = {"-o", "--out"}, paramLabel = "FILE",
+  @Option(
+      names = {"-o", "--out"},
+      paramLabel = "FILE",
       description = "Write to FILE (replaced whole) instead of stdout.")
   Path file;
 
@@ -62,11 +74,12 @@ final class ExportCommand implements Callable<Integer> {
     try (Storage opened = storage.openExisting()) {
       StudyRecord record = Storages.requireStudy(opened, study);
       List<TrialRecord> trials = opened.trials(record.id(), true);
-      List<Map<String, Object>> rows = epochs
-          ? TrialRows.perEpoch(record, trials) : TrialRows.perTrial(record, trials);
-      text = format == Format.CSV
-          ? Csv.of(TrialRows.columns(rows), rows)
-          : JsonFormat.MAPPER.writeValueAsString(rows) + System.lineSeparator();
+      List<Map<String, Object>> rows =
+          epochs ? TrialRows.perEpoch(record, trials) : TrialRows.perTrial(record, trials);
+      text =
+          format == Format.CSV
+              ? Csv.of(TrialRows.columns(rows), rows)
+              : JsonFormat.MAPPER.writeValueAsString(rows) + System.lineSeparator();
     }
     if (file != null) {
       try {

@@ -10,8 +10,8 @@ import picocli.CommandLine.Command;
 /**
  * Runs the {@code mnist-lab} command line: the only place that prints results and exits.
  *
- * <p>Exit codes: 0 success, 1 an unexpected failure, 2 bad input (one line on stderr saying
- * what was wrong, the value and what is allowed).
+ * <p>Exit codes: 0 success, 1 an unexpected failure, 2 bad input (one line on stderr saying what
+ * was wrong, the value and what is allowed).
  */
 @Command(
     name = "mnist-lab",
@@ -76,17 +76,21 @@ public final class Main implements Runnable {
   }
 
   /**
-   * Reads a whole-number flag, saying the allowed range when the number is too large for one,
-   * where picocli would only say it "is not an int".
+   * Reads a whole-number flag, saying the allowed range when the number is too large for one, where
+   * picocli would only say it "is not an int".
    */
   private static Integer wholeNumber(String text) {
     try {
       return Integer.valueOf(text.strip());
     } catch (NumberFormatException e) {
       if (text.strip().matches("[-+]?\\d+")) {
-        throw new CommandLine.TypeConversionException(String.format(java.util.Locale.ROOT,
-            "'%s' is out of range: whole numbers here go from %,d to %,d", text,
-            Integer.MIN_VALUE, Integer.MAX_VALUE));
+        throw new CommandLine.TypeConversionException(
+            String.format(
+                java.util.Locale.ROOT,
+                "'%s' is out of range: whole numbers here go from %,d to %,d",
+                text,
+                Integer.MIN_VALUE,
+                Integer.MAX_VALUE));
       }
       throw new CommandLine.TypeConversionException("'" + text + "' is not a whole number");
     }

@@ -12,9 +12,9 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** Groups the commands about model specs: {@code mnist-lab model}. */
 @Command(
@@ -33,8 +33,8 @@ final class ModelCommand implements Runnable {
   }
 
   /**
-   * Prints each layer's output shape and parameter count, the memory training needs, and
-   * the spec's warnings; refuses, after the table, a network this machine cannot hold.
+   * Prints each layer's output shape and parameter count, the memory training needs, and the spec's
+   * warnings; refuses, after the table, a network this machine cannot hold.
    */
   @Command(
       name = "describe",
@@ -55,18 +55,29 @@ final class ModelCommand implements Runnable {
   static final class Describe implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "SPEC",
+    @Option(
+        names = "--model",
+        required = true,
+        paramLabel = "SPEC",
         description = "Layers, comma separated, e.g. \"linear(64),relu,linear(10)\".")
     String model;
 
-    @Option(names = "--batch-size", defaultValue = "100", description = "Images per step "
-        + "the memory estimate assumes (default: ${DEFAULT-VALUE}, as train).")
+    @Option(
+        names = "--batch-size",
+        defaultValue = "100",
+        description =
+            "Images per step "
+                + "the memory estimate assumes (default: ${DEFAULT-VALUE}, as train).")
     int batchSize;
 
-    @Option(names = "--optimizer", defaultValue = "adam", paramLabel = "NAME",
-        description = "Optimizer whose state the memory estimate counts: "
-            + "sgd, momentum, nesterov, adam, adamw, rmsprop or adagrad "
-            + "(default: ${DEFAULT-VALUE}, as train).")
+    @Option(
+        names = "--optimizer",
+        defaultValue = "adam",
+        paramLabel = "NAME",
+        description =
+            "Optimizer whose state the memory estimate counts: "
+                + "sgd, momentum, nesterov, adam, adamw, rmsprop or adagrad "
+                + "(default: ${DEFAULT-VALUE}, as train).")
     String optimizer;
 
     @Override
@@ -75,19 +86,27 @@ final class ModelCommand implements Runnable {
       if (batchSize < 1) {
         throw new InvalidInputException("--batch-size must be >= 1, got " + batchSize);
       }
-      MemoryEstimate memory = MemoryCheck.estimate(parsed, batchSize,
-          OptimizerKind.parse(optimizer));
+      MemoryEstimate memory =
+          MemoryCheck.estimate(parsed, batchSize, OptimizerKind.parse(optimizer));
       long machine = MachineMemory.totalBytes();
       ModelSummary summary = parsed.describe();
       PrintWriter out = spec.commandLine().getOut();
       out.printf(Locale.ROOT, "%3s  %-22s %-12s %12s%n", "#", "layer", "output", "parameters");
       out.printf(Locale.ROOT, "%3s  %-22s %-12s %12s%n", "", "input", summary.inputShape(), "");
       for (ModelSummary.Row row : summary.rows()) {
-        out.printf(Locale.ROOT, "%3d  %-22s %-12s %,12d%n", row.index(), row.layer(),
-            row.outputShape(), row.parameters());
+        out.printf(
+            Locale.ROOT,
+            "%3d  %-22s %-12s %,12d%n",
+            row.index(),
+            row.layer(),
+            row.outputShape(),
+            row.parameters());
       }
       out.printf(Locale.ROOT, "total parameters: %,d%n", summary.totalParameters());
-      out.printf(Locale.ROOT, "memory to train: %s; this machine has %s%n", memory.text(),
+      out.printf(
+          Locale.ROOT,
+          "memory to train: %s; this machine has %s%n",
+          memory.text(),
           MemoryEstimate.size(machine));
       out.flush();
       memory.requireFits(machine);

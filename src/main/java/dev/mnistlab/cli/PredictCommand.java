@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** Classifies pictures of handwritten digits with a saved model: {@code mnist-lab predict}. */
 @Command(
@@ -29,7 +29,10 @@ import picocli.CommandLine.Model.CommandSpec;
 final class PredictCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--model-dir", required = true, paramLabel = "DIR",
+  @Option(
+      names = "--model-dir",
+      required = true,
+      paramLabel = "DIR",
       description = "Directory written by 'train --save'.")
   Path modelDir;
 
@@ -41,8 +44,7 @@ final class PredictCommand implements Callable<Integer> {
     TrainConfig config = SavedModel.config(modelDir);
     float[] pixels = new float[images.size() * 784];
     for (int i = 0; i < images.size(); i++) {
-      System.arraycopy(DigitImage.load(images.get(i), config.normalize()), 0, pixels, i * 784,
-          784);
+      System.arraycopy(DigitImage.load(images.get(i), config.normalize()), 0, pixels, i * 784, 784);
     }
     PrintWriter out = spec.commandLine().getOut();
     try (Classifier classifier = SavedModel.classifier(modelDir, config)) {
@@ -54,7 +56,11 @@ final class PredictCommand implements Callable<Integer> {
             best = k;
           }
         }
-        out.printf(Locale.ROOT, "%s: %d (probability %.3f)%n", images.get(i), best,
+        out.printf(
+            Locale.ROOT,
+            "%s: %d (probability %.3f)%n",
+            images.get(i),
+            best,
             probabilities[i][best]);
       }
     }

@@ -6,11 +6,11 @@ import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
- * Shows a run on a terminal: a progress bar per epoch (steps, running loss, time left) on
- * stderr while the epoch runs, then one table row per epoch.
+ * Shows a run on a terminal: a progress bar per epoch (steps, running loss, time left) on stderr
+ * while the epoch runs, then one table row per epoch.
  *
- * <p>The bar is drawn only when stderr is a terminal and redrawn at most ten times a
- * second, so piping the output into a file gives clean table rows.
+ * <p>The bar is drawn only when stderr is a terminal and redrawn at most ten times a second, so
+ * piping the output into a file gives clean table rows.
  */
 final class ProgressPrinter implements TrainingListener {
   private static final long REDRAW_NANOS = 100_000_000L;
@@ -25,8 +25,8 @@ final class ProgressPrinter implements TrainingListener {
   private long lastDraw;
 
   /**
-   * Creates a printer writing rows to {@code rows} and, if {@code drawBar}, the bar to
-   * {@code bar}; {@code rows} may be null to print no rows.
+   * Creates a printer writing rows to {@code rows} and, if {@code drawBar}, the bar to {@code bar};
+   * {@code rows} may be null to print no rows.
    */
   ProgressPrinter(PrintWriter rows, PrintWriter bar, boolean drawBar) {
     this.rows = rows;
@@ -36,15 +36,32 @@ final class ProgressPrinter implements TrainingListener {
 
   /** Returns the header that matches {@link #row}. */
   static String header() {
-    return String.format(Locale.ROOT, "%5s %10s %10s %9s %8s %9s %7s %8s",
-        "epoch", "train_loss", "last_batch", "val_loss", "val_acc", "lr", "secs", "img/s");
+    return String.format(
+        Locale.ROOT,
+        "%5s %10s %10s %9s %8s %9s %7s %8s",
+        "epoch",
+        "train_loss",
+        "last_batch",
+        "val_loss",
+        "val_acc",
+        "lr",
+        "secs",
+        "img/s");
   }
 
   /** Returns one epoch as a table row. */
   static String row(EpochMetrics m) {
-    return String.format(Locale.ROOT, "%5d %10.4f %10.4f %9.4f %8.4f %9.2e %7.2f %8.0f",
-        m.epoch(), m.trainLoss(), m.trainLossLastBatch(), m.valLoss(), m.valAccuracy(), m.lr(),
-        m.seconds(), m.samplesPerSecond());
+    return String.format(
+        Locale.ROOT,
+        "%5d %10.4f %10.4f %9.4f %8.4f %9.2e %7.2f %8.0f",
+        m.epoch(),
+        m.trainLoss(),
+        m.trainLossLastBatch(),
+        m.valLoss(),
+        m.valAccuracy(),
+        m.lr(),
+        m.seconds(),
+        m.samplesPerSecond());
   }
 
   @Override
@@ -72,8 +89,17 @@ final class ProgressPrinter implements TrainingListener {
     double elapsed = (now - epochStart) / 1e9;
     double eta = elapsed / batch * (batches - batch);
     int filled = (int) ((long) BAR_WIDTH * batch / batches);
-    bar.printf(Locale.ROOT, "\repoch %d/%d [%s%s] %d/%d loss %.4f ETA %.0fs  ", epoch, epochs,
-        "=".repeat(filled), " ".repeat(BAR_WIDTH - filled), batch, batches, runningLoss, eta);
+    bar.printf(
+        Locale.ROOT,
+        "\repoch %d/%d [%s%s] %d/%d loss %.4f ETA %.0fs  ",
+        epoch,
+        epochs,
+        "=".repeat(filled),
+        " ".repeat(BAR_WIDTH - filled),
+        batch,
+        batches,
+        runningLoss,
+        eta);
     bar.flush();
   }
 

@@ -18,11 +18,10 @@ final class ReportFilesOut {
     try {
       ReportWriter.writeAll(blocks, dir, "report");
     } catch (IOException e) {
-      throw new InvalidInputException("cannot write the reports into " + dir + ": "
-          + OutputChecks.reason(e), e);
+      throw new InvalidInputException(
+          "cannot write the reports into " + dir + ": " + OutputChecks.reason(e), e);
     }
-    out.println("reports written: " + dir.resolve("report.md") + ", "
-        + dir.resolve("report.html"));
+    out.println("reports written: " + dir.resolve("report.md") + ", " + dir.resolve("report.html"));
     out.flush();
   }
 }

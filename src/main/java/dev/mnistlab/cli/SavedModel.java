@@ -1,25 +1,24 @@
 package dev.mnistlab.cli;
 
-import dev.mnistlab.train.JsonFormat;
+import ai.djl.nn.Block;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.model.ModelSpec;
 import dev.mnistlab.output.OutputChecks;
 import dev.mnistlab.output.OutputDirectory;
 import dev.mnistlab.train.Classifier;
+import dev.mnistlab.train.JsonFormat;
 import dev.mnistlab.train.TrainConfig;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import ai.djl.nn.Block;
 
 /**
- * Stores a trained model as two files in a directory: {@code config.json} (the full
- * training config, so the network can be rebuilt) and {@code model.params} (DJL's
- * parameter format).
+ * Stores a trained model as two files in a directory: {@code config.json} (the full training
+ * config, so the network can be rebuilt) and {@code model.params} (DJL's parameter format).
  */
 final class SavedModel {
   static final String CONFIG = "config.json";
@@ -30,28 +29,29 @@ final class SavedModel {
   private SavedModel() {}
 
   /**
-   * Writes {@code block}'s parameters and {@code config} into {@code dir}, both or neither:
-   * a full disk leaves the directory as it was and no temporary file.
+   * Writes {@code block}'s parameters and {@code config} into {@code dir}, both or neither: a full
+   * disk leaves the directory as it was and no temporary file.
    */
   static void save(Path dir, TrainConfig config, Block block) {
     try (OutputDirectory staged = OutputDirectory.stage(dir)) {
       try (OutputStream out = Files.newOutputStream(staged.path().resolve(PARAMS))) {
         Classifier.saveParameters(block, out);
       }
-      Files.writeString(staged.path().resolve(CONFIG),
+      Files.writeString(
+          staged.path().resolve(CONFIG),
           JsonFormat.MAPPER.writeValueAsString(config) + System.lineSeparator());
       staged.commit();
     } catch (IOException e) {
-      throw new InvalidInputException("cannot save the model into " + dir + ": "
-          + OutputChecks.reason(e), e);
+      throw new InvalidInputException(
+          "cannot save the model into " + dir + ": " + OutputChecks.reason(e), e);
     }
   }
 
   /**
    * Reads the config saved in {@code dir}.
    *
-   * @throws InvalidInputException one line saying what is missing or damaged: the directory,
-   *     either file, or the config's JSON (with its line)
+   * @throws InvalidInputException one line saying what is missing or damaged: the directory, either
+   *     file, or the config's JSON (with its line)
    */
   static TrainConfig config(Path dir) {
     if (!Files.isDirectory(dir)) {
@@ -68,8 +68,15 @@ final class SavedModel {
       return JsonFormat.MAPPER.readValue(file.toFile(), TrainConfig.class);
     } catch (JsonProcessingException e) {
       String line = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
-      throw new InvalidInputException("cannot read " + file + ": not a saved config" + line
-          + " (" + firstLine(e.getOriginalMessage()) + ")", e);
+      throw new InvalidInputException(
+          "cannot read "
+              + file
+              + ": not a saved config"
+              + line
+              + " ("
+              + firstLine(e.getOriginalMessage())
+              + ")",
+          e);
     } catch (IOException e) {
       throw new InvalidInputException("cannot read " + file + ": " + OutputChecks.reason(e), e);
     }
@@ -85,14 +92,17 @@ final class SavedModel {
     try (InputStream in = Files.newInputStream(dir.resolve(PARAMS))) {
       return Classifier.load(spec.build(), in);
     } catch (InvalidInputException e) {
-      throw new InvalidInputException("cannot load " + dir.resolve(PARAMS) + ": "
-          + e.getMessage(), e);
+      throw new InvalidInputException(
+          "cannot load " + dir.resolve(PARAMS) + ": " + e.getMessage(), e);
     } catch (EOFException e) {
-      throw new InvalidInputException("cannot read " + dir.resolve(PARAMS)
-          + ": it is cut short (the save was interrupted, or the file was truncated)", e);
+      throw new InvalidInputException(
+          "cannot read "
+              + dir.resolve(PARAMS)
+              + ": it is cut short (the save was interrupted, or the file was truncated)",
+          e);
     } catch (IOException e) {
-      throw new InvalidInputException("cannot read " + dir.resolve(PARAMS) + ": "
-          + OutputChecks.reason(e), e);
+      throw new InvalidInputException(
+          "cannot read " + dir.resolve(PARAMS) + ": " + OutputChecks.reason(e), e);
     }
   }
 }

@@ -10,10 +10,15 @@ final class StorageOptions {
   /** The environment variable that sets the storage when {@code --storage} is absent. */
   static final String ENV = "MNIST_LAB_STORAGE";
 
-  @Option(names = "--storage", paramLabel = "URL",
-      description = "Where studies are kept: sqlite:PATH or postgresql://user@host[:port]/db "
-          + "(password from PGPASSWORD or ~/.pgpass; a JDBC URL works too). Default: "
-          + "$" + ENV + ", else sqlite:mnist-lab.db in the working directory.")
+  @Option(
+      names = "--storage",
+      paramLabel = "URL",
+      description =
+          "Where studies are kept: sqlite:PATH or postgresql://user@host[:port]/db "
+              + "(password from PGPASSWORD or ~/.pgpass; a JDBC URL works too). Default: "
+              + "$"
+              + ENV
+              + ", else sqlite:mnist-lab.db in the working directory.")
   String url;
 
   /** Returns the storage URL the user chose, from the flag, the environment or the default. */
@@ -31,8 +36,8 @@ final class StorageOptions {
   }
 
   /**
-   * Opens the chosen storage for a command that only reads, refusing one that is not there
-   * yet rather than creating it; the caller closes it.
+   * Opens the chosen storage for a command that only reads, refusing one that is not there yet
+   * rather than creating it; the caller closes it.
    */
   Storage openExisting() {
     return Storages.openExisting(resolve(System.getenv()));

@@ -18,7 +18,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** Lists the studies in a storage: {@code mnist-lab studies}. */
-@Command(name = "studies", mixinStandardHelpOptions = true,
+@Command(
+    name = "studies",
+    mixinStandardHelpOptions = true,
     description = "Lists the stored studies: trials in each state and the best value so far.",
     footerHeading = "%nExamples:%n",
     footer = {"  mnist-lab studies", "  mnist-lab studies --storage sqlite:mnist-lab.db"})
@@ -46,10 +48,16 @@ final class StudiesCommand implements Callable<Integer> {
       header.add("best");
       List<List<String>> rows = new ArrayList<>();
       for (StudySummary s : studies) {
-        List<String> row = new ArrayList<>(List.of(s.study().name(), s.study().spec().kind(),
-            s.study().spec().objective() + " ("
-                + (s.study().spec().direction().name().equals("MAXIMIZE") ? "max" : "min") + ")",
-            WHEN.format(s.study().createdAt())));
+        List<String> row =
+            new ArrayList<>(
+                List.of(
+                    s.study().name(),
+                    s.study().spec().kind(),
+                    s.study().spec().objective()
+                        + " ("
+                        + (s.study().spec().direction().name().equals("MAXIMIZE") ? "max" : "min")
+                        + ")",
+                    WHEN.format(s.study().createdAt())));
         for (TrialState state : TrialState.values()) {
           row.add(String.valueOf(s.counts().get(state)));
         }

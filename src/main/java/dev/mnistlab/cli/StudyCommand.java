@@ -1,7 +1,7 @@
 package dev.mnistlab.cli;
 
-import dev.mnistlab.output.OutputChecks;
 import dev.mnistlab.analysis.TrialRuns;
+import dev.mnistlab.output.OutputChecks;
 import dev.mnistlab.report.Block;
 import dev.mnistlab.report.TerminalRenderer;
 import dev.mnistlab.storage.Storage;
@@ -10,12 +10,12 @@ import dev.mnistlab.storage.StudyRecord;
 import dev.mnistlab.storage.TrialRecord;
 import dev.mnistlab.storage.TrialRequest;
 import dev.mnistlab.study.StoredStudy;
-import dev.mnistlab.sweep.StoredSweep;
-import dev.mnistlab.tune.TuneDefinition;
-import dev.mnistlab.tune.TuneReport;
 import dev.mnistlab.study.StudyDefinition;
 import dev.mnistlab.study.StudyFile;
 import dev.mnistlab.study.StudyNarrative;
+import dev.mnistlab.sweep.StoredSweep;
+import dev.mnistlab.tune.TuneDefinition;
+import dev.mnistlab.tune.TuneReport;
 import dev.mnistlab.worker.TrialProcess;
 import dev.mnistlab.worker.Worker;
 import java.io.PrintWriter;
@@ -36,8 +36,12 @@ import picocli.CommandLine.Spec;
     name = "study",
     mixinStandardHelpOptions = true,
     description = "Runs studies of trials over seeds, compares and explains them.",
-    subcommands = {StudyCommand.Run.class, StudyCommand.Blog.class, StudyCommand.Report.class,
-      StudyCommand.Delete.class},
+    subcommands = {
+      StudyCommand.Run.class,
+      StudyCommand.Blog.class,
+      StudyCommand.Report.class,
+      StudyCommand.Delete.class
+    },
     footerHeading = "%nExamples:%n",
     footer = {
       "  mnist-lab study blog --quick --out blog-report",
@@ -53,24 +57,36 @@ final class StudyCommand implements Runnable {
 
   /** The flags every study-running command takes. */
   static class RunOptions {
-    @Option(names = "--repeats", paramLabel = "R",
+    @Option(
+        names = "--repeats",
+        paramLabel = "R",
         description = "Runs per trial, seeds S, S+1, ... (default: the study's, 3 for blog).")
     Integer repeats;
 
-    @Option(names = "--parallel", paramLabel = "K",
-        description = "Runs at once, each a process with one engine thread (default: the "
-            + "number of cores).")
+    @Option(
+        names = "--parallel",
+        paramLabel = "K",
+        description =
+            "Runs at once, each a process with one engine thread (default: the "
+                + "number of cores).")
     Integer parallel;
 
-    @Option(names = "--quick", description = "A first look in a few minutes: one repeat, "
-        + "epochs divided by five; labelled quick everywhere and stored as NAME-quick, apart "
-        + "from full results.")
+    @Option(
+        names = "--quick",
+        description =
+            "A first look in a few minutes: one repeat, "
+                + "epochs divided by five; labelled quick everywhere and stored as NAME-quick, apart "
+                + "from full results.")
     boolean quick;
 
     @Mixin StorageOptions storage;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Also write report.md (with "
-        + "PNG charts) and a self-contained report.html into DIR.")
+    @Option(
+        names = "--out",
+        paramLabel = "DIR",
+        description =
+            "Also write report.md (with "
+                + "PNG charts) and a self-contained report.html into DIR.")
     Path out;
 
     @Mixin DataDirOption data;
@@ -84,29 +100,43 @@ final class StudyCommand implements Runnable {
       }
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
-      Consumer<String> log = line -> {
-        err.println(line);
-        err.flush();
-      };
+      Consumer<String> log =
+          line -> {
+            err.println(line);
+            err.flush();
+          };
       if (this.out != null) {
         OutputChecks.requireWritableDirectory("--out", this.out);
       }
       int cores = Runtime.getRuntime().availableProcessors();
       Worker.Options options = Worker.Options.defaults(parallel != null ? parallel : cores);
       Path dataDir = data.ensure(log);
-      try (WorkerShutdown shutdown = new WorkerShutdown(); Storage opened = storage.open()) {
+      try (WorkerShutdown shutdown = new WorkerShutdown();
+          Storage opened = storage.open()) {
         StudyRecord record = opened.createStudy(StoredStudy.spec(study));
         List<TrialRecord> stored = opened.trials(record.id(), false);
         List<TrialRequest> missing = StoredStudy.missing(study, stored);
         int total = study.trials().size() * study.repeats();
         if (missing.isEmpty()) {
-          log.accept("all " + total + " runs of study '" + study.name() + "' are stored in "
-              + opened.describe());
+          log.accept(
+              "all "
+                  + total
+                  + " runs of study '"
+                  + study.name()
+                  + "' are stored in "
+                  + opened.describe());
         } else {
           opened.enqueue(record.id(), missing);
-          log.accept(String.format(Locale.ROOT, "study '%s': %d of %d runs queued, %d at a "
-              + "time, stored in %s (run again to continue after a stop)", study.name(),
-              missing.size(), total, options.parallel(), opened.describe()));
+          log.accept(
+              String.format(
+                  Locale.ROOT,
+                  "study '%s': %d of %d runs queued, %d at a "
+                      + "time, stored in %s (run again to continue after a stop)",
+                  study.name(),
+                  missing.size(),
+                  total,
+                  options.parallel(),
+                  opened.describe()));
         }
         // Runs queued by an earlier, interrupted invocation are served here too.
         Worker.Summary summary;
@@ -124,9 +154,12 @@ final class StudyCommand implements Runnable {
   }
 
   /** Runs any study file. */
-  @Command(name = "run", mixinStandardHelpOptions = true,
-      description = "Runs a study file (YAML): name, repeats, defaults and trials, each trial "
-          + "a name and train settings as snake_case keys.",
+  @Command(
+      name = "run",
+      mixinStandardHelpOptions = true,
+      description =
+          "Runs a study file (YAML): name, repeats, defaults and trials, each trial "
+              + "a name and train settings as snake_case keys.",
       footerHeading = "%nExamples:%n",
       footer = {
         "  mnist-lab study run my-study.yaml --quick",
@@ -134,7 +167,10 @@ final class StudyCommand implements Runnable {
       })
   static final class Run implements Callable<Integer> {
     @Spec CommandSpec spec;
-    @Parameters(paramLabel = "FILE", description = "The study file.") Path file;
+
+    @Parameters(paramLabel = "FILE", description = "The study file.")
+    Path file;
+
     @Mixin RunOptions options;
 
     @Override
@@ -144,7 +180,9 @@ final class StudyCommand implements Runnable {
   }
 
   /** Re-runs the seed study. */
-  @Command(name = "blog", mixinStandardHelpOptions = true,
+  @Command(
+      name = "blog",
+      mixinStandardHelpOptions = true,
       description = "Re-runs the seed study's seven trials over seeds and explains each step.",
       footerHeading = "%nExamples:%n",
       footer = {
@@ -162,9 +200,12 @@ final class StudyCommand implements Runnable {
   }
 
   /** Re-renders a stored study without training. */
-  @Command(name = "report", mixinStandardHelpOptions = true,
-      description = "Prints a stored study's tables and explanations again, without training;"
-          + " --out writes the Markdown and HTML reports.",
+  @Command(
+      name = "report",
+      mixinStandardHelpOptions = true,
+      description =
+          "Prints a stored study's tables and explanations again, without training;"
+              + " --out writes the Markdown and HTML reports.",
       footerHeading = "%nExamples:%n",
       footer = {
         "  mnist-lab study report blog-quick",
@@ -172,14 +213,19 @@ final class StudyCommand implements Runnable {
       })
   static final class Report implements Callable<Integer> {
     @Spec CommandSpec spec;
-    @Parameters(paramLabel = "NAME", description = "A stored study, sweep or search, e.g. "
-        + "blog, blog-quick, sweep-quick, tune-mlp.")
+
+    @Parameters(
+        paramLabel = "NAME",
+        description =
+            "A stored study, sweep or search, e.g. " + "blog, blog-quick, sweep-quick, tune-mlp.")
     String name;
 
     @Mixin StorageOptions storage;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Also write report.md (with "
-        + "PNG charts) and report.html into DIR.")
+    @Option(
+        names = "--out",
+        paramLabel = "DIR",
+        description = "Also write report.md (with " + "PNG charts) and report.html into DIR.")
     Path out;
 
     @Override
@@ -190,18 +236,23 @@ final class StudyCommand implements Runnable {
       try (Storage opened = storage.openExisting()) {
         StudyRecord record = Storages.requireStudy(opened, name);
         if (TuneDefinition.KIND.equals(record.spec().kind())) {
-          TuneOutput.text(spec.commandLine().getOut(), TuneReport.of(record,
-              TuneDefinition.of(record), opened.trialsWithEpochs(record.id())),
-              opened.describe(), Double.NaN);
+          TuneOutput.text(
+              spec.commandLine().getOut(),
+              TuneReport.of(
+                  record, TuneDefinition.of(record), opened.trialsWithEpochs(record.id())),
+              opened.describe(),
+              Double.NaN);
           return 0;
         }
         List<TrialRecord> stored = opened.trials(record.id(), true);
         if ("sweep".equals(record.spec().kind())) {
-          SweepCommand.render(StoredSweep.plan(record), stored, out,
-              spec.commandLine().getOut());
+          SweepCommand.render(StoredSweep.plan(record), stored, out, spec.commandLine().getOut());
           return 0;
         }
-        render(StoredStudy.asRun(StoredStudy.definition(record), stored), stored, out,
+        render(
+            StoredStudy.asRun(StoredStudy.definition(record), stored),
+            stored,
+            out,
             spec.commandLine().getOut());
       }
       return 0;
@@ -209,16 +260,23 @@ final class StudyCommand implements Runnable {
   }
 
   /** Deletes a stored study. */
-  @Command(name = "delete", mixinStandardHelpOptions = true,
+  @Command(
+      name = "delete",
+      mixinStandardHelpOptions = true,
       description = "Deletes a stored study with all its trials and metrics; asks first.",
       footerHeading = "%nExamples:%n",
       footer = {"  mnist-lab study delete blog-quick", "  mnist-lab study delete blog-quick --yes"})
   static final class Delete implements Callable<Integer> {
     @Spec CommandSpec spec;
-    @Parameters(paramLabel = "NAME", description = "The study to delete.") String name;
+
+    @Parameters(paramLabel = "NAME", description = "The study to delete.")
+    String name;
+
     @Mixin StorageOptions storage;
 
-    @Option(names = {"-y", "--yes"}, description = "Delete without asking.")
+    @Option(
+        names = {"-y", "--yes"},
+        description = "Delete without asking.")
     boolean yes;
 
     @Override
@@ -241,8 +299,8 @@ final class StudyCommand implements Runnable {
     }
   }
 
-  static void render(StudyDefinition study, List<TrialRecord> stored, Path outDir,
-      PrintWriter out) {
+  static void render(
+      StudyDefinition study, List<TrialRecord> stored, Path outDir, PrintWriter out) {
     List<TrialRuns> trials = StoredStudy.runs(study, stored);
     List<Block> blocks = StudyNarrative.blocks(study, trials);
     new TerminalRenderer().render(blocks, out);
@@ -254,7 +312,12 @@ final class StudyCommand implements Runnable {
 
   static List<String> javaCommand() {
     String java = ProcessHandle.current().info().command().orElse("java");
-    return List.of(java, "-XX:+AlwaysPreTouch", "-Djava.awt.headless=true", "-cp",
-        System.getProperty("java.class.path"), Main.class.getName());
+    return List.of(
+        java,
+        "-XX:+AlwaysPreTouch",
+        "-Djava.awt.headless=true",
+        "-cp",
+        System.getProperty("java.class.path"),
+        Main.class.getName());
   }
 }

@@ -13,9 +13,9 @@ import dev.mnistlab.sweep.SweepFactor;
 import dev.mnistlab.sweep.SweepNarrative;
 import dev.mnistlab.sweep.SweepPlan;
 import dev.mnistlab.sweep.SweepPlanText;
+import dev.mnistlab.train.TrainConfig;
 import dev.mnistlab.worker.TrialProcess;
 import dev.mnistlab.worker.Worker;
-import dev.mnistlab.train.TrainConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,7 +30,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Sweeps hyperparameters one at a time around a base config: {@code mnist-lab sweep}. */
-@Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+    name = "sweep",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
     description = {
       "Shows what each hyperparameter does to accuracy and loss: varies one factor at a "
           + "time around a base config, over seeds, and explains the differences.",
@@ -48,48 +51,83 @@ import picocli.CommandLine.Spec;
 final class SweepCommand implements Callable<Integer> {
   /** Training images a quick sweep uses: enough for the differences to show. */
   static final int QUICK_IMAGES = 10_000;
+
   /** Epochs a quick sweep trains at most. */
   static final int QUICK_EPOCHS = 5;
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--base", paramLabel = "SPEC", defaultValue = SweepBase.DEFAULT,
-      description = "The config to vary around: PRESET:TRIAL (e.g. blog:7, the default) or "
-          + "STUDY:NUMBER, a stored trial.")
+  @Option(
+      names = "--base",
+      paramLabel = "SPEC",
+      defaultValue = SweepBase.DEFAULT,
+      description =
+          "The config to vary around: PRESET:TRIAL (e.g. blog:7, the default) or "
+              + "STUDY:NUMBER, a stored trial.")
   String base;
 
-  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Change the base: any "
-      + "train setting in snake_case (lr=0.01, batch_size=64, model=..., dropout=0.2).")
+  @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
+      description =
+          "Change the base: any "
+              + "train setting in snake_case (lr=0.01, batch_size=64, model=..., dropout=0.2).")
   List<String> settings = new ArrayList<>();
 
-  @Option(names = "--factor", paramLabel = "NAME=V1,V2,...", description = "A factor and "
-      + "its values; repeat for several. Any train setting, or layers (specs separated by "
-      + "';'), activation, dropout. Default: the seed's five factors.")
+  @Option(
+      names = "--factor",
+      paramLabel = "NAME=V1,V2,...",
+      description =
+          "A factor and "
+              + "its values; repeat for several. Any train setting, or layers (specs separated by "
+              + "';'), activation, dropout. Default: the seed's five factors.")
   List<String> factors = new ArrayList<>();
 
-  @Option(names = "--grid", paramLabel = "A,B", split = ",", description = "Also cross two "
-      + "factors, e.g. lr,batch_size: a heatmap and the linear-scaling check.")
+  @Option(
+      names = "--grid",
+      paramLabel = "A,B",
+      split = ",",
+      description =
+          "Also cross two "
+              + "factors, e.g. lr,batch_size: a heatmap and the linear-scaling check.")
   List<String> grid = new ArrayList<>();
 
-  @Option(names = "--repeats", paramLabel = "R", description = "Seeds per config (default: "
-      + "3, 1 with --quick).")
+  @Option(
+      names = "--repeats",
+      paramLabel = "R",
+      description = "Seeds per config (default: " + "3, 1 with --quick).")
   Integer repeats;
 
-  @Option(names = "--quick", description = "A first picture in a few minutes: fewer values, "
-      + "one seed, " + QUICK_IMAGES + " training images, at most " + QUICK_EPOCHS
-      + " epochs; labelled quick everywhere.")
+  @Option(
+      names = "--quick",
+      description =
+          "A first picture in a few minutes: fewer values, "
+              + "one seed, "
+              + QUICK_IMAGES
+              + " training images, at most "
+              + QUICK_EPOCHS
+              + " epochs; labelled quick everywhere.")
   boolean quick;
 
-  @Option(names = "--name", paramLabel = "NAME", description = "The sweep's name in the "
-      + "storage (default: sweep, or sweep-quick).")
+  @Option(
+      names = "--name",
+      paramLabel = "NAME",
+      description = "The sweep's name in the " + "storage (default: sweep, or sweep-quick).")
   String name;
 
-  @Option(names = "--parallel", paramLabel = "K", description = "Runs at once, each a process "
-      + "with one engine thread (default: the number of cores).")
+  @Option(
+      names = "--parallel",
+      paramLabel = "K",
+      description =
+          "Runs at once, each a process "
+              + "with one engine thread (default: the number of cores).")
   Integer parallel;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Also write report.md (with PNG "
-      + "charts) and a self-contained report.html into DIR.")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description =
+          "Also write report.md (with PNG " + "charts) and a self-contained report.html into DIR.")
   Path out;
 
   @Mixin StorageOptions storage;
@@ -98,12 +136,13 @@ final class SweepCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter err = spec.commandLine().getErr();
-    Consumer<String> log = line -> {
-      synchronized (err) {
-        err.println(line);
-        err.flush();
-      }
-    };
+    Consumer<String> log =
+        line -> {
+          synchronized (err) {
+            err.println(line);
+            err.flush();
+          }
+        };
     if (out != null) {
       OutputChecks.requireWritableDirectory("--out", out);
     }
@@ -118,18 +157,30 @@ final class SweepCommand implements Callable<Integer> {
         Storage opened = early != null ? storage.open() : storage.openExisting()) {
       SweepPlan plan = early != null ? early : plan(opened);
       StudyRecord record = opened.createStudy(StoredSweep.spec(plan));
-      List<TrialRequest> missing = StoredSweep.missing(plan,
-          opened.trials(record.id(), false));
+      List<TrialRequest> missing = StoredSweep.missing(plan, opened.trials(record.id(), false));
       int total = plan.requests().size();
       if (missing.isEmpty()) {
-        log.accept("all " + total + " runs of sweep '" + plan.name() + "' are stored in "
-            + opened.describe());
+        log.accept(
+            "all "
+                + total
+                + " runs of sweep '"
+                + plan.name()
+                + "' are stored in "
+                + opened.describe());
       } else {
         opened.enqueue(record.id(), missing);
-        log.accept(String.format(Locale.ROOT, "sweep '%s'%s: %d of %d runs queued (%d "
-                + "saved by reading epochs from learning curves), %d at a time, stored in %s",
-            plan.name(), plan.quick() ? " (QUICK)" : "", missing.size(), total,
-            plan.runsSavedByCurves(), options.parallel(), opened.describe()));
+        log.accept(
+            String.format(
+                Locale.ROOT,
+                "sweep '%s'%s: %d of %d runs queued (%d "
+                    + "saved by reading epochs from learning curves), %d at a time, stored in %s",
+                plan.name(),
+                plan.quick() ? " (QUICK)" : "",
+                missing.size(),
+                total,
+                plan.runsSavedByCurves(),
+                options.parallel(),
+                opened.describe()));
       }
       Worker.Summary summary;
       try (TrialProcess trials = new TrialProcess(StudyCommand.javaCommand(), dataDir)) {
@@ -147,37 +198,45 @@ final class SweepCommand implements Callable<Integer> {
   private SweepPlan plan(Storage opened) {
     TrainConfig config = SweepBase.withSettings(SweepBase.resolve(base, opened), settings);
     if (quick) {
-      config = config.withRun(Math.min(QUICK_EPOCHS, config.epochs()), config.batchSize(),
-          config.lr());
-      config = config.withTrainLimit(config.trainLimit() > 0
-          ? Math.min(QUICK_IMAGES, config.trainLimit()) : QUICK_IMAGES);
+      config =
+          config.withRun(Math.min(QUICK_EPOCHS, config.epochs()), config.batchSize(), config.lr());
+      config =
+          config.withTrainLimit(
+              config.trainLimit() > 0 ? Math.min(QUICK_IMAGES, config.trainLimit()) : QUICK_IMAGES);
       // Few steps in a quick run: sample every step's loss, or large batches leave too few
       // samples to measure mini-batch noise.
       config = SweepBase.withSettings(config, List.of("log_every=1"));
     }
-    List<SweepFactor> chosen = factors.isEmpty()
-        ? SweepPlan.seedFactors(config, quick)
-        : factors.stream().map(SweepFactor::parse).toList();
+    List<SweepFactor> chosen =
+        factors.isEmpty()
+            ? SweepPlan.seedFactors(config, quick)
+            : factors.stream().map(SweepFactor::parse).toList();
     if (quick && factors.isEmpty()) {
       chosen = chosen.stream().map(f -> f.isEpochs() ? capEpochs(f, QUICK_EPOCHS) : f).toList();
     }
     int r = repeats != null ? repeats : quick ? 1 : 3;
     String n = name != null ? name : quick ? "sweep-quick" : "sweep";
-    return new SweepPlan(n, base + (settings.isEmpty() ? "" : " with " + settings), config,
-        chosen, grid, r, quick);
+    return new SweepPlan(
+        n, base + (settings.isEmpty() ? "" : " with " + settings), config, chosen, grid, r, quick);
   }
 
   private static SweepFactor capEpochs(SweepFactor f, int most) {
     List<String> values = f.values().stream().filter(v -> Integer.parseInt(v) <= most).toList();
-    return new SweepFactor(f.name(), values.isEmpty() ? List.of(String.valueOf(most)) : values,
-        f.scale());
+    return new SweepFactor(
+        f.name(), values.isEmpty() ? List.of(String.valueOf(most)) : values, f.scale());
   }
 
   /** Prints the sweep's report and, with {@code outDir}, writes it as Markdown and HTML. */
   static void render(SweepPlan plan, List<TrialRecord> stored, Path outDir, PrintWriter out) {
-    List<Block> blocks = new ArrayList<>(SweepNarrative.blocks("Sweep around "
-        + plan.baseLabel(), plan.quick(), StoredSweep.factors(plan, stored),
-        StoredSweep.epochs(plan, stored), StoredSweep.grid(plan, stored), plan.base()));
+    List<Block> blocks =
+        new ArrayList<>(
+            SweepNarrative.blocks(
+                "Sweep around " + plan.baseLabel(),
+                plan.quick(),
+                StoredSweep.factors(plan, stored),
+                StoredSweep.epochs(plan, stored),
+                StoredSweep.grid(plan, stored),
+                plan.base()));
     blocks.addAll(SweepPlanText.blocks(plan));
     new TerminalRenderer().render(blocks, out);
     out.flush();

@@ -16,8 +16,8 @@ final class TimeLimit {
     String t = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
     Matcher m = FORM.matcher(t);
     if (t.isEmpty() || !m.matches()) {
-      throw new InvalidInputException(flag + " must be a duration like 90s, 15m or 1h30m, got '"
-          + text + "'");
+      throw new InvalidInputException(
+          flag + " must be a duration like 90s, 15m or 1h30m, got '" + text + "'");
     }
     Duration d = Duration.ofHours(part(m, 1)).plusMinutes(part(m, 2)).plusSeconds(part(m, 3));
     if (d.isZero()) {

@@ -2,10 +2,10 @@ package dev.mnistlab.cli;
 
 import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.data.Dataset;
-import dev.mnistlab.output.OutputChecks;
 import dev.mnistlab.model.Init;
 import dev.mnistlab.model.LintWarning;
 import dev.mnistlab.model.ModelSpec;
+import dev.mnistlab.output.OutputChecks;
 import dev.mnistlab.train.EpochGate;
 import dev.mnistlab.train.EpochMetrics;
 import dev.mnistlab.train.MemoryCheck;
@@ -56,95 +56,157 @@ final class TrainCommand implements Callable<Integer> {
 
   @Spec CommandSpec command;
 
-  @Option(names = "--model", paramLabel = "SPEC", defaultValue = TrainConfig.DEFAULT_MODEL,
-      description = "Layers, comma separated, e.g. \"linear(64),relu,linear(10),sigmoid\" "
-          + "(default: ${DEFAULT-VALUE}). See 'mnist-lab model describe --help'.")
+  @Option(
+      names = "--model",
+      paramLabel = "SPEC",
+      defaultValue = TrainConfig.DEFAULT_MODEL,
+      description =
+          "Layers, comma separated, e.g. \"linear(64),relu,linear(10),sigmoid\" "
+              + "(default: ${DEFAULT-VALUE}). See 'mnist-lab model describe --help'.")
   String model;
 
-  @Option(names = "--epochs", defaultValue = "20", description = "Passes over the training "
-      + "images (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--epochs",
+      defaultValue = "20",
+      description = "Passes over the training " + "images (default: ${DEFAULT-VALUE}).")
   int epochs;
 
-  @Option(names = "--batch-size", defaultValue = "100", description = "Images per step "
-      + "(default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--batch-size",
+      defaultValue = "100",
+      description = "Images per step " + "(default: ${DEFAULT-VALUE}).")
   int batchSize;
 
-  @Option(names = "--lr", defaultValue = "1e-3", description = "Base learning rate "
-      + "(default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--lr",
+      defaultValue = "1e-3",
+      description = "Base learning rate " + "(default: ${DEFAULT-VALUE}).")
   double lr;
 
-  @Option(names = "--optimizer", defaultValue = "adam", paramLabel = "NAME",
-      description = "sgd, momentum, nesterov, adam, adamw, rmsprop or adagrad "
-          + "(default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--optimizer",
+      defaultValue = "adam",
+      paramLabel = "NAME",
+      description =
+          "sgd, momentum, nesterov, adam, adamw, rmsprop or adagrad "
+              + "(default: ${DEFAULT-VALUE}).")
   String optimizer;
 
-  @Option(names = "--momentum", defaultValue = "0.9", description = "Momentum of 'momentum' "
-      + "and 'nesterov' (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--momentum",
+      defaultValue = "0.9",
+      description = "Momentum of 'momentum' " + "and 'nesterov' (default: ${DEFAULT-VALUE}).")
   double momentum;
 
-  @Option(names = "--weight-decay", defaultValue = "0", description = "L2 penalty; decoupled "
-      + "for adamw (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--weight-decay",
+      defaultValue = "0",
+      description = "L2 penalty; decoupled " + "for adamw (default: ${DEFAULT-VALUE}).")
   double weightDecay;
 
-  @Option(names = "--betas", defaultValue = "0.9,0.999", paramLabel = "B1,B2",
+  @Option(
+      names = "--betas",
+      defaultValue = "0.9,0.999",
+      paramLabel = "B1,B2",
       description = "Adam's moment decays (default: ${DEFAULT-VALUE}).")
   String betas;
 
-  @Option(names = "--schedule", defaultValue = "constant", paramLabel = "NAME",
-      description = "Learning-rate schedule: constant, step (x0.1 after each third), cosine "
-          + "or onecycle (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--schedule",
+      defaultValue = "constant",
+      paramLabel = "NAME",
+      description =
+          "Learning-rate schedule: constant, step (x0.1 after each third), cosine "
+              + "or onecycle (default: ${DEFAULT-VALUE}).")
   String schedule;
 
-  @Option(names = "--warmup-epochs", defaultValue = "0", description = "Epochs of linear "
-      + "warm-up from 0 to --lr (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--warmup-epochs",
+      defaultValue = "0",
+      description = "Epochs of linear " + "warm-up from 0 to --lr (default: ${DEFAULT-VALUE}).")
   int warmupEpochs;
 
-  @Option(names = "--seed", defaultValue = "42", description = "Seeds weights, shuffling, "
-      + "dropout and a random validation split (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "42",
+      description =
+          "Seeds weights, shuffling, "
+              + "dropout and a random validation split (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--threads", defaultValue = "auto", paramLabel = "N|auto",
-      description = "Engine threads per operation; 'auto' takes 1, or 2 for a large network "
-          + "while no other process needs a core (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--threads",
+      defaultValue = "auto",
+      paramLabel = "N|auto",
+      description =
+          "Engine threads per operation; 'auto' takes 1, or 2 for a large network "
+              + "while no other process needs a core (default: ${DEFAULT-VALUE}).")
   String threads;
 
-  @Option(names = "--early-stop", defaultValue = "0", paramLabel = "PATIENCE",
-      description = "Stop after this many epochs without a lower validation loss; 0 never "
-          + "(default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--early-stop",
+      defaultValue = "0",
+      paramLabel = "PATIENCE",
+      description =
+          "Stop after this many epochs without a lower validation loss; 0 never "
+              + "(default: ${DEFAULT-VALUE}).")
   int earlyStop;
 
-  @Option(names = "--train-limit", defaultValue = "0", paramLabel = "N",
-      description = "Train on the first N training images only, for quick runs; 0 for all "
-          + "(default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--train-limit",
+      defaultValue = "0",
+      paramLabel = "N",
+      description =
+          "Train on the first N training images only, for quick runs; 0 for all "
+              + "(default: ${DEFAULT-VALUE}).")
   int trainLimit;
 
-  @Option(names = "--init", defaultValue = "pytorch", paramLabel = "NAME",
-      description = "Weight initialisation: pytorch (PyTorch's default), xavier, kaiming or "
-          + "normal (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--init",
+      defaultValue = "pytorch",
+      paramLabel = "NAME",
+      description =
+          "Weight initialisation: pytorch (PyTorch's default), xavier, kaiming or "
+              + "normal (default: ${DEFAULT-VALUE}).")
   String init;
 
-  @Option(names = "--log-every", defaultValue = "10", paramLabel = "K",
-      description = "Record the training loss of every Kth step, for noise analysis "
-          + "(default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--log-every",
+      defaultValue = "10",
+      paramLabel = "K",
+      description =
+          "Record the training loss of every Kth step, for noise analysis "
+              + "(default: ${DEFAULT-VALUE}).")
   int logEvery;
 
   @Mixin DataOptions data;
 
-  @Option(names = "--json", paramLabel = "FILE|-", description = "Also write the result as "
-      + "JSON to FILE, or to stdout with '-' (then nothing else goes to stdout).")
+  @Option(
+      names = "--json",
+      paramLabel = "FILE|-",
+      description =
+          "Also write the result as "
+              + "JSON to FILE, or to stdout with '-' (then nothing else goes to stdout).")
   Path json;
 
-  @Option(names = "--save", paramLabel = "DIR", description = "Write the trained model and "
-      + "its config to DIR, for 'mnist-lab predict'.")
+  @Option(
+      names = "--save",
+      paramLabel = "DIR",
+      description = "Write the trained model and " + "its config to DIR, for 'mnist-lab predict'.")
   Path save;
 
   // Set by a worker on the training processes it starts, so none outlives it.
-  @Option(names = "--exit-with-parent", paramLabel = "PID", hidden = true,
+  @Option(
+      names = "--exit-with-parent",
+      paramLabel = "PID",
+      hidden = true,
       description = "Halt as soon as process PID has ended; ignore Ctrl-C, left to PID.")
   Long exitWithParent;
 
   // Set by a worker whose pruner follows the run epoch by epoch (see EpochGate).
-  @Option(names = "--epoch-gate", hidden = true,
+  @Option(
+      names = "--epoch-gate",
+      hidden = true,
       description = "After each epoch, write its metrics to stdout and wait for go or stop.")
   boolean epochGate;
 
@@ -177,18 +239,30 @@ final class TrainCommand implements Callable<Integer> {
     ThreadSettings threadSettings =
         ThreadSettings.choose(config.threads(), spec.parameterCount(), config.batchSize());
     threadSettings.apply();
-    Provenance provenance = Provenance.capture(threadSettings,
-        dataset.provenance().source(), checksums(dataset));
+    Provenance provenance =
+        Provenance.capture(threadSettings, dataset.provenance().source(), checksums(dataset));
     if (out != null) {
-      out.printf(Locale.ROOT, "model %s (%,d parameters)%n", spec.canonical(),
-          spec.parameterCount());
-      out.printf(Locale.ROOT, "data  %s: %,d train, %,d validation (%s), %,d test%n",
-          dataset.provenance().kind(), dataset.trainSize(), dataset.valSize(), data.valSplit,
+      out.printf(
+          Locale.ROOT, "model %s (%,d parameters)%n", spec.canonical(), spec.parameterCount());
+      out.printf(
+          Locale.ROOT,
+          "data  %s: %,d train, %,d validation (%s), %,d test%n",
+          dataset.provenance().kind(),
+          dataset.trainSize(),
+          dataset.valSize(),
+          data.valSplit,
           dataset.testSize());
-      out.printf(Locale.ROOT, "run   %s lr %s, batch %d, %d epochs, %s schedule, seed %d, "
-              + "%d thread(s)%s%n", config.optimizer().cliName(), config.lr(),
-          config.batchSize(), config.epochs(), config.schedule().cliName(), config.seed(),
-          threadSettings.intraOp(), threadSettings.automatic() ? " (auto)" : "");
+      out.printf(
+          Locale.ROOT,
+          "run   %s lr %s, batch %d, %d epochs, %s schedule, seed %d, " + "%d thread(s)%s%n",
+          config.optimizer().cliName(),
+          config.lr(),
+          config.batchSize(),
+          config.epochs(),
+          config.schedule().cliName(),
+          config.seed(),
+          threadSettings.intraOp(),
+          threadSettings.automatic() ? " (auto)" : "");
       out.flush();
     }
     boolean tty = System.console() != null;
@@ -197,12 +271,16 @@ final class TrainCommand implements Callable<Integer> {
       listener = new EpochGate(listener, System.out, EpochGate.standardInput());
     }
     Trainer trainer = new Trainer(config, listener);
-    TrainResult result = trainer.train(new Network(spec.build(), initializer::apply), dataset,
-        provenance, block -> {
-          if (save != null) {
-            SavedModel.save(save, config, block);
-          }
-        });
+    TrainResult result =
+        trainer.train(
+            new Network(spec.build(), initializer::apply),
+            dataset,
+            provenance,
+            block -> {
+              if (save != null) {
+                SavedModel.save(save, config, block);
+              }
+            });
     if (out != null) {
       printSummary(out, result);
     }
@@ -221,11 +299,11 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   /**
-   * Halts this process as soon as process {@code pid} has ended (at once if it already has),
-   * and leaves Ctrl-C to that process: a worker killed outright cannot stop its training
-   * processes, so they stop themselves; a worker stopped by Ctrl-C stops them itself after
-   * queuing their trials again, which it could not tell apart from failures if the
-   * terminal's SIGINT (sent to the whole process group) had killed them first.
+   * Halts this process as soon as process {@code pid} has ended (at once if it already has), and
+   * leaves Ctrl-C to that process: a worker killed outright cannot stop its training processes, so
+   * they stop themselves; a worker stopped by Ctrl-C stops them itself after queuing their trials
+   * again, which it could not tell apart from failures if the terminal's SIGINT (sent to the whole
+   * process group) had killed them first.
    */
   static void haltWhenEnded(long pid) {
     if (pid <= 0) {
@@ -248,10 +326,27 @@ final class TrainCommand implements Callable<Integer> {
     }
     double beta1 = parseNumber("--betas", b[0]);
     double beta2 = parseNumber("--betas", b[1]);
-    return new TrainConfig(model, epochs, batchSize, lr, OptimizerKind.parse(optimizer),
-        momentum, weightDecay, beta1, beta2, ScheduleKind.parse(schedule), warmupEpochs, seed,
-        parseThreads(threads), earlyStop, trainLimit, data.valSize,
-        data.valSplit.trim().toLowerCase(Locale.ROOT), data.normalize, init, logEvery);
+    return new TrainConfig(
+        model,
+        epochs,
+        batchSize,
+        lr,
+        OptimizerKind.parse(optimizer),
+        momentum,
+        weightDecay,
+        beta1,
+        beta2,
+        ScheduleKind.parse(schedule),
+        warmupEpochs,
+        seed,
+        parseThreads(threads),
+        earlyStop,
+        trainLimit,
+        data.valSize,
+        data.valSplit.trim().toLowerCase(Locale.ROOT),
+        data.normalize,
+        init,
+        logEvery);
   }
 
   static int parseThreads(String text) {
@@ -265,8 +360,8 @@ final class TrainCommand implements Callable<Integer> {
       }
       return n;
     } catch (NumberFormatException e) {
-      throw new InvalidInputException("--threads must be 'auto' or a number >= 1, got '"
-          + text + "'");
+      throw new InvalidInputException(
+          "--threads must be 'auto' or a number >= 1, got '" + text + "'");
     }
   }
 
@@ -286,19 +381,31 @@ final class TrainCommand implements Callable<Integer> {
 
   private static void printSummary(PrintWriter out, TrainResult result) {
     EpochMetrics last = result.lastEpoch();
-    out.printf(Locale.ROOT, "%s after %d epoch(s): %s%n", result.state(),
-        result.epochs().size(), result.message());
+    out.printf(
+        Locale.ROOT,
+        "%s after %d epoch(s): %s%n",
+        result.state(),
+        result.epochs().size(),
+        result.message());
     if (last != null) {
-      out.printf(Locale.ROOT, "final train loss %.4f (epoch mean; last batch %.4f), "
-              + "validation loss %.4f, validation accuracy %.4f%n", last.trainLoss(),
-          last.trainLossLastBatch(), last.valLoss(), last.valAccuracy());
+      out.printf(
+          Locale.ROOT,
+          "final train loss %.4f (epoch mean; last batch %.4f), "
+              + "validation loss %.4f, validation accuracy %.4f%n",
+          last.trainLoss(),
+          last.trainLossLastBatch(),
+          last.valLoss(),
+          last.valAccuracy());
     }
     if (result.state() == RunState.COMPLETE) {
-      out.printf(Locale.ROOT, "test loss %.4f, test accuracy %.4f (evaluated once)%n",
-          result.test().loss(), result.test().accuracy());
+      out.printf(
+          Locale.ROOT,
+          "test loss %.4f, test accuracy %.4f (evaluated once)%n",
+          result.test().loss(),
+          result.test().accuracy());
     }
-    out.printf(Locale.ROOT, "%.1f s in all, peak memory %.0f MiB%n", result.seconds(),
-        result.peakRssMb());
+    out.printf(
+        Locale.ROOT, "%.1f s in all, peak memory %.0f MiB%n", result.seconds(), result.peakRssMb());
     out.flush();
   }
 }

@@ -22,9 +22,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Lists one study's trials: {@code mnist-lab trials --study NAME}. */
-@Command(name = "trials", mixinStandardHelpOptions = true,
-    description = "Lists a study's trials: state, seed, validation and test accuracy, seconds, "
-        + "worker and why a trial failed.",
+@Command(
+    name = "trials",
+    mixinStandardHelpOptions = true,
+    description =
+        "Lists a study's trials: state, seed, validation and test accuracy, seconds, "
+            + "worker and why a trial failed.",
     footerHeading = "%nExamples:%n",
     footer = {
       "  mnist-lab trials --study blog-quick",
@@ -40,8 +43,10 @@ final class TrialsCommand implements Callable<Integer> {
   @Option(names = "--study", required = true, paramLabel = "NAME", description = "The study.")
   String study;
 
-  @Option(names = "--json", description = "Print one JSON object per trial (the export's "
-      + "columns) instead of a table.")
+  @Option(
+      names = "--json",
+      description =
+          "Print one JSON object per trial (the export's " + "columns) instead of a table.")
   boolean json;
 
   @Override
@@ -63,14 +68,34 @@ final class TrialsCommand implements Callable<Integer> {
   }
 
   private static Block.Table table(List<Map<String, Object>> rows) {
-    List<String> header = List.of("#", "label", "state", "seed", "epochs", "val acc",
-        "test acc", "seconds", "tries", "worker", "reason");
+    List<String> header =
+        List.of(
+            "#",
+            "label",
+            "state",
+            "seed",
+            "epochs",
+            "val acc",
+            "test acc",
+            "seconds",
+            "tries",
+            "worker",
+            "reason");
     List<List<String>> cells = new ArrayList<>();
     for (Map<String, Object> row : rows) {
-      cells.add(List.of(text(row.get("number")), text(row.get("label")), text(row.get("state")),
-          text(row.get("seed")), text(row.get("epochs_done")), fixed(row.get("final_val_accuracy"), 4),
-          fixed(row.get("test_accuracy"), 4), fixed(row.get("seconds"), 1),
-          text(row.get("attempts")), text(row.get("worker")), shorten(row.get("reason"))));
+      cells.add(
+          List.of(
+              text(row.get("number")),
+              text(row.get("label")),
+              text(row.get("state")),
+              text(row.get("seed")),
+              text(row.get("epochs_done")),
+              fixed(row.get("final_val_accuracy"), 4),
+              fixed(row.get("test_accuracy"), 4),
+              fixed(row.get("seconds"), 1),
+              text(row.get("attempts")),
+              text(row.get("worker")),
+              shorten(row.get("reason"))));
     }
     return new Block.Table(header, cells);
   }
@@ -81,7 +106,8 @@ final class TrialsCommand implements Callable<Integer> {
 
   private static String fixed(Object value, int digits) {
     return value instanceof Number n
-        ? String.format(Locale.ROOT, "%." + digits + "f", n.doubleValue()) : "-";
+        ? String.format(Locale.ROOT, "%." + digits + "f", n.doubleValue())
+        : "-";
   }
 
   private static String shorten(Object reason) {

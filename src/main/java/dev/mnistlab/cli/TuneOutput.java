@@ -3,10 +3,10 @@ package dev.mnistlab.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.mnistlab.storage.TrialRecord;
 import dev.mnistlab.storage.TrialState;
-import dev.mnistlab.worker.TrainArgs;
-import dev.mnistlab.tune.TuneReport;
 import dev.mnistlab.train.EpochMetrics;
 import dev.mnistlab.train.JsonFormat;
+import dev.mnistlab.tune.TuneReport;
+import dev.mnistlab.worker.TrainArgs;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -22,20 +22,31 @@ final class TuneOutput {
   private TuneOutput() {}
 
   /**
-   * Prints the counts, the best trial with its test accuracy, how to train it, the top ten;
-   * {@code seconds} is this run's wall time, or NaN when only reporting.
+   * Prints the counts, the best trial with its test accuracy, how to train it, the top ten; {@code
+   * seconds} is this run's wall time, or NaN when only reporting.
    */
   static void text(PrintWriter out, TuneReport r, String storage, double seconds) {
     String objective = r.study().spec().objective();
-    out.printf(Locale.ROOT, "search %s (space %s, sampler %s, pruner %s, seed %d) in %s%n",
-        r.study().name(), r.definition().spaceName(), r.definition().sampler(),
-        r.definition().pruner(), r.study().spec().seed(), storage);
-    out.printf(Locale.ROOT, "%d trial(s) finished: %d complete, %d pruned, %d diverged, "
-            + "%d failed; %d queued or running%s%n", r.finished(),
-        r.count(TrialState.COMPLETE), r.count(TrialState.PRUNED), r.count(TrialState.DIVERGED),
-        r.count(TrialState.FAILED), r.count(TrialState.WAITING) + r.count(TrialState.RUNNING),
-        Double.isNaN(seconds) ? "" : String.format(Locale.ROOT, "; this run took %.0f s",
-            seconds));
+    out.printf(
+        Locale.ROOT,
+        "search %s (space %s, sampler %s, pruner %s, seed %d) in %s%n",
+        r.study().name(),
+        r.definition().spaceName(),
+        r.definition().sampler(),
+        r.definition().pruner(),
+        r.study().spec().seed(),
+        storage);
+    out.printf(
+        Locale.ROOT,
+        "%d trial(s) finished: %d complete, %d pruned, %d diverged, "
+            + "%d failed; %d queued or running%s%n",
+        r.finished(),
+        r.count(TrialState.COMPLETE),
+        r.count(TrialState.PRUNED),
+        r.count(TrialState.DIVERGED),
+        r.count(TrialState.FAILED),
+        r.count(TrialState.WAITING) + r.count(TrialState.RUNNING),
+        Double.isNaN(seconds) ? "" : String.format(Locale.ROOT, "; this run took %.0f s", seconds));
     TrialRecord best = r.best();
     if (best == null) {
       out.println("no trial completed yet, so there is no best network to show");
@@ -43,23 +54,44 @@ final class TuneOutput {
     }
     EpochMetrics last = lastEpoch(best);
     out.println();
-    out.printf(Locale.ROOT, "best: trial %d, %s %.4f after %d epochs (validation loss %.4f, "
+    out.printf(
+        Locale.ROOT,
+        "best: trial %d, %s %.4f after %d epochs (validation loss %.4f, "
             + "accuracy %.4f); test accuracy %.4f, measured once at its end and not used to "
-            + "choose%n", best.number(), objective, best.value(), best.epochs().size(),
+            + "choose%n",
+        best.number(),
+        objective,
+        best.value(),
+        best.epochs().size(),
         last == null ? Double.NaN : last.valLoss(),
-        last == null ? Double.NaN : last.valAccuracy(), best.test().accuracy());
+        last == null ? Double.NaN : last.valAccuracy(),
+        best.test().accuracy());
     out.println("  " + params(best));
     out.println("  model " + best.config().model());
     out.println("train it again:");
     out.println("  " + trainCommand(best));
     out.println();
     out.printf(Locale.ROOT, "top %d by %s:%n", r.top().size(), objective);
-    out.printf(Locale.ROOT, "%4s %6s %12s %7s %8s  %s%n", "rank", "trial", objective, "epochs",
-        "seconds", "params");
+    out.printf(
+        Locale.ROOT,
+        "%4s %6s %12s %7s %8s  %s%n",
+        "rank",
+        "trial",
+        objective,
+        "epochs",
+        "seconds",
+        "params");
     int rank = 1;
     for (TrialRecord t : r.top()) {
-      out.printf(Locale.ROOT, "%4d %6d %12.4f %7d %8.0f  %s%n", rank++, t.number(), t.value(),
-          t.epochs().size(), t.seconds(), params(t));
+      out.printf(
+          Locale.ROOT,
+          "%4d %6d %12.4f %7d %8.0f  %s%n",
+          rank++,
+          t.number(),
+          t.value(),
+          t.epochs().size(),
+          t.seconds(),
+          params(t));
     }
   }
 
@@ -107,13 +139,16 @@ final class TuneOutput {
 
   /** Returns the command that trains {@code t}'s config again. */
   static String trainCommand(TrialRecord t) {
-    return "./mnist-lab train " + TrainArgs.forUser(t.config()).stream()
-        .map(TuneOutput::quote).collect(Collectors.joining(" "));
+    return "./mnist-lab train "
+        + TrainArgs.forUser(t.config()).stream()
+            .map(TuneOutput::quote)
+            .collect(Collectors.joining(" "));
   }
 
   /** Returns the trial's parameters as {@code name=value}, numbers rounded for reading. */
   static String params(TrialRecord t) {
-    return t.params().entrySet().stream().map(e -> e.getKey() + "=" + format(e.getValue()))
+    return t.params().entrySet().stream()
+        .map(e -> e.getKey() + "=" + format(e.getValue()))
         .collect(Collectors.joining(" "));
   }
 

@@ -13,9 +13,9 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
- * Shows a search as it goes: the worker's line for each trial and, after each finished one,
- * where the whole search stands (done, pruned, running, best so far, time left), counted from
- * the storage, so trials of workers on other machines count too.
+ * Shows a search as it goes: the worker's line for each trial and, after each finished one, where
+ * the whole search stands (done, pruned, running, best so far, time left), counted from the
+ * storage, so trials of workers on other machines count too.
  */
 final class TuneProgress {
   private final Storage storage;
@@ -24,7 +24,11 @@ final class TuneProgress {
   private final Instant deadline;
   private final Consumer<String> out;
 
-  TuneProgress(Storage storage, StudyRecord study, Objective objective, Instant deadline,
+  TuneProgress(
+      Storage storage,
+      StudyRecord study,
+      Objective objective,
+      Instant deadline,
       Consumer<String> out) {
     this.storage = storage;
     this.study = study;
@@ -55,20 +59,35 @@ final class TuneProgress {
         case PRUNED -> pruned++;
         case FAILED, DIVERGED -> failed++;
         case RUNNING -> running++;
-        default -> { }
+        default -> {}
       }
-      if (t.state() == TrialState.COMPLETE && !Double.isNaN(t.value())
+      if (t.state() == TrialState.COMPLETE
+          && !Double.isNaN(t.value())
           && (best == null || direction.isBetter(t.value(), best.value()))) {
         best = t;
       }
     }
-    String left = deadline == null ? ""
-        : ", " + TimeLimit.format(Duration.between(now, deadline)) + " left";
-    String top = best == null ? "no complete trial yet"
-        : String.format(Locale.ROOT, "best %s %.4f (trial %d)", objective.cliName(),
-            best.value(), best.number());
-    return String.format(Locale.ROOT, "search %s: %d done (%d complete, %d pruned, %d failed), "
-            + "%d running, %s%s", study.name(), complete + pruned + failed, complete, pruned,
-        failed, running, top, left);
+    String left =
+        deadline == null ? "" : ", " + TimeLimit.format(Duration.between(now, deadline)) + " left";
+    String top =
+        best == null
+            ? "no complete trial yet"
+            : String.format(
+                Locale.ROOT,
+                "best %s %.4f (trial %d)",
+                objective.cliName(),
+                best.value(),
+                best.number());
+    return String.format(
+        Locale.ROOT,
+        "search %s: %d done (%d complete, %d pruned, %d failed), " + "%d running, %s%s",
+        study.name(),
+        complete + pruned + failed,
+        complete,
+        pruned,
+        failed,
+        running,
+        top,
+        left);
   }
 }

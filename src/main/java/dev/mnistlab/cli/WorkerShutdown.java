@@ -5,10 +5,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Makes Ctrl-C and SIGTERM stop a command's worker cleanly: the JVM's shutdown stops the
- * worker, which queues its running trials again, and waits until the command has finished
- * (its last lines printed, its storage closed) before the process ends. Open it before the
- * storage, so that it closes after it.
+ * Makes Ctrl-C and SIGTERM stop a command's worker cleanly: the JVM's shutdown stops the worker,
+ * which queues its running trials again, and waits until the command has finished (its last lines
+ * printed, its storage closed) before the process ends. Open it before the storage, so that it
+ * closes after it.
  *
  * <pre>{@code
  * try (WorkerShutdown shutdown = new WorkerShutdown(); Storage s = ...) {

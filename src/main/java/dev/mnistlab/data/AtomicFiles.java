@@ -6,8 +6,8 @@ import java.io.IOException;
 import java.security.MessageDigest;
 
 /**
- * Writes data files so that a reader sees either the old file or the complete new one, and
- * never a file under a standard name that could pass for MNIST without its checksum.
+ * Writes data files so that a reader sees either the old file or the complete new one, and never a
+ * file under a standard name that could pass for MNIST without its checksum.
  */
 final class AtomicFiles {
   private AtomicFiles() {}
@@ -29,8 +29,10 @@ final class AtomicFiles {
       digest.update(bytes);
       String actual = Sha256.hex(digest);
       if (!expectedSha256.equals(actual)) {
-        throw new InvalidInputException(String.format("%s: SHA-256 mismatch: expected %s, got %s",
-            target.getFileName(), expectedSha256, actual));
+        throw new InvalidInputException(
+            String.format(
+                "%s: SHA-256 mismatch: expected %s, got %s",
+                target.getFileName(), expectedSha256, actual));
       }
     }
     OutputFile.write(target, bytes);

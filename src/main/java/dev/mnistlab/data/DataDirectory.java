@@ -10,10 +10,10 @@ import java.util.function.Consumer;
 /**
  * Locates the MNIST data directory and makes sure it holds the data.
  *
- * <p>The directory comes from {@code --data-dir}, else the environment variable
- * {@code MNIST_LAB_DATA}, else {@code ~/.mnist-lab/data/mnist}. Only the default directory
- * is filled on first use: a directory the user named and that does not exist is a typo
- * until proven otherwise, and only {@code data fetch} creates one.
+ * <p>The directory comes from {@code --data-dir}, else the environment variable {@code
+ * MNIST_LAB_DATA}, else {@code ~/.mnist-lab/data/mnist}. Only the default directory is filled on
+ * first use: a directory the user named and that does not exist is a typo until proven otherwise,
+ * and only {@code data fetch} creates one.
  *
  * @param path the absolute, normalised directory
  * @param origin where the choice came from
@@ -56,8 +56,10 @@ public record DataDirectory(Path path, Origin origin) {
     if (fromEnv != null && !fromEnv.isBlank()) {
       String text = fromEnv.strip();
       // The shell does not expand "~" inside quotes or in some service files; be forgiving.
-      Path path = text.equals("~") ? home
-          : text.startsWith("~/") ? home.resolve(text.substring(2)) : Path.of(text);
+      Path path =
+          text.equals("~")
+              ? home
+              : text.startsWith("~/") ? home.resolve(text.substring(2)) : Path.of(text);
       return new DataDirectory(clean(path), Origin.ENV);
     }
     return new DataDirectory(clean(home.resolve(".mnist-lab/data/mnist")), Origin.DEFAULT);
@@ -71,13 +73,15 @@ public record DataDirectory(Path path, Origin origin) {
   /**
    * Returns the directory if it exists.
    *
-   * @throws InvalidInputException {@code data directory does not exist: /x (only 'mnist-lab
-   *     data fetch' creates one)}, or that it is a file
+   * @throws InvalidInputException {@code data directory does not exist: /x (only 'mnist-lab data
+   *     fetch' creates one)}, or that it is a file
    */
   public Path requireExisting() {
     if (Files.exists(path) && !Files.isDirectory(path)) {
-      throw new InvalidInputException("data directory is a file, not a directory: " + path
-          + " (name the directory that holds the four MNIST files)");
+      throw new InvalidInputException(
+          "data directory is a file, not a directory: "
+              + path
+              + " (name the directory that holds the four MNIST files)");
     }
     if (!Files.isDirectory(path)) {
       throw new InvalidInputException(
@@ -87,11 +91,11 @@ public record DataDirectory(Path path, Origin origin) {
   }
 
   /**
-   * Returns the directory once it holds the four files, fetching MNIST into the default
-   * directory on first use and saying so through {@code log}.
+   * Returns the directory once it holds the four files, fetching MNIST into the default directory
+   * on first use and saying so through {@code log}.
    *
-   * @throws InvalidInputException if a named directory is missing or lacks a file, or if the
-   *     fetch fails
+   * @throws InvalidInputException if a named directory is missing or lacks a file, or if the fetch
+   *     fails
    */
   public Path ensure(Consumer<String> log) {
     return ensure(log, new MnistFetcher());
@@ -114,9 +118,11 @@ public record DataDirectory(Path path, Origin origin) {
       }
     }
     if (!isDefault()) {
-      throw new InvalidInputException(String.format(
-          "data directory %s lacks %s (or %s.gz): run 'mnist-lab data fetch --data-dir %s'"
-              + " or copy the file there", path, missing.fileName(), missing.fileName(), path));
+      throw new InvalidInputException(
+          String.format(
+              "data directory %s lacks %s (or %s.gz): run 'mnist-lab data fetch --data-dir %s'"
+                  + " or copy the file there",
+              path, missing.fileName(), missing.fileName(), path));
     }
     log.accept("MNIST not found in " + path + ": fetching it (first use)");
     fetcher.fetch(path, log);

@@ -20,8 +20,12 @@ import java.util.Objects;
  * @param testClassCounts images per class 0-9 in the test file
  * @param fetchedAt when each file was fetched, for the files the marker lists
  */
-public record DataInfo(DataProvenance provenance, int trainImages, int testImages,
-    List<Integer> trainClassCounts, List<Integer> testClassCounts,
+public record DataInfo(
+    DataProvenance provenance,
+    int trainImages,
+    int testImages,
+    List<Integer> trainClassCounts,
+    List<Integer> testClassCounts,
     Map<MnistFile, Instant> fetchedAt) {
 
   /** Checks the counts and freezes the collections. */
@@ -31,8 +35,11 @@ public record DataInfo(DataProvenance provenance, int trainImages, int testImage
     testClassCounts = List.copyOf(testClassCounts);
     if (trainClassCounts.size() != MnistData.NUM_CLASSES
         || testClassCounts.size() != MnistData.NUM_CLASSES) {
-      throw new IllegalArgumentException("class counts must have 10 entries, got "
-          + trainClassCounts.size() + " and " + testClassCounts.size());
+      throw new IllegalArgumentException(
+          "class counts must have 10 entries, got "
+              + trainClassCounts.size()
+              + " and "
+              + testClassCounts.size());
     }
     EnumMap<MnistFile, Instant> copy = new EnumMap<>(MnistFile.class);
     copy.putAll(fetchedAt);
@@ -48,13 +55,22 @@ public record DataInfo(DataProvenance provenance, int trainImages, int testImage
     Path clean = dir.toAbsolutePath().normalize();
     RawMnist raw = RawMnist.read(clean);
     Map<MnistFile, Instant> fetchedAt = new EnumMap<>(MnistFile.class);
-    SourceMarker.read(clean).ifPresent(m -> m.entries().forEach((f, e) -> {
-      if (e.fetchedAt() != null) {
-        fetchedAt.put(f, e.fetchedAt());
-      }
-    }));
-    return new DataInfo(raw.provenance(), raw.trainImages().count(), raw.testImages().count(),
-        classCounts(raw.trainLabels().labels()), classCounts(raw.testLabels().labels()),
+    SourceMarker.read(clean)
+        .ifPresent(
+            m ->
+                m.entries()
+                    .forEach(
+                        (f, e) -> {
+                          if (e.fetchedAt() != null) {
+                            fetchedAt.put(f, e.fetchedAt());
+                          }
+                        }));
+    return new DataInfo(
+        raw.provenance(),
+        raw.trainImages().count(),
+        raw.testImages().count(),
+        classCounts(raw.trainLabels().labels()),
+        classCounts(raw.testLabels().labels()),
         fetchedAt);
   }
 

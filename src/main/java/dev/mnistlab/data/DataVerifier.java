@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Re-checks every file of a data directory (structure and SHA-256) and reports each verdict
- * instead of stopping at the first fault, for {@code data verify}.
+ * Re-checks every file of a data directory (structure and SHA-256) and reports each verdict instead
+ * of stopping at the first fault, for {@code data verify}.
  */
 public final class DataVerifier {
   private DataVerifier() {}
@@ -35,8 +35,8 @@ public final class DataVerifier {
     return new VerifyReport(clean, fetched, checks);
   }
 
-  private static void checkPair(Path dir, MnistFile imagesFile, MnistFile labelsFile,
-      boolean fetched, List<FileCheck> out) {
+  private static void checkPair(
+      Path dir, MnistFile imagesFile, MnistFile labelsFile, boolean fetched, List<FileCheck> out) {
     Optional<Path> imagesPath = imagesFile.locate(dir);
     Optional<Path> labelsPath = labelsFile.locate(dir);
     IdxReader.Images images = null;
@@ -51,8 +51,10 @@ public final class DataVerifier {
     }
     try {
       labels = IdxReader.readLabels(labelsPath.orElseThrow());
-      String mismatch = images != null && images.count() != labels.count()
-          ? RawMnist.countMismatch(images, labels) : null;
+      String mismatch =
+          images != null && images.count() != labels.count()
+              ? RawMnist.countMismatch(images, labels)
+              : null;
       labelsCheck = verdict(labelsFile, labels.path(), labels.sha256(), fetched, mismatch);
     } catch (RuntimeException e) {
       labelsCheck = failed(labelsFile, labelsPath, e, dir);
@@ -61,8 +63,8 @@ public final class DataVerifier {
     out.add(labelsCheck);
   }
 
-  private static FileCheck verdict(MnistFile file, Path path, String sha256, boolean fetched,
-      String countProblem) {
+  private static FileCheck verdict(
+      MnistFile file, Path path, String sha256, boolean fetched, String countProblem) {
     boolean known = file.knownSha256().equals(sha256);
     String problem = countProblem;
     if (problem == null) {
@@ -72,22 +74,31 @@ public final class DataVerifier {
         problem = e.getMessage();
       }
     }
-    FileCheck.Status status = problem != null ? FileCheck.Status.INVALID
-        : known ? FileCheck.Status.OK : FileCheck.Status.MNIST_LIKE;
+    FileCheck.Status status =
+        problem != null
+            ? FileCheck.Status.INVALID
+            : known ? FileCheck.Status.OK : FileCheck.Status.MNIST_LIKE;
     return new FileCheck(file, path, size(path), sha256, known, status, problem);
   }
 
-  private static FileCheck failed(MnistFile file, Optional<Path> path, RuntimeException e,
-      Path dir) {
+  private static FileCheck failed(
+      MnistFile file, Optional<Path> path, RuntimeException e, Path dir) {
     if (path.isEmpty()) {
-      return new FileCheck(file, null, 0, null, false, FileCheck.Status.MISSING, String.format(
-          "data directory %s lacks %s (or %s.gz)", dir, file.fileName(), file.fileName()));
+      return new FileCheck(
+          file,
+          null,
+          0,
+          null,
+          false,
+          FileCheck.Status.MISSING,
+          String.format(
+              "data directory %s lacks %s (or %s.gz)", dir, file.fileName(), file.fileName()));
     }
     if (!(e instanceof InvalidInputException)) {
       throw e;
     }
-    return new FileCheck(file, path.get(), size(path.get()), null, false,
-        FileCheck.Status.INVALID, e.getMessage());
+    return new FileCheck(
+        file, path.get(), size(path.get()), null, false, FileCheck.Status.INVALID, e.getMessage());
   }
 
   private static long size(Path path) {

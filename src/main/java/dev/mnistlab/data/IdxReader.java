@@ -18,10 +18,10 @@ import java.util.zip.GZIPInputStream;
 /**
  * Reads MNIST-like IDX files, raw or gzip-compressed, and checks their structure.
  *
- * <p>Gzip is recognised by its magic bytes, not by the file name, so a renamed file still
- * reads. The SHA-256 of the uncompressed bytes is computed on the way through, which saves
- * callers a second pass over 47 MB. Every fault is an {@link InvalidInputException} whose
- * one-line message starts with the file name.
+ * <p>Gzip is recognised by its magic bytes, not by the file name, so a renamed file still reads.
+ * The SHA-256 of the uncompressed bytes is computed on the way through, which saves callers a
+ * second pass over 47 MB. Every fault is an {@link InvalidInputException} whose one-line message
+ * starts with the file name.
  */
 final class IdxReader {
   static final int IMAGE_MAGIC = 0x00000803;
@@ -51,9 +51,10 @@ final class IdxReader {
       int rows = header.getInt(8);
       int cols = header.getInt(12);
       if (rows != ROWS || cols != COLS) {
-        throw new InvalidInputException(String.format(
-            "%s: wrong image size: expected %dx%d for an MNIST-like set, found %dx%d",
-            name, ROWS, COLS, rows, cols));
+        throw new InvalidInputException(
+            String.format(
+                "%s: wrong image size: expected %dx%d for an MNIST-like set, found %dx%d",
+                name, ROWS, COLS, rows, cols));
       }
       String promise = String.format("%d images of %dx%d", count, rows, cols);
       byte[] pixels = in.body((long) count * rows * cols, promise);
@@ -71,9 +72,10 @@ final class IdxReader {
       byte[] labels = in.body(count, count + " labels");
       for (int i = 0; i < labels.length; i++) {
         if (labels[i] < 0 || labels[i] >= NUM_CLASSES) {
-          throw new InvalidInputException(String.format(
-              "%s: label out of range at index %d: expected 0-9, found %d",
-              name, i, Byte.toUnsignedInt(labels[i])));
+          throw new InvalidInputException(
+              String.format(
+                  "%s: label out of range at index %d: expected 0-9, found %d",
+                  name, i, Byte.toUnsignedInt(labels[i])));
         }
       }
       return new Labels(path, count, labels, in.sha256(), in.totalBytes());
@@ -84,8 +86,8 @@ final class IdxReader {
 
   private static int checkCount(String name, int count) {
     if (count < 0) {
-      throw new InvalidInputException(String.format(
-          "%s: bad item count in header: expected >= 0, found %d", name, count));
+      throw new InvalidInputException(
+          String.format("%s: bad item count in header: expected >= 0, found %d", name, count));
     }
     return count;
   }
@@ -95,10 +97,12 @@ final class IdxReader {
     if (e instanceof NoSuchFileException) {
       return new InvalidInputException(name + ": file not found: " + path, e);
     }
-    String why = e instanceof java.io.EOFException ? "it ends too early (truncated?)"
-        : e instanceof java.util.zip.ZipException ? "not valid gzip data ("
-            + OutputChecks.reason(e) + ")"
-        : OutputChecks.reason(e);
+    String why =
+        e instanceof java.io.EOFException
+            ? "it ends too early (truncated?)"
+            : e instanceof java.util.zip.ZipException
+                ? "not valid gzip data (" + OutputChecks.reason(e) + ")"
+                : OutputChecks.reason(e);
     return new InvalidInputException(name + ": cannot read " + path + ": " + why, e);
   }
 
@@ -138,19 +142,23 @@ final class IdxReader {
       if (bytes.length >= 4) {
         int found = ByteBuffer.wrap(bytes).getInt(0);
         if ((found & 0xffffff00) != (magic & 0xffffff00)) {
-          throw new InvalidInputException(String.format(
-              "%s: wrong magic number: expected 0x%08x (IDX of unsigned bytes, %d dimension%s),"
-                  + " found 0x%08x", name, magic, dims, dims == 1 ? "" : "s", found));
+          throw new InvalidInputException(
+              String.format(
+                  "%s: wrong magic number: expected 0x%08x (IDX of unsigned bytes, %d dimension%s),"
+                      + " found 0x%08x",
+                  name, magic, dims, dims == 1 ? "" : "s", found));
         }
         if (found != magic) {
-          throw new InvalidInputException(String.format(
-              "%s: wrong number of dimensions: expected %d (magic 0x%08x), found %d (magic 0x%08x)",
-              name, dims, magic, found & 0xff, found));
+          throw new InvalidInputException(
+              String.format(
+                  "%s: wrong number of dimensions: expected %d (magic 0x%08x), found %d (magic 0x%08x)",
+                  name, dims, magic, found & 0xff, found));
         }
       }
       if (bytes.length < length) {
-        throw new InvalidInputException(String.format(
-            "%s: truncated: header needs %d bytes, %s %d bytes", name, length, has(), size()));
+        throw new InvalidInputException(
+            String.format(
+                "%s: truncated: header needs %d bytes, %s %d bytes", name, length, has(), size()));
       }
       return ByteBuffer.wrap(bytes);
     }
@@ -158,9 +166,10 @@ final class IdxReader {
     byte[] body(long length, String promise) throws IOException {
       long expected = read + length;
       if (length > MAX_BODY_BYTES) {
-        throw new InvalidInputException(String.format(
-            "%s: too large: header promises %s (%d bytes), more than one array can hold",
-            name, promise, expected));
+        throw new InvalidInputException(
+            String.format(
+                "%s: too large: header promises %s (%d bytes), more than one array can hold",
+                name, promise, expected));
       }
       if (!gzip && rawSize < expected) {
         throw truncated(promise, expected, rawSize);
@@ -181,17 +190,19 @@ final class IdxReader {
       int next = in.read();
       if (next != -1) {
         long total = read + 1 + in.transferTo(OutputStream.nullOutputStream());
-        throw new InvalidInputException(String.format(
-            "%s: trailing bytes: header promises %s (%d bytes), %s %d bytes",
-            name, promise, expected, has(), total));
+        throw new InvalidInputException(
+            String.format(
+                "%s: trailing bytes: header promises %s (%d bytes), %s %d bytes",
+                name, promise, expected, has(), total));
       }
       return bytes;
     }
 
     private InvalidInputException truncated(String promise, long expected, long found) {
-      return new InvalidInputException(String.format(
-          "%s: truncated: header promises %s (%d bytes), %s %d bytes",
-          name, promise, expected, has(), found));
+      return new InvalidInputException(
+          String.format(
+              "%s: truncated: header promises %s (%d bytes), %s %d bytes",
+              name, promise, expected, has(), found));
     }
 
     private String has() {

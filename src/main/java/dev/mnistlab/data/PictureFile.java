@@ -21,30 +21,28 @@ import javax.imageio.stream.ImageInputStream;
 /**
  * Decodes a picture file within a fixed memory budget, refusing decompression bombs.
  *
- * <p>A PNG of 40000x40000 blank pixels compresses to 1.7 MB but decodes to gigabytes, so
- * the size is read from the header first and a picture of more than {@link #MAX_PIXELS} is
- * refused before any pixel is decoded. An accepted picture is decoded with source
- * subsampling so that its long side is at most {@link #MAX_DECODED_SIDE}: the decoded
- * raster, and the float copy {@link DigitImage} makes of it, stay near 4 M pixels whatever
- * the file holds. A picture at or below that side is decoded exactly as {@link
- * ImageIO#read(java.io.File)} would.
+ * <p>A PNG of 40000x40000 blank pixels compresses to 1.7 MB but decodes to gigabytes, so the size
+ * is read from the header first and a picture of more than {@link #MAX_PIXELS} is refused before
+ * any pixel is decoded. An accepted picture is decoded with source subsampling so that its long
+ * side is at most {@link #MAX_DECODED_SIDE}: the decoded raster, and the float copy {@link
+ * DigitImage} makes of it, stay near 4 M pixels whatever the file holds. A picture at or below that
+ * side is decoded exactly as {@link ImageIO#read(java.io.File)} would.
  */
 final class PictureFile {
   /**
-   * Caps the pixels a picture may have: 100 megapixels, above the largest photos most phone
-   * cameras take by default (12-50 MP; a 108 MP mode is at 12000x9000 pixels).
+   * Caps the pixels a picture may have: 100 megapixels, above the largest photos most phone cameras
+   * take by default (12-50 MP; a 108 MP mode is at 12000x9000 pixels).
    *
-   * <p>Subsampling bounds the decoded raster, not the work: every row is still inflated, and
-   * a progressive JPEG keeps its coefficients for the whole picture in native memory. At
-   * this cap, measured with {@code predict}, a PNG took 1.1 s longer than a small picture
-   * and a progressive JPEG 155 MB more resident memory; 16 times the cap would be 16 times
-   * that.
+   * <p>Subsampling bounds the decoded raster, not the work: every row is still inflated, and a
+   * progressive JPEG keeps its coefficients for the whole picture in native memory. At this cap,
+   * measured with {@code predict}, a PNG took 1.1 s longer than a small picture and a progressive
+   * JPEG 155 MB more resident memory; 16 times the cap would be 16 times that.
    */
   static final long MAX_PIXELS = 100_000_000L;
 
   /**
-   * Caps the long side of the decoded raster. MNIST preparation shrinks the digit to 20x20,
-   * so 2000 pixels keep a stroke a fiftieth of the picture wide at 40 pixels or more.
+   * Caps the long side of the decoded raster. MNIST preparation shrinks the digit to 20x20, so 2000
+   * pixels keep a stroke a fiftieth of the picture wide at 40 pixels or more.
    */
   static final int MAX_DECODED_SIDE = 2000;
 
@@ -57,11 +55,11 @@ final class PictureFile {
   private PictureFile() {}
 
   /**
-   * Reads {@code file} (any format this JVM decodes: PNG, JPEG, GIF, BMP), subsampled so that
-   * its long side is at most {@link #MAX_DECODED_SIDE}.
+   * Reads {@code file} (any format this JVM decodes: PNG, JPEG, GIF, BMP), subsampled so that its
+   * long side is at most {@link #MAX_DECODED_SIDE}.
    *
-   * @throws InvalidInputException when the file is missing, a directory, unreadable, empty,
-   *     not a picture, damaged, or larger than {@link #MAX_PIXELS}
+   * @throws InvalidInputException when the file is missing, a directory, unreadable, empty, not a
+   *     picture, damaged, or larger than {@link #MAX_PIXELS}
    */
   static BufferedImage read(Path file) {
     checkIsFile(file);
@@ -114,9 +112,17 @@ final class PictureFile {
       throw cannotRead(file, "its " + format + " header is damaged or cut short", e);
     }
     if (width * height > MAX_PIXELS) {
-      throw cannotRead(file, "it is " + width + "x" + height + " pixels ("
-          + megapixels(width * height) + " megapixels), more than the "
-          + megapixels(MAX_PIXELS) + " megapixels allowed; scale it down first");
+      throw cannotRead(
+          file,
+          "it is "
+              + width
+              + "x"
+              + height
+              + " pixels ("
+              + megapixels(width * height)
+              + " megapixels), more than the "
+              + megapixels(MAX_PIXELS)
+              + " megapixels allowed; scale it down first");
     }
     ImageReadParam param = reader.getDefaultReadParam();
     int period = period(width, height);

@@ -9,12 +9,16 @@ import java.util.Optional;
 /**
  * Holds the four files of a data directory as read, checked together as one data set.
  *
- * <p>Applies the checking rule: in a directory that {@code data fetch} wrote, a checksum other
- * than MNIST's is damage and an error; elsewhere it is a user's own MNIST-like set, checked
- * by structure only.
+ * <p>Applies the checking rule: in a directory that {@code data fetch} wrote, a checksum other than
+ * MNIST's is damage and an error; elsewhere it is a user's own MNIST-like set, checked by structure
+ * only.
  */
-record RawMnist(IdxReader.Images trainImages, IdxReader.Labels trainLabels,
-    IdxReader.Images testImages, IdxReader.Labels testLabels, DataProvenance provenance) {
+record RawMnist(
+    IdxReader.Images trainImages,
+    IdxReader.Labels trainLabels,
+    IdxReader.Images testImages,
+    IdxReader.Labels testLabels,
+    DataProvenance provenance) {
 
   static RawMnist read(Path dir) {
     Optional<SourceMarker> marker = SourceMarker.read(dir);
@@ -32,23 +36,34 @@ record RawMnist(IdxReader.Images trainImages, IdxReader.Labels trainLabels,
 
     Map<MnistFile, String> sources = new EnumMap<>(MnistFile.class);
     for (MnistFile f : MnistFile.values()) {
-      sources.put(f, marker.map(m -> m.entries().get(f)).map(SourceMarker.Entry::source)
-          .orElse("user files in " + dir));
+      sources.put(
+          f,
+          marker
+              .map(m -> m.entries().get(f))
+              .map(SourceMarker.Entry::source)
+              .orElse("user files in " + dir));
     }
     DataProvenance provenance = new DataProvenance(dir, marker.isPresent(), sums, sources);
     return new RawMnist(trainImages, trainLabels, testImages, testLabels, provenance);
   }
 
   static Path locate(Path dir, MnistFile file) {
-    return file.locate(dir).orElseThrow(() -> new InvalidInputException(String.format(
-        "data directory %s lacks %s (or %s.gz)", dir, file.fileName(), file.fileName())));
+    return file.locate(dir)
+        .orElseThrow(
+            () ->
+                new InvalidInputException(
+                    String.format(
+                        "data directory %s lacks %s (or %s.gz)",
+                        dir, file.fileName(), file.fileName())));
   }
 
   /** Throws the mismatch error when the directory is a fetched MNIST copy. */
   static void checkSum(MnistFile file, Path path, String sha256, boolean fetchedCopy) {
     if (fetchedCopy && !file.knownSha256().equals(sha256)) {
-      throw new InvalidInputException(String.format("%s: SHA-256 mismatch: expected %s, got %s",
-          path.getFileName(), file.knownSha256(), sha256));
+      throw new InvalidInputException(
+          String.format(
+              "%s: SHA-256 mismatch: expected %s, got %s",
+              path.getFileName(), file.knownSha256(), sha256));
     }
   }
 
@@ -59,12 +74,17 @@ record RawMnist(IdxReader.Images trainImages, IdxReader.Labels trainLabels,
   }
 
   static String countMismatch(IdxReader.Images images, IdxReader.Labels labels) {
-    return String.format("%s has %d labels but %s has %d images",
+    return String.format(
+        "%s has %d labels but %s has %d images",
         labels.path().getFileName(), labels.count(), images.path().getFileName(), images.count());
   }
 
-  private static void check(MnistFile file, Path path, String sha256,
-      Optional<SourceMarker> marker, Map<MnistFile, String> sums) {
+  private static void check(
+      MnistFile file,
+      Path path,
+      String sha256,
+      Optional<SourceMarker> marker,
+      Map<MnistFile, String> sums) {
     checkSum(file, path, sha256, marker.isPresent());
     sums.put(file, sha256);
   }

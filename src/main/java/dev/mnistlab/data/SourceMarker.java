@@ -16,8 +16,8 @@ import java.util.Properties;
 /**
  * Records where each file of a fetched MNIST copy came from, in {@code SOURCE.properties}.
  *
- * <p>Its presence marks the directory as one that {@code data fetch} wrote, which is what
- * makes a checksum mismatch an error there rather than a sign of a user's own MNIST-like set.
+ * <p>Its presence marks the directory as one that {@code data fetch} wrote, which is what makes a
+ * checksum mismatch an error there rather than a sign of a user's own MNIST-like set.
  */
 record SourceMarker(Map<MnistFile, Entry> entries) {
   static final String FILE_NAME = "SOURCE.properties";
@@ -47,8 +47,12 @@ record SourceMarker(Map<MnistFile, Entry> entries) {
     for (MnistFile f : MnistFile.values()) {
       String source = props.getProperty(f.fileName() + ".source");
       if (source != null) {
-        entries.put(f, new Entry(source, props.getProperty(f.fileName() + ".sha256", ""),
-            parseInstant(props.getProperty(f.fileName() + ".fetched"))));
+        entries.put(
+            f,
+            new Entry(
+                source,
+                props.getProperty(f.fileName() + ".sha256", ""),
+                parseInstant(props.getProperty(f.fileName() + ".fetched"))));
       }
     }
     return Optional.of(new SourceMarker(entries));
@@ -63,13 +67,25 @@ record SourceMarker(Map<MnistFile, Entry> entries) {
 
   /** Writes the marker atomically, so a reader never sees half of it. */
   void write(Path dir) throws IOException {
-    StringBuilder text = new StringBuilder()
-        .append("# Written by 'mnist-lab data fetch': this directory is a fetched copy of MNIST.\n")
-        .append("dataset=MNIST\n");
-    entries.forEach((f, e) -> text
-        .append(f.fileName()).append(".source=").append(e.source()).append('\n')
-        .append(f.fileName()).append(".sha256=").append(e.sha256()).append('\n')
-        .append(f.fileName()).append(".fetched=").append(e.fetchedAt()).append('\n'));
+    StringBuilder text =
+        new StringBuilder()
+            .append(
+                "# Written by 'mnist-lab data fetch': this directory is a fetched copy of MNIST.\n")
+            .append("dataset=MNIST\n");
+    entries.forEach(
+        (f, e) ->
+            text.append(f.fileName())
+                .append(".source=")
+                .append(e.source())
+                .append('\n')
+                .append(f.fileName())
+                .append(".sha256=")
+                .append(e.sha256())
+                .append('\n')
+                .append(f.fileName())
+                .append(".fetched=")
+                .append(e.fetchedAt())
+                .append('\n'));
     AtomicFiles.write(dir.resolve(FILE_NAME), text.toString().getBytes(StandardCharsets.UTF_8));
   }
 

@@ -7,16 +7,17 @@ import java.util.SplittableRandom;
 /**
  * Computes which training images go to training and which to validation.
  *
- * <p>Both index arrays are ascending, so a random split keeps the file order within each part
- * and {@code trainLimit} means "the first N" in either mode.
+ * <p>Both index arrays are ascending, so a random split keeps the file order within each part and
+ * {@code trainLimit} means "the first N" in either mode.
  */
 record SplitIndices(int[] train, int[] val) {
 
   static SplitIndices compute(int available, SplitOptions options) {
     int valSize = options.valSize();
     if (valSize >= available) {
-      throw new InvalidInputException(String.format(
-          "validation size must be between 0 and %d, got %d", available - 1, valSize));
+      throw new InvalidInputException(
+          String.format(
+              "validation size must be between 0 and %d, got %d", available - 1, valSize));
     }
     int[] order = new int[available];
     for (int i = 0; i < available; i++) {
@@ -44,9 +45,11 @@ record SplitIndices(int[] train, int[] val) {
     Integer limit = options.trainLimit();
     if (limit != null) {
       if (limit > train.length) {
-        throw new InvalidInputException(String.format(
-            "train limit must be between 1 and %d (training images left after holding out %d"
-                + " for validation), got %d", train.length, valSize, limit));
+        throw new InvalidInputException(
+            String.format(
+                "train limit must be between 1 and %d (training images left after holding out %d"
+                    + " for validation), got %d",
+                train.length, valSize, limit));
       }
       train = Arrays.copyOf(train, limit);
     }

@@ -11,10 +11,9 @@ import java.util.Set;
 /**
  * Extracts chosen regular files from a tar stream (POSIX ustar or old-style headers).
  *
- * <p>Enough of the format to unpack an npm tarball: 512-byte headers with the name at
- * offset 0, the ustar prefix at 345, the size in octal at 124 and the type at 156; file
- * data padded to a multiple of 512; two zero blocks at the end. Written here rather than
- * adding a dependency for one tarball.
+ * <p>Enough of the format to unpack an npm tarball: 512-byte headers with the name at offset 0, the
+ * ustar prefix at 345, the size in octal at 124 and the type at 156; file data padded to a multiple
+ * of 512; two zero blocks at the end. Written here rather than adding a dependency for one tarball.
  */
 final class TarReader {
   private static final int BLOCK = 512;

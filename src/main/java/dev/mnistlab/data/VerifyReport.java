@@ -8,8 +8,8 @@ import java.util.Objects;
  * Reports the check of a whole data directory, one {@link FileCheck} per standard file.
  *
  * @param dir the directory checked
- * @param fetchedCopy whether {@code data fetch} wrote it (its marker file exists), which
- *     makes checksums other than MNIST's an error
+ * @param fetchedCopy whether {@code data fetch} wrote it (its marker file exists), which makes
+ *     checksums other than MNIST's an error
  * @param files the four checks, in standard order
  */
 public record VerifyReport(Path dir, boolean fetchedCopy, List<FileCheck> files) {
@@ -30,6 +30,7 @@ public record VerifyReport(Path dir, boolean fetchedCopy, List<FileCheck> files)
       return "invalid";
     }
     return files.stream().allMatch(f -> f.status() == FileCheck.Status.OK)
-        ? DataProvenance.KIND_MNIST : DataProvenance.KIND_MNIST_LIKE;
+        ? DataProvenance.KIND_MNIST
+        : DataProvenance.KIND_MNIST_LIKE;
   }
 }

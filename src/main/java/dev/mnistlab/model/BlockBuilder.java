@@ -16,8 +16,8 @@ import java.util.List;
 /**
  * Translates checked layers into a DJL {@link SequentialBlock} that takes (batch, 784).
  *
- * <p>The block is not initialised; the trainer initialises it and then calls {@link
- * Init#apply} so the starting weights depend on the seed only.
+ * <p>The block is not initialised; the trainer initialises it and then calls {@link Init#apply} so
+ * the starting weights depend on the seed only.
  */
 final class BlockBuilder {
   private BlockBuilder() {}

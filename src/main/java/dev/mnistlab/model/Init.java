@@ -14,16 +14,16 @@ import java.util.stream.Collectors;
 /**
  * Chooses how starting weights are drawn ({@code --init}), from a seed alone.
  *
- * <p>Call {@link #apply(Block, long)} after DJL has initialised the block (so every
- * parameter has its shape and array); it overwrites weights and biases in place with values
- * from a {@link SplittableRandom} seeded by the given seed, so the same seed gives the same
- * weights whatever the engine's own random state. Not thread-safe for one block.
+ * <p>Call {@link #apply(Block, long)} after DJL has initialised the block (so every parameter has
+ * its shape and array); it overwrites weights and biases in place with values from a {@link
+ * SplittableRandom} seeded by the given seed, so the same seed gives the same weights whatever the
+ * engine's own random state. Not thread-safe for one block.
  */
 public enum Init {
   /**
-   * Reproduces PyTorch's default for Linear and Conv2d: Kaiming-uniform with a = sqrt(5),
-   * which is U(-1/sqrt(fan_in), 1/sqrt(fan_in)), for weights and biases alike (He et al.
-   * 2015, as in torch.nn.Linear.reset_parameters).
+   * Reproduces PyTorch's default for Linear and Conv2d: Kaiming-uniform with a = sqrt(5), which is
+   * U(-1/sqrt(fan_in), 1/sqrt(fan_in)), for weights and biases alike (He et al. 2015, as in
+   * torch.nn.Linear.reset_parameters).
    */
   PYTORCH {
     @Override
@@ -69,7 +69,9 @@ public enum Init {
     throw new InvalidInputException(
         "init must be one of "
             + Arrays.stream(values()).map(Init::id).collect(Collectors.joining(", "))
-            + ", got \"" + (text == null ? "" : text) + "\"");
+            + ", got \""
+            + (text == null ? "" : text)
+            + "\"");
   }
 
   /** Returns the lower-case name used on the command line and in stored configs. */
@@ -80,10 +82,9 @@ public enum Init {
   /**
    * Overwrites the block's weights, biases and batchnorm scales from the seed.
    *
-   * <p>Parameters are visited in {@link Block#getParameters()} order; a weight's shape
-   * (out, in) or (out, in, k, k) gives fan_in = in*k*k and fan_out = out*k*k, and a bias
-   * takes the fan_in of the weight before it. Batchnorm gets gamma 1, beta 0, running mean
-   * 0 and running variance 1.
+   * <p>Parameters are visited in {@link Block#getParameters()} order; a weight's shape (out, in) or
+   * (out, in, k, k) gives fan_in = in*k*k and fan_out = out*k*k, and a bias takes the fan_in of the
+   * weight before it. Batchnorm gets gamma 1, beta 0, running mean 0 and running variance 1.
    *
    * @throws IllegalStateException if the block has not been initialised yet
    */
@@ -127,9 +128,9 @@ public enum Init {
   }
 
   /**
-   * Copies {@code values} into {@code array} in place. {@code NDArray.set} would do it in one
-   * call, but the PyTorch engine then prints a deprecation warning from native code on every
-   * run; a multiply by zero and an add are two calls and say nothing.
+   * Copies {@code values} into {@code array} in place. {@code NDArray.set} would do it in one call,
+   * but the PyTorch engine then prints a deprecation warning from native code on every run; a
+   * multiply by zero and an add are two calls and say nothing.
    */
   private static void overwrite(NDArray array, float[] values) {
     try (NDManager scope = array.getManager().newSubManager()) {

@@ -6,10 +6,9 @@ import java.math.BigDecimal;
 /**
  * Names one layer of a {@link ModelSpec}, with its arguments checked.
  *
- * <p>Each record gives back its canonical spec text through {@link #canonical()}, the form
- * that {@link ModelSpec#parse(String)} reads again to an equal record. Arguments at their
- * defaults are left out of the canonical text, so {@code conv2d(32,3,1,0)} reads back as
- * {@code conv2d(32,3)}.
+ * <p>Each record gives back its canonical spec text through {@link #canonical()}, the form that
+ * {@link ModelSpec#parse(String)} reads again to an equal record. Arguments at their defaults are
+ * left out of the canonical text, so {@code conv2d(32,3,1,0)} reads back as {@code conv2d(32,3)}.
  */
 public sealed interface Layer {
 

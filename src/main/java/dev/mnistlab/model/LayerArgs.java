@@ -6,9 +6,9 @@ import java.util.List;
 /**
  * Turns a layer name and its argument tokens into a {@link Layer} record.
  *
- * <p>Kept apart from {@link SpecParser} so the syntax and the meaning of each layer's
- * arguments can be read, and changed, one at a time. Range rules (units >= 1, p in [0, 1))
- * live in the record constructors so that layers built in code obey them too.
+ * <p>Kept apart from {@link SpecParser} so the syntax and the meaning of each layer's arguments can
+ * be read, and changed, one at a time. Range rules (units >= 1, p in [0, 1)) live in the record
+ * constructors so that layers built in code obey them too.
  */
 final class LayerArgs {
   private LayerArgs() {}
@@ -75,17 +75,25 @@ final class LayerArgs {
   }
 
   /**
-   * Returns the token as an int, or throws: a fraction is not a whole number, and a whole
-   * number beyond an int is out of the argument's range ({@code min} up to 2147483647, the
-   * most the engine's shapes hold). Values from 0 to below {@code min} are left to the
-   * record's own rule, so parsed and built layers say the same.
+   * Returns the token as an int, or throws: a fraction is not a whole number, and a whole number
+   * beyond an int is out of the argument's range ({@code min} up to 2147483647, the most the
+   * engine's shapes hold). Values from 0 to below {@code min} are left to the record's own rule, so
+   * parsed and built layers say the same.
    */
   private static int whole(String what, String token, int min, String layerText) {
     double value = Double.parseDouble(token);
     if (Math.abs(value) > Integer.MAX_VALUE) {
       throw new InvalidInputException(
-          what + " must be between " + min + " and " + Integer.MAX_VALUE + ", got " + token
-              + " in \"" + layerText + "\"");
+          what
+              + " must be between "
+              + min
+              + " and "
+              + Integer.MAX_VALUE
+              + ", got "
+              + token
+              + " in \""
+              + layerText
+              + "\"");
     }
     if (value != Math.rint(value)) {
       throw new InvalidInputException(

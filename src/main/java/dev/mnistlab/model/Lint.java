@@ -6,20 +6,20 @@ import java.util.Locale;
 import java.util.OptionalDouble;
 
 /**
- * Finds specs that train but are very likely mistakes, and computes the loss floor that a
- * bounded last layer puts under softmax cross-entropy.
+ * Finds specs that train but are very likely mistakes, and computes the loss floor that a bounded
+ * last layer puts under softmax cross-entropy.
  */
 final class Lint {
   private Lint() {}
 
   /**
-   * Returns the lowest training loss softmax cross-entropy can reach, when the last layer
-   * bounds the logits, or empty when it does not.
+   * Returns the lowest training loss softmax cross-entropy can reach, when the last layer bounds
+   * the logits, or empty when it does not.
    *
-   * <p>With every logit in [lo, hi] the best case is hi for the true digit and lo for the
-   * nine others, which costs -hi + ln(e^hi + 9 e^lo) = ln(1 + 9 e^(lo - hi)). Sigmoid gives
-   * (0, 1); softmax gives values in (0, 1) that sum to 1, whose best case is the same one-hot
-   * vector; tanh gives (-1, 1). The bound is an infimum: approached, never reached.
+   * <p>With every logit in [lo, hi] the best case is hi for the true digit and lo for the nine
+   * others, which costs -hi + ln(e^hi + 9 e^lo) = ln(1 + 9 e^(lo - hi)). Sigmoid gives (0, 1);
+   * softmax gives values in (0, 1) that sum to 1, whose best case is the same one-hot vector; tanh
+   * gives (-1, 1). The bound is an infimum: approached, never reached.
    */
   static OptionalDouble lossFloor(List<Layer> layers) {
     Layer last = layers.get(layers.size() - 1);
@@ -63,8 +63,13 @@ final class Lint {
           warnings.add(
               new LintWarning(
                   LintWarning.Code.COLLAPSING_LAYERS,
-                  layer.canonical() + " at layer " + (i + 1) + " follows "
-                      + layers.get(previous).canonical() + " at layer " + (previous + 1)
+                  layer.canonical()
+                      + " at layer "
+                      + (i + 1)
+                      + " follows "
+                      + layers.get(previous).canonical()
+                      + " at layer "
+                      + (previous + 1)
                       + " with no non-linearity between them: the two collapse into one"
                       + " linear map",
                   "a composition of linear maps is linear, so the pair adds parameters but no"
@@ -106,11 +111,20 @@ final class Lint {
     }
     return new LintWarning(
         LintWarning.Code.LOSS_FLOOR,
-        "last layer " + last.name() + " " + effect
-            + " before cross-entropy: training loss cannot go below " + formula + " = " + value,
+        "last layer "
+            + last.name()
+            + " "
+            + effect
+            + " before cross-entropy: training loss cannot go below "
+            + formula
+            + " = "
+            + value,
         "softmax cross-entropy wants raw logits; the best bounded outputs it can get (top"
             + " value for the true digit, bottom value for the nine others) still cost "
-            + formula + "; drop the last " + last.name() + " and keep linear(10) last");
+            + formula
+            + "; drop the last "
+            + last.name()
+            + " and keep linear(10) last");
   }
 
   private static double floor(double lo, double hi) {

@@ -7,12 +7,12 @@ import java.lang.management.ManagementFactory;
  *
  * <p>The limit is the total physical memory, from {@code
  * com.sun.management.OperatingSystemMXBean#getTotalMemorySize}, which in a container is the
- * container's limit. It is not {@code MemAvailable}: the check runs when a study is queued,
- * maybe hours before a trial trains and while other trials hold memory, so what happens to
- * be free at that moment says little about the run; and a limit that moved with the page
- * cache and other jobs would make the same command pass one minute and fail the next. A
- * network over the total can never train here; one under it may still need others to finish
- * first, which is the engine's or the operator's call, not a refusal.
+ * container's limit. It is not {@code MemAvailable}: the check runs when a study is queued, maybe
+ * hours before a trial trains and while other trials hold memory, so what happens to be free at
+ * that moment says little about the run; and a limit that moved with the page cache and other jobs
+ * would make the same command pass one minute and fail the next. A network over the total can never
+ * train here; one under it may still need others to finish first, which is the engine's or the
+ * operator's call, not a refusal.
  */
 public final class MachineMemory {
   private MachineMemory() {}

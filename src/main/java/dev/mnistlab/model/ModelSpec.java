@@ -8,16 +8,15 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * Holds a checked network for MNIST: a list of layers whose shapes fit a 784-value input
- * and whose output is 10 logits.
+ * Holds a checked network for MNIST: a list of layers whose shapes fit a 784-value input and whose
+ * output is 10 logits.
  *
  * <p>A spec is written like a PyTorch {@code nn.Sequential}, for example {@code
  * linear(512),relu,linear(256),relu,linear(10)} or {@code
- * conv2d(32,3),relu,maxpool(2),flatten,linear(10)}. Every instance has passed the syntax,
- * argument and shape rules, so {@link #describe()} and {@link #build()} do not fail on
- * user input. {@link #canonical()} gives text that {@link #parse(String)} reads back to an
- * equal spec, which makes it the form to store in configs. Instances are immutable and
- * thread-safe.
+ * conv2d(32,3),relu,maxpool(2),flatten,linear(10)}. Every instance has passed the syntax, argument
+ * and shape rules, so {@link #describe()} and {@link #build()} do not fail on user input. {@link
+ * #canonical()} gives text that {@link #parse(String)} reads back to an equal spec, which makes it
+ * the form to store in configs. Instances are immutable and thread-safe.
  *
  * @param layers the layers in order, at least one
  */
@@ -26,8 +25,8 @@ public record ModelSpec(List<Layer> layers) {
   /**
    * Checks the layers' shapes and output size.
    *
-   * @throws InvalidInputException if a layer does not fit the shape before it or the model
-   *     does not output 10 values
+   * @throws InvalidInputException if a layer does not fit the shape before it or the model does not
+   *     output 10 values
    */
   public ModelSpec {
     if (layers == null || layers.isEmpty()) {
@@ -41,9 +40,9 @@ public record ModelSpec(List<Layer> layers) {
    * Parses spec text such as {@code linear(64),relu,linear(10)}: comma-separated layers,
    * case-insensitive names, whitespace allowed between tokens.
    *
-   * @throws InvalidInputException with a one-line message naming the rule, the place and the
-   *     value when the text is malformed, names an unknown layer, passes wrong arguments, or
-   *     describes a network whose shapes do not fit
+   * @throws InvalidInputException with a one-line message naming the rule, the place and the value
+   *     when the text is malformed, names an unknown layer, passes wrong arguments, or describes a
+   *     network whose shapes do not fit
    */
   public static ModelSpec parse(String text) {
     return new ModelSpec(SpecParser.parse(text));
@@ -103,8 +102,8 @@ public record ModelSpec(List<Layer> layers) {
     Shapes.Inferred inferred = Shapes.infer(layers);
     // Shapes has checked that neither sum passes a long.
     long parameters = inferred.parameters().stream().mapToLong(Long::longValue).sum();
-    long activations = inferred.input().count()
-        + inferred.outputs().stream().mapToLong(Shapes.Dims::count).sum();
+    long activations =
+        inferred.input().count() + inferred.outputs().stream().mapToLong(Shapes.Dims::count).sum();
     return new MemoryEstimate(parameters, activations, batchSize, optimizer, optimizerCopies);
   }
 
@@ -114,20 +113,20 @@ public record ModelSpec(List<Layer> layers) {
   }
 
   /**
-   * Returns the lowest training loss softmax cross-entropy can reach with this model, when
-   * its last layer bounds the logits (sigmoid, softmax: ln(1+9/e) = 1.4612; tanh:
-   * ln(1+9/e^2) = 0.7966), or empty when the logits are unbounded.
+   * Returns the lowest training loss softmax cross-entropy can reach with this model, when its last
+   * layer bounds the logits (sigmoid, softmax: ln(1+9/e) = 1.4612; tanh: ln(1+9/e^2) = 0.7966), or
+   * empty when the logits are unbounded.
    */
   public OptionalDouble lossFloor() {
     return Lint.lossFloor(layers);
   }
 
   /**
-   * Builds a fresh, uninitialised DJL block that maps a float32 (batch, 784) input to
-   * (batch, 10) logits.
+   * Builds a fresh, uninitialised DJL block that maps a float32 (batch, 784) input to (batch, 10)
+   * logits.
    *
-   * <p>Initialise it (for example {@code trainer.initialize(new Shape(1, 784))}) and then
-   * call {@link Init#apply} so the starting weights depend on the seed only.
+   * <p>Initialise it (for example {@code trainer.initialize(new Shape(1, 784))}) and then call
+   * {@link Init#apply} so the starting weights depend on the seed only.
    */
   public SequentialBlock build() {
     return BlockBuilder.build(layers);

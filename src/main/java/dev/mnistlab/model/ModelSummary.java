@@ -3,8 +3,8 @@ package dev.mnistlab.model;
 import java.util.List;
 
 /**
- * Describes a model layer by layer: output shapes and parameter counts, as a plain value
- * that terminal tables and reports draw from.
+ * Describes a model layer by layer: output shapes and parameter counts, as a plain value that
+ * terminal tables and reports draw from.
  *
  * @param inputShape the shape one example enters with, {@code 784} or {@code 1x28x28}
  * @param rows one row per layer, in order

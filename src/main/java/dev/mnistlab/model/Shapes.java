@@ -8,9 +8,9 @@ import java.util.stream.Collectors;
 /**
  * Infers the shape after each layer and counts parameters the way PyTorch counts them.
  *
- * <p>Shapes leave out the batch axis. The input is 784 flat values when the first layer
- * that cares about shape is {@code linear}, and 1x28x28 when it is a convolution or a
- * pooling; {@link BlockBuilder} reshapes the flat MNIST batch to match.
+ * <p>Shapes leave out the batch axis. The input is 784 flat values when the first layer that cares
+ * about shape is {@code linear}, and 1x28x28 when it is a convolution or a pooling; {@link
+ * BlockBuilder} reshapes the flat MNIST batch to match.
  */
 final class Shapes {
   static final int CLASSES = 10;
@@ -70,8 +70,8 @@ final class Shapes {
   /**
    * Infers every shape and checks the output is 10 values, or throws.
    *
-   * <p>Counts are exact: a layer whose values or parameters pass 2^63 - 1 is refused by name
-   * rather than wrapping round to a negative count.
+   * <p>Counts are exact: a layer whose values or parameters pass 2^63 - 1 is refused by name rather
+   * than wrapping round to a negative count.
    */
   static Inferred infer(List<Layer> layers) {
     Dims input = takesImage(layers) ? Dims.image(1, SIDE, SIDE) : Dims.flat(SIDE * SIDE);
@@ -89,11 +89,15 @@ final class Shapes {
         if (layer instanceof Layer.Linear linear) {
           if (!current.isFlat()) {
             throw new InvalidInputException(
-                "linear at layer " + index + " needs a flat input, got " + current.text()
+                "linear at layer "
+                    + index
+                    + " needs a flat input, got "
+                    + current.text()
                     + ": add flatten before it");
           }
-          params = Math.addExact(
-              Math.multiplyExact(current.count(), (long) linear.units()), linear.units());
+          params =
+              Math.addExact(
+                  Math.multiplyExact(current.count(), (long) linear.units()), linear.units());
           current = Dims.flat(linear.units());
           flatBecause = " (after linear)";
         } else if (layer instanceof Layer.Flatten) {
@@ -108,8 +112,12 @@ final class Shapes {
         } else if (isSpatial(layer)) {
           if (current.isFlat()) {
             throw new InvalidInputException(
-                layer.name() + " at layer " + index + " needs a CxHxW input, got "
-                    + current.text() + flatBecause);
+                layer.name()
+                    + " at layer "
+                    + index
+                    + " needs a CxHxW input, got "
+                    + current.text()
+                    + flatBecause);
           }
           long channels = current.sizes().get(0);
           long side = current.sizes().get(1);
@@ -119,13 +127,24 @@ final class Shapes {
             long across = slide(width, conv.kernel(), conv.stride(), conv.padding());
             if (height < 1 || across < 1) {
               throw new InvalidInputException(
-                  "conv2d at layer " + index + " shrinks a side below 1: kernel "
-                      + conv.kernel() + ", stride " + conv.stride() + ", padding "
-                      + conv.padding() + " on " + current.text());
+                  "conv2d at layer "
+                      + index
+                      + " shrinks a side below 1: kernel "
+                      + conv.kernel()
+                      + ", stride "
+                      + conv.stride()
+                      + ", padding "
+                      + conv.padding()
+                      + " on "
+                      + current.text());
             }
-            params = Math.addExact(Math.multiplyExact(Math.multiplyExact(
-                Math.multiplyExact((long) conv.out(), channels), (long) conv.kernel()),
-                (long) conv.kernel()), conv.out());
+            params =
+                Math.addExact(
+                    Math.multiplyExact(
+                        Math.multiplyExact(
+                            Math.multiplyExact((long) conv.out(), channels), (long) conv.kernel()),
+                        (long) conv.kernel()),
+                    conv.out());
             current = Dims.image(conv.out(), height, across);
           } else {
             int kernel = poolKernel(layer);
@@ -133,8 +152,13 @@ final class Shapes {
             long across = slide(width, kernel, kernel, 0);
             if (height < 1 || across < 1) {
               throw new InvalidInputException(
-                  layer.name() + " at layer " + index + " shrinks a side below 1: kernel "
-                      + kernel + " on " + current.text());
+                  layer.name()
+                      + " at layer "
+                      + index
+                      + " shrinks a side below 1: kernel "
+                      + kernel
+                      + " on "
+                      + current.text());
             }
             current = Dims.image(channels, height, across);
           }
@@ -149,13 +173,16 @@ final class Shapes {
     } catch (ArithmeticException e) {
       Layer layer = layers.get(index - 1);
       throw new InvalidInputException(
-          layer.canonical() + " at layer " + index + " brings the network past "
-              + Long.MAX_VALUE + " values or parameters, more than any machine holds");
+          layer.canonical()
+              + " at layer "
+              + index
+              + " brings the network past "
+              + Long.MAX_VALUE
+              + " values or parameters, more than any machine holds");
     }
     if (!current.isFlat() || current.count() != CLASSES) {
       throw new InvalidInputException(
-          "the model must output " + CLASSES + " values (one per digit), got "
-              + current.text());
+          "the model must output " + CLASSES + " values (one per digit), got " + current.text());
     }
     return new Inferred(input, outputs, parameters);
   }

@@ -17,15 +17,26 @@ import java.util.Locale;
  * arg   := a decimal number, optionally signed, optionally with an exponent
  * </pre>
  *
- * <p>Syntax errors name the 1-based character where the text went wrong and quote the layer
- * being read. One parser reads one text; it is not thread-safe and not reused.
+ * <p>Syntax errors name the 1-based character where the text went wrong and quote the layer being
+ * read. One parser reads one text; it is not thread-safe and not reused.
  */
 final class SpecParser {
   /** Lists the layer names in the order the error message shows them. */
   static final List<String> NAMES =
       List.of(
-          "linear", "relu", "sigmoid", "tanh", "gelu", "leaky_relu", "softmax", "dropout",
-          "batchnorm", "flatten", "conv2d", "maxpool", "avgpool");
+          "linear",
+          "relu",
+          "sigmoid",
+          "tanh",
+          "gelu",
+          "leaky_relu",
+          "softmax",
+          "dropout",
+          "batchnorm",
+          "flatten",
+          "conv2d",
+          "maxpool",
+          "avgpool");
 
   private final String text;
   private int pos;
@@ -135,7 +146,8 @@ final class SpecParser {
   /** Builds the one-line syntax error, quoting the layer read so far and its next token. */
   private InvalidInputException malformed(String expected) {
     int end = pos;
-    while (end < text.length() && !Character.isWhitespace(text.charAt(end))
+    while (end < text.length()
+        && !Character.isWhitespace(text.charAt(end))
         && ",()".indexOf(text.charAt(end)) < 0) {
       end++;
     }
@@ -144,16 +156,23 @@ final class SpecParser {
     }
     String quoted = text.substring(layerStart, end).strip();
     return new InvalidInputException(
-        "malformed model spec at character " + (pos + 1) + ": " + expected
+        "malformed model spec at character "
+            + (pos + 1)
+            + ": "
+            + expected
             + (quoted.isEmpty() ? " at the end" : " in \"" + quoted + "\""));
   }
 
   private static InvalidInputException unknown(String name, int start) {
     String hint = closest(name);
     return new InvalidInputException(
-        "unknown layer \"" + name + "\" at character " + (start + 1)
+        "unknown layer \""
+            + name
+            + "\" at character "
+            + (start + 1)
             + (hint == null ? "" : " (did you mean " + hint + "?)")
-            + "; allowed: " + String.join(", ", NAMES));
+            + "; allowed: "
+            + String.join(", ", NAMES));
   }
 
   /** Returns the allowed name within two edits of {@code name}, if one is. */

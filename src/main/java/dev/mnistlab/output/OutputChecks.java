@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Checks an output path before a long run starts, so a typo or a read-only place fails in a
- * second rather than after an hour of training, and words file-system failures for a person.
+ * Checks an output path before a long run starts, so a typo or a read-only place fails in a second
+ * rather than after an hour of training, and words file-system failures for a person.
  *
  * <p>The checks create nothing that outlives them: where the only honest test is to try, they
  * create a hidden probe and delete it at once.
@@ -35,9 +35,17 @@ public final class OutputChecks {
       throw cannotWrite(flag, file, e);
     }
     switch (target.kind()) {
-      case REFUSE -> throw new InvalidInputException(target.what().equals("a directory")
-          ? flag + " must be a file, got a directory: " + file
-          : "cannot write " + flag + " " + file + ": it is " + target.what() + ", not a file");
+      case REFUSE ->
+          throw new InvalidInputException(
+              target.what().equals("a directory")
+                  ? flag + " must be a file, got a directory: " + file
+                  : "cannot write "
+                      + flag
+                      + " "
+                      + file
+                      + ": it is "
+                      + target.what()
+                      + ", not a file");
       case DIRECT -> {
         if (!Files.isWritable(target.path())) {
           throw new InvalidInputException(
@@ -58,8 +66,8 @@ public final class OutputChecks {
   }
 
   /**
-   * Fails unless {@link OutputDirectory#stage} could build {@code dir}, named by {@code flag},
-   * and move it into place. Creates nothing: the directory appears when its outputs do.
+   * Fails unless {@link OutputDirectory#stage} could build {@code dir}, named by {@code flag}, and
+   * move it into place. Creates nothing: the directory appears when its outputs do.
    *
    * @throws InvalidInputException one line naming the flag, the path and what is wrong
    */
@@ -73,8 +81,8 @@ public final class OutputChecks {
     }
     Path ancestor = nearestExisting(absolute);
     if (!Files.isDirectory(ancestor)) {
-      throw new InvalidInputException("cannot write " + flag + " " + dir + ": " + ancestor
-          + " is a file, not a directory");
+      throw new InvalidInputException(
+          "cannot write " + flag + " " + dir + ": " + ancestor + " is a file, not a directory");
     }
     probe(flag, dir, ancestor, true);
     if (Files.isDirectory(absolute) && !ancestor.equals(absolute)) {
@@ -83,8 +91,8 @@ public final class OutputChecks {
   }
 
   /**
-   * Returns what went wrong in {@code e} as a person would say it ("permission denied", "no
-   * space left on device"), without the exception's class name or the path it names.
+   * Returns what went wrong in {@code e} as a person would say it ("permission denied", "no space
+   * left on device"), without the exception's class name or the path it names.
    */
   public static String reason(IOException e) {
     if (e instanceof AccessDeniedException) {
@@ -93,8 +101,10 @@ public final class OutputChecks {
     if (e instanceof NoSuchFileException) {
       return "no such file or directory";
     }
-    String text = e instanceof FileSystemException fs && fs.getReason() != null
-        ? fs.getReason() : e.getMessage();
+    String text =
+        e instanceof FileSystemException fs && fs.getReason() != null
+            ? fs.getReason()
+            : e.getMessage();
     if (text == null || text.isBlank()) {
       return "input/output error";
     }
@@ -133,8 +143,8 @@ public final class OutputChecks {
     } catch (NoSuchFileException e) {
       // The directory exists (checked before), so it is a file system that takes no new
       // files, such as /proc.
-      throw new InvalidInputException("cannot write " + flag + " " + given + ": " + dir
-          + " does not accept new files");
+      throw new InvalidInputException(
+          "cannot write " + flag + " " + given + ": " + dir + " does not accept new files");
     } catch (IOException e) {
       throw cannotWrite(flag, given, e);
     } finally {
@@ -147,7 +157,6 @@ public final class OutputChecks {
   }
 
   private static InvalidInputException cannotWrite(String flag, Path given, IOException e) {
-    return new InvalidInputException(
-        "cannot write " + flag + " " + given + ": " + reason(e), e);
+    return new InvalidInputException("cannot write " + flag + " " + given + ": " + reason(e), e);
   }
 }

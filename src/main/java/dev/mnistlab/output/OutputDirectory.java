@@ -10,14 +10,14 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Builds a directory of outputs (a report, a saved model) beside its target and moves it into
- * place only when every file is written, so the target holds the old outputs or all the new
- * ones, never some of each, and a failure (a full disk) leaves nothing behind.
+ * Builds a directory of outputs (a report, a saved model) beside its target and moves it into place
+ * only when every file is written, so the target holds the old outputs or all the new ones, never
+ * some of each, and a failure (a full disk) leaves nothing behind.
  *
  * <p>Use: {@code try (OutputDirectory out = OutputDirectory.stage(dir)) { write files into
- * out.path(); out.commit(); }}. Files of the target that the new outputs do not name are left
- * as they were; those they name are replaced under {@link OutputFile}'s rules. Not
- * thread-safe; one staging per call.
+ * out.path(); out.commit(); }}. Files of the target that the new outputs do not name are left as
+ * they were; those they name are replaced under {@link OutputFile}'s rules. Not thread-safe; one
+ * staging per call.
  */
 public final class OutputDirectory implements AutoCloseable {
   private final Path target;
@@ -41,8 +41,9 @@ public final class OutputDirectory implements AutoCloseable {
       throw new FileSystemException(target.toString(), null, "is a file, not a directory");
     }
     Path ancestor = OutputChecks.nearestExisting(resolved);
-    Path staging = ancestor.resolve("." + resolved.getFileName() + "."
-        + java.util.UUID.randomUUID() + ".partial");
+    Path staging =
+        ancestor.resolve(
+            "." + resolved.getFileName() + "." + java.util.UUID.randomUUID() + ".partial");
     Files.createDirectory(staging);
     return new OutputDirectory(resolved, staging);
   }
@@ -53,8 +54,8 @@ public final class OutputDirectory implements AutoCloseable {
   }
 
   /**
-   * Moves the staged outputs into the target: the whole directory in one rename when the
-   * target does not exist yet, else file by file.
+   * Moves the staged outputs into the target: the whole directory in one rename when the target
+   * does not exist yet, else file by file.
    */
   public void commit() throws IOException {
     if (committed) {

@@ -14,16 +14,16 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Writes one output file the way a careful command-line tool does: a reader sees the old file
- * or the complete new one, and nothing but a regular file is ever replaced.
+ * Writes one output file the way a careful command-line tool does: a reader sees the old file or
+ * the complete new one, and nothing but a regular file is ever replaced.
  *
  * <ul>
- *   <li>A regular file, or a name that does not exist yet, is written to a hidden temporary
- *       file in the same directory and renamed over the target, so a crash or a full disk
- *       leaves the old file and no temporary file behind.
+ *   <li>A regular file, or a name that does not exist yet, is written to a hidden temporary file in
+ *       the same directory and renamed over the target, so a crash or a full disk leaves the old
+ *       file and no temporary file behind.
  *   <li>A symbolic link is followed: its target is written the same way and the link stays.
- *   <li>A character device ({@code /dev/null}, a terminal), a named pipe, a socket or a
- *       process's open file ({@code /dev/stdout}) is written directly, never renamed over.
+ *   <li>A character device ({@code /dev/null}, a terminal), a named pipe, a socket or a process's
+ *       open file ({@code /dev/stdout}) is written directly, never renamed over.
  *   <li>A directory or a block device is refused.
  * </ul>
  *
@@ -55,15 +55,18 @@ public final class OutputFile {
 
   /**
    * Moves the finished file {@code source} to {@code target} under the same rules as {@link
-   * #write}: renamed when the target is a regular file or new and on the same filesystem,
-   * copied otherwise; {@code source} is gone afterwards either way.
+   * #write}: renamed when the target is a regular file or new and on the same filesystem, copied
+   * otherwise; {@code source} is gone afterwards either way.
    */
   static void moveTo(Path source, Path target) throws IOException {
     OutputTarget resolved = OutputTarget.of(target);
     if (resolved.kind() == OutputTarget.Kind.REPLACE) {
       try {
         keepPermissions(resolved.path(), source);
-        Files.move(source, resolved.path(), StandardCopyOption.ATOMIC_MOVE,
+        Files.move(
+            source,
+            resolved.path(),
+            StandardCopyOption.ATOMIC_MOVE,
             StandardCopyOption.REPLACE_EXISTING);
         return;
       } catch (AtomicMoveNotSupportedException e) {
@@ -75,18 +78,17 @@ public final class OutputFile {
   }
 
   /**
-   * Returns a temporary name beside {@code target}: hidden, unique and recognisable, so a
-   * process killed mid-write leaves something a user can tell apart and delete.
+   * Returns a temporary name beside {@code target}: hidden, unique and recognisable, so a process
+   * killed mid-write leaves something a user can tell apart and delete.
    */
   static Path temporaryBeside(Path target) {
-    return target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID()
-        + ".partial");
+    return target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".partial");
   }
 
   private static void writeDirectly(Path path, StreamWriter body) throws IOException {
     // No CREATE: the device or pipe exists, and the name must not become a plain file.
-    try (OutputStream out = Files.newOutputStream(path, StandardOpenOption.WRITE,
-        StandardOpenOption.APPEND)) {
+    try (OutputStream out =
+        Files.newOutputStream(path, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
       body.writeTo(out);
     }
   }
@@ -96,8 +98,8 @@ public final class OutputFile {
     Path temp = temporaryBeside(target);
     boolean moved = false;
     try {
-      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
-          StandardOpenOption.WRITE)) {
+      try (FileChannel channel =
+          FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
         OutputStream out = Channels.newOutputStream(channel);
         body.writeTo(out);
         out.flush();
@@ -105,8 +107,7 @@ public final class OutputFile {
         channel.force(true);
       }
       keepPermissions(target, temp);
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE,
-          StandardCopyOption.REPLACE_EXISTING);
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       moved = true;
     } finally {
       if (!moved) {

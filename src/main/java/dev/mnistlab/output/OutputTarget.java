@@ -7,11 +7,11 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
 /**
- * Says what a path names once its symbolic links are followed, and so how an output is
- * written there.
+ * Says what a path names once its symbolic links are followed, and so how an output is written
+ * there.
  *
- * @param path where the bytes go: the link's final target, or the path as given for a
- *     process's open file
+ * @param path where the bytes go: the link's final target, or the path as given for a process's
+ *     open file
  * @param kind how to write there
  * @param what the kind of thing found, for a refusal ("a directory", "a block device")
  */
@@ -36,8 +36,8 @@ record OutputTarget(Path path, Kind kind, String what) {
     Path path = given.toAbsolutePath();
     for (int links = 0; Files.isSymbolicLink(path); links++) {
       if (links == MAX_LINKS) {
-        throw new FileSystemException(given.toString(), null,
-            "more than " + MAX_LINKS + " symbolic links in a row");
+        throw new FileSystemException(
+            given.toString(), null, "more than " + MAX_LINKS + " symbolic links in a row");
       }
       if (isProcessFile(path)) {
         // /dev/stdout and the like name a process's open file, which may be a pipe, a
@@ -73,7 +73,8 @@ record OutputTarget(Path path, Kind kind, String what) {
     try {
       // /dev/fd is itself a link to /proc/self/fd, so look at where the directory really is.
       Path real = parent.toRealPath();
-      return real.startsWith("/proc") && real.getFileName() != null
+      return real.startsWith("/proc")
+          && real.getFileName() != null
           && real.getFileName().toString().equals("fd");
     } catch (IOException e) {
       return false;

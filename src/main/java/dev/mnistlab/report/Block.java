@@ -31,9 +31,9 @@ public sealed interface Block {
   }
 
   /**
-   * A chart of learning curves: one panel per metric (training loss, validation loss,
-   * validation accuracy) with a mean line and a 95% band per trial. One trial per chart for
-   * a trial's own curves; several for an overlay.
+   * A chart of learning curves: one panel per metric (training loss, validation loss, validation
+   * accuracy) with a mean line and a 95% band per trial. One trial per chart for a trial's own
+   * curves; several for an overlay.
    */
   record CurvesChart(String id, String title, List<LearningCurves> trials) implements Block {
     public CurvesChart {
@@ -42,11 +42,11 @@ public sealed interface Block {
   }
 
   /**
-   * A chart of results against the values of a swept factor: panels side by side, each with
-   * one or more series that give, per value, a mean and its 95% band. The x axis is numeric
-   * (logarithmic when {@code logX}) when {@code xs} holds one number per label, and
-   * categorical (the labels in order) when {@code xs} is empty. Renderers draw a numeric
-   * series as a line over a band and a categorical one as points with error bars.
+   * A chart of results against the values of a swept factor: panels side by side, each with one or
+   * more series that give, per value, a mean and its 95% band. The x axis is numeric (logarithmic
+   * when {@code logX}) when {@code xs} holds one number per label, and categorical (the labels in
+   * order) when {@code xs} is empty. Renderers draw a numeric series as a line over a band and a
+   * categorical one as points with error bars.
    *
    * @param id names the chart's file and element; letters, digits, {@code _} and {@code -}
    * @param title the chart's caption
@@ -56,19 +56,35 @@ public sealed interface Block {
    * @param logX whether the x axis is logarithmic; needs every x above 0
    * @param panels at least one panel
    */
-  record FactorChart(String id, String title, String xAxis, List<String> labels, List<Double> xs,
-      boolean logX, List<Panel> panels) implements Block {
+  record FactorChart(
+      String id,
+      String title,
+      String xAxis,
+      List<String> labels,
+      List<Double> xs,
+      boolean logX,
+      List<Panel> panels)
+      implements Block {
     public FactorChart {
       labels = List.copyOf(labels);
       xs = List.copyOf(xs);
       panels = List.copyOf(panels);
       if (!xs.isEmpty() && xs.size() != labels.size()) {
-        throw new IllegalArgumentException("factor chart xs must be empty (categorical) or "
-            + "hold one number per label (" + labels.size() + "), got " + xs.size());
+        throw new IllegalArgumentException(
+            "factor chart xs must be empty (categorical) or "
+                + "hold one number per label ("
+                + labels.size()
+                + "), got "
+                + xs.size());
       }
       if (logX && (xs.isEmpty() || xs.stream().anyMatch(x -> !(x > 0 && Double.isFinite(x))))) {
-        throw new IllegalArgumentException("a logarithmic x axis needs a finite x > 0 per label, "
-            + "got " + xs + " for chart '" + id + "'");
+        throw new IllegalArgumentException(
+            "a logarithmic x axis needs a finite x > 0 per label, "
+                + "got "
+                + xs
+                + " for chart '"
+                + id
+                + "'");
       }
       if (panels.isEmpty()) {
         throw new IllegalArgumentException("factor chart '" + id + "' needs at least one panel");
@@ -76,8 +92,14 @@ public sealed interface Block {
       for (Panel panel : panels) {
         for (Series series : panel.series()) {
           if (series.points().size() != labels.size()) {
-            throw new IllegalArgumentException("series '" + series.name() + "' must have one "
-                + "point per label (" + labels.size() + "), got " + series.points().size());
+            throw new IllegalArgumentException(
+                "series '"
+                    + series.name()
+                    + "' must have one "
+                    + "point per label ("
+                    + labels.size()
+                    + "), got "
+                    + series.points().size());
           }
         }
       }
@@ -96,8 +118,8 @@ public sealed interface Block {
     }
 
     /**
-     * One series: its name and, per label, the mean and 95% band (a NaN mean leaves a gap;
-     * NaN or equal ends leave out the band).
+     * One series: its name and, per label, the mean and 95% band (a NaN mean leaves a gap; NaN or
+     * equal ends leave out the band).
      */
     public record Series(String name, List<Band> points) {
       public Series {
@@ -107,9 +129,9 @@ public sealed interface Block {
   }
 
   /**
-   * A heatmap of one number per row and column, each cell coloured by its value and labelled
-   * with its text. A NaN value (e.g. every run diverged) leaves the cell uncoloured, with its
-   * text still shown where the renderer can.
+   * A heatmap of one number per row and column, each cell coloured by its value and labelled with
+   * its text. A NaN value (e.g. every run diverged) leaves the cell uncoloured, with its text still
+   * shown where the renderer can.
    *
    * @param id names the chart's file and element; letters, digits, {@code _} and {@code -}
    * @param title the chart's caption
@@ -120,8 +142,15 @@ public sealed interface Block {
    * @param values one row of numbers per row label, one number per column
    * @param cells the text of each cell, same shape as {@code values}
    */
-  record Heatmap(String id, String title, String rowAxis, String columnAxis, List<String> rows,
-      List<String> columns, List<List<Double>> values, List<List<String>> cells)
+  record Heatmap(
+      String id,
+      String title,
+      String rowAxis,
+      String columnAxis,
+      List<String> rows,
+      List<String> columns,
+      List<List<Double>> values,
+      List<List<String>> cells)
       implements Block {
     public Heatmap {
       rows = List.copyOf(rows);
@@ -132,16 +161,30 @@ public sealed interface Block {
       requireShape("cells", cells, rows.size(), columns.size());
     }
 
-    private static void requireShape(String what, List<? extends List<?>> matrix, int rows,
-        int columns) {
+    private static void requireShape(
+        String what, List<? extends List<?>> matrix, int rows, int columns) {
       if (matrix.size() != rows) {
-        throw new IllegalArgumentException("heatmap " + what + " must have one row per row "
-            + "label (" + rows + "), got " + matrix.size());
+        throw new IllegalArgumentException(
+            "heatmap "
+                + what
+                + " must have one row per row "
+                + "label ("
+                + rows
+                + "), got "
+                + matrix.size());
       }
       for (int r = 0; r < rows; r++) {
         if (matrix.get(r).size() != columns) {
-          throw new IllegalArgumentException("heatmap " + what + " row " + (r + 1) + " must "
-              + "have one entry per column (" + columns + "), got " + matrix.get(r).size());
+          throw new IllegalArgumentException(
+              "heatmap "
+                  + what
+                  + " row "
+                  + (r + 1)
+                  + " must "
+                  + "have one entry per column ("
+                  + columns
+                  + "), got "
+                  + matrix.get(r).size());
         }
       }
     }

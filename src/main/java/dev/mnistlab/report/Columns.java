@@ -19,8 +19,8 @@ final class Columns {
   }
 
   /**
-   * Returns, per column of {@code table}, whether it is numeric: at least one body cell looks
-   * like a number and every other body cell does too or is blank or a placeholder ("—", "NaN").
+   * Returns, per column of {@code table}, whether it is numeric: at least one body cell looks like
+   * a number and every other body cell does too or is blank or a placeholder ("—", "NaN").
    */
   static boolean[] numeric(Block.Table table) {
     boolean[] numeric = new boolean[count(table)];

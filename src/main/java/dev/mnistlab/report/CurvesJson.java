@@ -5,13 +5,13 @@ import dev.mnistlab.analysis.LearningCurves;
 import java.util.List;
 
 /**
- * Writes a curves chart's data as JSON for the page's chart script:
- * {@code {"id":..,"title":..,"panels":[{"title":..,"axis":..,"trials":[{"name":..,
- * "mean":[..],"low":[..],"high":[..]}]}]}}, index 0 being epoch 1 and a missing (NaN)
- * value written as {@code null}.
+ * Writes a curves chart's data as JSON for the page's chart script: {@code
+ * {"id":..,"title":..,"panels":[{"title":..,"axis":..,"trials":[{"name":..,
+ * "mean":[..],"low":[..],"high":[..]}]}]}}, index 0 being epoch 1 and a missing (NaN) value written
+ * as {@code null}.
  *
- * <p>The text is safe inside a {@code <script>} element: {@code <}, {@code >} and {@code &}
- * are written as \\u escapes, so no string can close the element.
+ * <p>The text is safe inside a {@code <script>} element: {@code <}, {@code >} and {@code &} are
+ * written as \\u escapes, so no string can close the element.
  */
 final class CurvesJson {
   private CurvesJson() {}
@@ -19,13 +19,19 @@ final class CurvesJson {
   /** Returns {@code chart}'s data as one line of JSON. */
   static String of(Block.CurvesChart chart) {
     StringBuilder json = new StringBuilder();
-    json.append("{\"id\":").append(string(chart.id()))
-        .append(",\"title\":").append(string(chart.title()))
+    json.append("{\"id\":")
+        .append(string(chart.id()))
+        .append(",\"title\":")
+        .append(string(chart.title()))
         .append(",\"panels\":[");
     Metric[] metrics = Metric.values();
     for (int m = 0; m < metrics.length; m++) {
-      json.append(m > 0 ? "," : "").append("{\"title\":").append(string(metrics[m].title()))
-          .append(",\"axis\":").append(string(metrics[m].axis())).append(",\"trials\":[");
+      json.append(m > 0 ? "," : "")
+          .append("{\"title\":")
+          .append(string(metrics[m].title()))
+          .append(",\"axis\":")
+          .append(string(metrics[m].axis()))
+          .append(",\"trials\":[");
       List<LearningCurves> trials = chart.trials();
       for (int t = 0; t < trials.size(); t++) {
         List<Band> bands = metrics[m].of(trials.get(t));

@@ -1,10 +1,10 @@
 package dev.mnistlab.report;
 
 /**
- * Writes a heatmap's data as JSON for the page's chart script:
- * {@code {"id":..,"title":..,"rowAxis":..,"columnAxis":..,"rows":[..],"columns":[..],
- * "values":[[..]],"cells":[[..]]}}, row by row, a missing (NaN) value written as
- * {@code null}. Safe inside a {@code <script>} element, as {@link CurvesJson} is.
+ * Writes a heatmap's data as JSON for the page's chart script: {@code
+ * {"id":..,"title":..,"rowAxis":..,"columnAxis":..,"rows":[..],"columns":[..],
+ * "values":[[..]],"cells":[[..]]}}, row by row, a missing (NaN) value written as {@code null}. Safe
+ * inside a {@code <script>} element, as {@link CurvesJson} is.
  */
 final class HeatmapJson {
   private HeatmapJson() {}
@@ -12,12 +12,18 @@ final class HeatmapJson {
   /** Returns {@code heatmap}'s data as one line of JSON. */
   static String of(Block.Heatmap heatmap) {
     StringBuilder json = new StringBuilder();
-    json.append("{\"id\":").append(CurvesJson.string(heatmap.id()))
-        .append(",\"title\":").append(CurvesJson.string(heatmap.title()))
-        .append(",\"rowAxis\":").append(CurvesJson.string(heatmap.rowAxis()))
-        .append(",\"columnAxis\":").append(CurvesJson.string(heatmap.columnAxis()))
-        .append(",\"rows\":").append(FactorJson.strings(heatmap.rows()))
-        .append(",\"columns\":").append(FactorJson.strings(heatmap.columns()))
+    json.append("{\"id\":")
+        .append(CurvesJson.string(heatmap.id()))
+        .append(",\"title\":")
+        .append(CurvesJson.string(heatmap.title()))
+        .append(",\"rowAxis\":")
+        .append(CurvesJson.string(heatmap.rowAxis()))
+        .append(",\"columnAxis\":")
+        .append(CurvesJson.string(heatmap.columnAxis()))
+        .append(",\"rows\":")
+        .append(FactorJson.strings(heatmap.rows()))
+        .append(",\"columns\":")
+        .append(FactorJson.strings(heatmap.columns()))
         .append(",\"values\":[");
     for (int r = 0; r < heatmap.values().size(); r++) {
       json.append(r > 0 ? "," : "").append(FactorJson.numbers(heatmap.values().get(r)));

@@ -6,8 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Reads what an HTML report inlines from the classpath: the ECharts library (from its
- * webjar, so the page opens offline), the page's style sheet and its chart scripts.
+ * Reads what an HTML report inlines from the classpath: the ECharts library (from its webjar, so
+ * the page opens offline), the page's style sheet and its chart scripts.
  */
 final class HtmlAssets {
   /** The classpath resource of the ECharts build the page inlines. */
@@ -38,8 +38,10 @@ final class HtmlAssets {
   private static String read(String resource) {
     try (InputStream in = HtmlAssets.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException("classpath resource " + resource
-            + " is missing; is the ECharts webjar on the classpath?");
+        throw new IllegalStateException(
+            "classpath resource "
+                + resource
+                + " is missing; is the ECharts webjar on the classpath?");
       }
       String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       // The text goes inside <script> or <style>; a closing tag in it would end the element.

@@ -6,17 +6,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes report blocks as GitHub Markdown: {@code #} headings, paragraphs, "- " bullets and
- * pipe tables (numeric columns right-aligned), every text escaped (see {@link MarkdownText})
- * so that names and notes show as written, and each chart (curves, factor chart,
- * heatmap) as a PNG next to the Markdown file, linked as {@code ![title](id.png)}.
+ * Writes report blocks as GitHub Markdown: {@code #} headings, paragraphs, "- " bullets and pipe
+ * tables (numeric columns right-aligned), every text escaped (see {@link MarkdownText}) so that
+ * names and notes show as written, and each chart (curves, factor chart, heatmap) as a PNG next to
+ * the Markdown file, linked as {@code ![title](id.png)}.
  *
  * <p>Stateless and thread-safe.
  */
 public final class MarkdownRenderer {
   /**
-   * Writes {@code dir/baseName.md} and a {@code dir/<id>.png} per chart, each
-   * atomically, creating {@code dir}.
+   * Writes {@code dir/baseName.md} and a {@code dir/<id>.png} per chart, each atomically, creating
+   * {@code dir}.
    *
    * @throws IllegalArgumentException when a chart id cannot name a file
    */
@@ -39,13 +39,13 @@ public final class MarkdownRenderer {
     List<String> parts = new ArrayList<>();
     for (Block block : blocks) {
       if (block instanceof Block.Heading h) {
-        parts.add("#".repeat(Math.max(1, Math.min(6, h.level()))) + " "
-            + MarkdownText.heading(h.text()));
+        parts.add(
+            "#".repeat(Math.max(1, Math.min(6, h.level()))) + " " + MarkdownText.heading(h.text()));
       } else if (block instanceof Block.Paragraph p) {
         parts.add(MarkdownText.block(p.text()));
       } else if (block instanceof Block.Bullets b) {
-        parts.add(String.join("\n", b.items().stream()
-            .map(i -> "- " + MarkdownText.block(i)).toList()));
+        parts.add(
+            String.join("\n", b.items().stream().map(i -> "- " + MarkdownText.block(i)).toList()));
       } else if (block instanceof Block.Table t) {
         parts.add(table(t));
       } else if (block instanceof Block.CurvesChart c) {

@@ -1,13 +1,13 @@
 package dev.mnistlab.report;
 
 /**
- * Escapes plain text (trial and study names, notes, reasons) for GitHub Markdown, so that it
- * shows as written: no markup, no HTML, no broken table cell.
+ * Escapes plain text (trial and study names, notes, reasons) for GitHub Markdown, so that it shows
+ * as written: no markup, no HTML, no broken table cell.
  *
- * <p>Line breaks become spaces, since every block a report writes is one line. HTML's
- * {@code & < >} become character references, as {@link HtmlText} writes them; Markdown's
- * {@code \ ` * [ ] | ~ $} get a backslash, and so does {@code _} except between two letters
- * or digits, where it cannot start emphasis (so {@code batch_size} stays readable).
+ * <p>Line breaks become spaces, since every block a report writes is one line. HTML's {@code & < >}
+ * become character references, as {@link HtmlText} writes them; Markdown's {@code \ ` * [ ] | ~ $}
+ * get a backslash, and so does {@code _} except between two letters or digits, where it cannot
+ * start emphasis (so {@code batch_size} stays readable).
  */
 final class MarkdownText {
   private MarkdownText() {}
@@ -36,12 +36,14 @@ final class MarkdownText {
   }
 
   /**
-   * Returns {@code text} as the start of a paragraph or list item: {@link #inline} text
-   * whose first characters cannot open a heading, a list or a rule.
+   * Returns {@code text} as the start of a paragraph or list item: {@link #inline} text whose first
+   * characters cannot open a heading, a list or a rule.
    */
   static String block(String text) {
     String line = inline(text);
-    if (line.startsWith("#") || line.startsWith("-") || line.startsWith("+")
+    if (line.startsWith("#")
+        || line.startsWith("-")
+        || line.startsWith("+")
         || line.startsWith("=")) {
       return "\\" + line;
     }
@@ -50,7 +52,8 @@ final class MarkdownText {
       digits++;
     }
     // "1. " or "1) " starts an ordered list.
-    if (digits > 0 && digits < line.length()
+    if (digits > 0
+        && digits < line.length()
         && (line.charAt(digits) == '.' || line.charAt(digits) == ')')
         && (digits + 1 == line.length() || line.charAt(digits + 1) == ' ')) {
       return line.substring(0, digits) + "\\" + line.substring(digits);

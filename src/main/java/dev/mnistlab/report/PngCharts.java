@@ -19,22 +19,24 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * Draws a curves chart as one PNG of three panels side by side (training loss, validation
- * loss, validation accuracy by epoch): per trial a mean line with markers over a translucent
- * band from low to high. Missing (NaN) epochs are left out. The legend, on the first panel,
- * names the trials.
+ * Draws a curves chart as one PNG of three panels side by side (training loss, validation loss,
+ * validation accuracy by epoch): per trial a mean line with markers over a translucent band from
+ * low to high. Missing (NaN) epochs are left out. The legend, on the first panel, names the trials.
  *
  * <p>Runs headless; thread-safe.
  */
 final class PngCharts {
   /** The width of one panel; the image is three panels wide. */
   static final int PANEL_WIDTH = 400;
+
   /** The image's height. */
   static final int HEIGHT = 400;
 
   // Tableau 10, so that the PNG and the HTML charts give a trial the same colour.
-  static final List<String> PALETTE = List.of("#4e79a7", "#f28e2b", "#e15759", "#76b7b2",
-      "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac");
+  static final List<String> PALETTE =
+      List.of(
+          "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7",
+          "#9c755f", "#bab0ac");
 
   static {
     // Must be set before AWT starts; harmless when the caller already chose.
@@ -62,8 +64,14 @@ final class PngCharts {
   }
 
   private static XYChart panel(Metric metric, List<LearningCurves> trials, boolean legend) {
-    XYChart panel = new XYChartBuilder().width(PANEL_WIDTH).height(HEIGHT)
-        .title(metric.title()).xAxisTitle("epoch").yAxisTitle(metric.axis()).build();
+    XYChart panel =
+        new XYChartBuilder()
+            .width(PANEL_WIDTH)
+            .height(HEIGHT)
+            .title(metric.title())
+            .xAxisTitle("epoch")
+            .yAxisTitle(metric.axis())
+            .build();
     Styler styler = panel.getStyler();
     styler.setChartBackgroundColor(Color.WHITE);
     styler.setLegendVisible(legend);

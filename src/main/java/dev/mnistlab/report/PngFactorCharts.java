@@ -23,16 +23,17 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * Draws a factor chart as one PNG of its panels side by side. On a numeric x axis (log when
- * asked) each series is a mean line with markers over a translucent band; on a categorical
- * one, each value is a marker with an error bar from the band's low to its high. NaN means
- * are left out. Colours follow {@link PngCharts#PALETTE}.
+ * Draws a factor chart as one PNG of its panels side by side. On a numeric x axis (log when asked)
+ * each series is a mean line with markers over a translucent band; on a categorical one, each value
+ * is a marker with an error bar from the band's low to its high. NaN means are left out. Colours
+ * follow {@link PngCharts#PALETTE}.
  *
  * <p>Runs headless; thread-safe.
  */
 final class PngFactorCharts {
   /** The width of one panel. */
   static final int PANEL_WIDTH = 400;
+
   /** The image's height. */
   static final int HEIGHT = 400;
 
@@ -55,8 +56,14 @@ final class PngFactorCharts {
   }
 
   private static XYChart numeric(Block.FactorChart chart, Block.FactorChart.Panel panel) {
-    XYChart xy = new XYChartBuilder().width(PANEL_WIDTH).height(HEIGHT).title(panel.title())
-        .xAxisTitle(chart.xAxis()).yAxisTitle(panel.yAxis()).build();
+    XYChart xy =
+        new XYChartBuilder()
+            .width(PANEL_WIDTH)
+            .height(HEIGHT)
+            .title(panel.title())
+            .xAxisTitle(chart.xAxis())
+            .yAxisTitle(panel.yAxis())
+            .build();
     style(xy.getStyler(), panel);
     // No tick formatter here: XChart falls back to linear ticks when one is set.
     xy.getStyler().setXAxisLogarithmic(chart.logX());
@@ -80,10 +87,15 @@ final class PngFactorCharts {
   }
 
   /** Returns a panel of one marker with an error bar per category and series. */
-  private static CategoryChart categorical(Block.FactorChart chart,
-      Block.FactorChart.Panel panel) {
-    CategoryChart categories = new CategoryChartBuilder().width(PANEL_WIDTH).height(HEIGHT)
-        .title(panel.title()).xAxisTitle(chart.xAxis()).yAxisTitle(panel.yAxis()).build();
+  private static CategoryChart categorical(Block.FactorChart chart, Block.FactorChart.Panel panel) {
+    CategoryChart categories =
+        new CategoryChartBuilder()
+            .width(PANEL_WIDTH)
+            .height(HEIGHT)
+            .title(panel.title())
+            .xAxisTitle(chart.xAxis())
+            .yAxisTitle(panel.yAxis())
+            .build();
     style(categories.getStyler(), panel);
     categories.getStyler().setOverlapped(true);
     Set<String> names = new HashSet<>();
@@ -99,8 +111,9 @@ final class PngFactorCharts {
         means.add(present ? b.mean() : null);
         errors.add(present && Double.isFinite(b.high()) ? Math.max(0, b.high() - b.mean()) : 0.0);
       }
-      CategorySeries drawn = categories.addSeries(PngCharts.unique(series.name(), names),
-          chart.labels(), means, errors);
+      CategorySeries drawn =
+          categories.addSeries(
+              PngCharts.unique(series.name(), names), chart.labels(), means, errors);
       drawn.setChartCategorySeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Scatter);
       drawn.setMarker(SeriesMarkers.CIRCLE);
       drawn.setMarkerColor(colour(s));

@@ -17,9 +17,9 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * Draws a heatmap as a PNG with XChart: a cell per row and column, coloured from pale to
- * dark blue by its value and labelled with it to 4 decimals; a NaN cell stays blank. The first row is
- * drawn at the top, as in the table of the same numbers.
+ * Draws a heatmap as a PNG with XChart: a cell per row and column, coloured from pale to dark blue
+ * by its value and labelled with it to 4 decimals; a NaN cell stays blank. The first row is drawn
+ * at the top, as in the table of the same numbers.
  *
  * <p>Runs headless; thread-safe.
  */
@@ -35,16 +35,20 @@ final class PngHeatmaps {
   static byte[] png(Block.Heatmap heatmap) throws IOException {
     int rows = heatmap.rows().size();
     int columns = heatmap.columns().size();
-    HeatMapChart chart = new HeatMapChartBuilder()
-        .width(Math.max(520, 160 + 110 * columns)).height(Math.max(360, 140 + 50 * rows))
-        .title(heatmap.title()).xAxisTitle(heatmap.columnAxis()).yAxisTitle(heatmap.rowAxis())
-        .build();
+    HeatMapChart chart =
+        new HeatMapChartBuilder()
+            .width(Math.max(520, 160 + 110 * columns))
+            .height(Math.max(360, 140 + 50 * rows))
+            .title(heatmap.title())
+            .xAxisTitle(heatmap.columnAxis())
+            .yAxisTitle(heatmap.rowAxis())
+            .build();
     HeatMapStyler styler = chart.getStyler();
     styler.setChartBackgroundColor(Color.WHITE);
     styler.setShowValue(true);
     styler.setHeatMapValueDecimalPattern("0.0000");
-    styler.setRangeColors(new Color[] {Color.decode("#eef3fa"), Color.decode("#4e79a7"),
-        Color.decode("#1d3557")});
+    styler.setRangeColors(
+        new Color[] {Color.decode("#eef3fa"), Color.decode("#4e79a7"), Color.decode("#1d3557")});
     styler.setLegendPosition(Styler.LegendPosition.OutsideE);
     double min = Double.POSITIVE_INFINITY;
     double max = Double.NEGATIVE_INFINITY;
@@ -77,9 +81,14 @@ final class PngHeatmaps {
 
   /** Returns a blank, titled picture: XChart refuses a heatmap without a single value. */
   private static byte[] empty(Block.Heatmap heatmap) throws IOException {
-    XYChart chart = new XYChartBuilder().width(520).height(360)
-        .title(heatmap.title() + " (no data)").xAxisTitle(heatmap.columnAxis())
-        .yAxisTitle(heatmap.rowAxis()).build();
+    XYChart chart =
+        new XYChartBuilder()
+            .width(520)
+            .height(360)
+            .title(heatmap.title() + " (no data)")
+            .xAxisTitle(heatmap.columnAxis())
+            .yAxisTitle(heatmap.rowAxis())
+            .build();
     chart.getStyler().setChartBackgroundColor(Color.WHITE);
     chart.getStyler().setLegendVisible(false);
     XYSeries none = chart.addSeries("no data", new double[] {0}, new double[] {0});

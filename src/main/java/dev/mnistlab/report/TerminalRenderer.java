@@ -6,9 +6,9 @@ import java.util.List;
 
 /**
  * Draws report blocks as plain text for a terminal: headings (levels 1-2 underlined), text wrapped
- * at 100 columns, "- " bullets and tables in aligned columns with numeric columns
- * right-aligned. Charts are only named, since their pictures live in the report files; a
- * heatmap is drawn as its title over a table of its cells.
+ * at 100 columns, "- " bullets and tables in aligned columns with numeric columns right-aligned.
+ * Charts are only named, since their pictures live in the report files; a heatmap is drawn as its
+ * title over a table of its cells.
  *
  * <p>Stateless and thread-safe.
  */
@@ -54,7 +54,9 @@ public final class TerminalRenderer {
     }
   }
 
-  /** Writes {@code text} wrapped: first line after {@code lead}, the others after {@code indent}. */
+  /**
+   * Writes {@code text} wrapped: first line after {@code lead}, the others after {@code indent}.
+   */
   private static void wrap(String text, String lead, String indent, PrintWriter out) {
     for (String line : lines(text, WIDTH - lead.length())) {
       out.println(lead + line);

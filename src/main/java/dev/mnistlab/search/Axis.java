@@ -50,8 +50,8 @@ sealed interface Axis permits Axis.Numeric, Axis.Categorical {
     static Numeric of(Param param, boolean log, double step, double low, double top) {
       // A log range cannot reach 0: an integer range whose step is twice its low end or more
       // would, so there the lowest value's interval keeps half its distance to 0 instead.
-      double lowEdge = step == 0 ? low
-          : log ? Math.max(low - 0.5 * step, 0.5 * low) : low - 0.5 * step;
+      double lowEdge =
+          step == 0 ? low : log ? Math.max(low - 0.5 * step, 0.5 * low) : low - 0.5 * step;
       return new Numeric(param, log, step, lowEdge, top + 0.5 * step);
     }
 

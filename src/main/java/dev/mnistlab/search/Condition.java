@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Makes a parameter apply only when an earlier parameter took one of some values, e.g.
- * {@code units_2} only when {@code layers} is 2 or 3, {@code momentum} only for SGD.
+ * Makes a parameter apply only when an earlier parameter took one of some values, e.g. {@code
+ * units_2} only when {@code layers} is 2 or 3, {@code momentum} only for SGD.
  *
  * @param param the earlier parameter's name
  * @param values the values of it under which the parameter applies

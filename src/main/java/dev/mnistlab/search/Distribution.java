@@ -3,12 +3,14 @@ package dev.mnistlab.search;
 /**
  * Says which values one parameter of a search space may take.
  *
- * <p>Values are {@link Integer} for {@link IntRange}, {@link Double} for {@link FloatRange},
- * and numbers, strings or booleans for {@link Choice} and {@link Fixed}.
+ * <p>Values are {@link Integer} for {@link IntRange}, {@link Double} for {@link FloatRange}, and
+ * numbers, strings or booleans for {@link Choice} and {@link Fixed}.
  */
 public sealed interface Distribution
-    permits Distribution.IntRange, Distribution.FloatRange, Distribution.Choice,
-    Distribution.Fixed {
+    permits Distribution.IntRange,
+        Distribution.FloatRange,
+        Distribution.Choice,
+        Distribution.Fixed {
 
   /** Returns whether {@code value} is one this distribution can produce. */
   boolean contains(Object value);
@@ -37,8 +39,8 @@ public sealed interface Distribution
   }
 
   /**
-   * Reals from {@code low} to {@code high}, uniform or, with {@code log}, log-uniform; with
-   * {@code step > 0}, only {@code low + k * step}.
+   * Reals from {@code low} to {@code high}, uniform or, with {@code log}, log-uniform; with {@code
+   * step > 0}, only {@code low + k * step}.
    */
   record FloatRange(double low, double high, double step, boolean log) implements Distribution {
     public FloatRange {

@@ -8,22 +8,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a space file's {@code first} points: each a mapping of every parameter that applies
- * to a value it allows, turned into the value types samplers produce (so that a YAML
- * {@code 1} for a float parameter becomes {@code 1.0}).
+ * Reads a space file's {@code first} points: each a mapping of every parameter that applies to a
+ * value it allows, turned into the value types samplers produce (so that a YAML {@code 1} for a
+ * float parameter becomes {@code 1.0}).
  */
 final class FirstPoints {
   private FirstPoints() {}
 
   /** Returns the points under {@code node} (absent: none), or fails naming the point. */
-  static List<Map<String, Object>> read(YamlPlaces places, SearchSpace space, JsonNode node,
-      JsonPointer at) {
+  static List<Map<String, Object>> read(
+      YamlPlaces places, SearchSpace space, JsonNode node, JsonPointer at) {
     if (node == null) {
       return List.of();
     }
     if (!node.isArray()) {
-      throw places.error(at, "'first' must be a list of points, each mapping parameters to "
-          + "values");
+      throw places.error(
+          at, "'first' must be a list of points, each mapping parameters to " + "values");
     }
     List<Map<String, Object>> points = new ArrayList<>();
     for (int i = 0; i < node.size(); i++) {
@@ -32,36 +32,49 @@ final class FirstPoints {
     return points;
   }
 
-  private static Map<String, Object> point(YamlPlaces places, SearchSpace space, JsonNode node,
-      JsonPointer at, int number) {
+  private static Map<String, Object> point(
+      YamlPlaces places, SearchSpace space, JsonNode node, JsonPointer at, int number) {
     String which = "first point " + number + ": ";
     if (!node.isObject()) {
       throw places.error(at, which + "expected a mapping of parameters to values");
     }
-    node.fieldNames().forEachRemaining(key -> {
-      if (space.param(key) == null) {
-        throw places.error(at.appendProperty(key), which + "'" + key + "' is not a parameter "
-            + "of the space");
-      }
-    });
+    node.fieldNames()
+        .forEachRemaining(
+            key -> {
+              if (space.param(key) == null) {
+                throw places.error(
+                    at.appendProperty(key),
+                    which + "'" + key + "' is not a parameter " + "of the space");
+              }
+            });
     Map<String, Object> point = new LinkedHashMap<>();
     for (Param p : space.params()) {
       if (!SearchSpace.applies(p, point)) {
         if (node.has(p.name())) {
-          throw places.error(at.appendProperty(p.name()), which + "'" + p.name() + "' does "
-              + "not apply here (its condition on '" + p.condition().param() + "' fails)");
+          throw places.error(
+              at.appendProperty(p.name()),
+              which
+                  + "'"
+                  + p.name()
+                  + "' does "
+                  + "not apply here (its condition on '"
+                  + p.condition().param()
+                  + "' fails)");
         }
         continue;
       }
       JsonNode v = node.get(p.name());
-      Object value = v == null && p.distribution() instanceof Distribution.Fixed f ? f.value()
-          : v == null ? null : coerce(p.distribution(), v);
+      Object value =
+          v == null && p.distribution() instanceof Distribution.Fixed f
+              ? f.value()
+              : v == null ? null : coerce(p.distribution(), v);
       if (value == null) {
         throw places.error(at, which + "no value for '" + p.name() + "'");
       }
       if (!p.distribution().contains(value)) {
-        throw places.error(at.appendProperty(p.name()), which + "'" + p.name() + "' = "
-            + v + " is not a value the space allows");
+        throw places.error(
+            at.appendProperty(p.name()),
+            which + "'" + p.name() + "' = " + v + " is not a value the space allows");
       }
       point.put(p.name(), value);
     }
@@ -76,8 +89,10 @@ final class FirstPoints {
     if (d instanceof Distribution.FloatRange && v.isNumber()) {
       return v.asDouble();
     }
-    Object plain = v.isIntegralNumber() ? (Object) v.asInt() : v.isNumber() ? v.asDouble()
-        : v.isBoolean() ? v.asBoolean() : v.asText();
+    Object plain =
+        v.isIntegralNumber()
+            ? (Object) v.asInt()
+            : v.isNumber() ? v.asDouble() : v.isBoolean() ? v.asBoolean() : v.asText();
     if (d instanceof Distribution.Choice c) {
       // The choice's own element, so a point holds exactly what a sampler would give.
       return c.choices().stream().filter(x -> Values.same(x, plain)).findFirst().orElse(plain);

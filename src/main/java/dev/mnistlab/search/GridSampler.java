@@ -18,18 +18,18 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * Gives every point of a discretised space once: trial {@code n} is point {@code n} of the grid
- * in an order shuffled by the study's seed.
+ * Gives every point of a discretised space once: trial {@code n} is point {@code n} of the grid in
+ * an order shuffled by the study's seed.
  *
- * <p>The shuffle makes a grid cut short (by a trial limit, a deadline or a crash) an even sample
- * of the space rather than one corner of it; the same seed gives the same order in every
- * process, so workers that take trial numbers from a shared counter cover the grid exactly once.
+ * <p>The shuffle makes a grid cut short (by a trial limit, a deadline or a crash) an even sample of
+ * the space rather than one corner of it; the same seed gives the same order in every process, so
+ * workers that take trial numbers from a shared counter cover the grid exactly once.
  *
- * <p>Ranges are discretised: an integer range of at most 10 values gives all of them, a longer
- * one 5 evenly spaced (log-spaced with {@code log}) distinct integers; a stepped real range of at
- * most 10 values gives all of them, any other real range 5 evenly (or log-) spaced values; a
- * choice gives all its values and a fixed parameter its one. A conditional parameter expands only
- * under its condition. A grid of more than {@value #MAX_POINTS} points is refused.
+ * <p>Ranges are discretised: an integer range of at most 10 values gives all of them, a longer one
+ * 5 evenly spaced (log-spaced with {@code log}) distinct integers; a stepped real range of at most
+ * 10 values gives all of them, any other real range 5 evenly (or log-) spaced values; a choice
+ * gives all its values and a fixed parameter its one. A conditional parameter expands only under
+ * its condition. A grid of more than {@value #MAX_POINTS} points is refused.
  *
  * <p>Immutable in behaviour and thread-safe: it keeps the last space's grid so a study does not
  * rebuild it for every trial, and two threads that race to build it build the same one.
@@ -37,6 +37,7 @@ import java.util.SplittableRandom;
 public final class GridSampler implements Sampler {
   /** The most points a grid may have. */
   static final int MAX_POINTS = 100_000;
+
   private static final int SPREAD = 5;
   private static final int ALL_UP_TO = 10;
 
@@ -53,8 +54,8 @@ public final class GridSampler implements Sampler {
   public Map<String, Object> sample(SearchSpace space, int number, List<Observation> history) {
     Grid grid = grid(space);
     if (number < 0 || number >= grid.points.length) {
-      throw new IllegalStateException("the grid has " + grid.points.length
-          + " points, so there is no trial number " + number);
+      throw new IllegalStateException(
+          "the grid has " + grid.points.length + " points, so there is no trial number " + number);
     }
     Map<String, Object> point = new LinkedHashMap<>();
     int[] indices = grid.points[number];
@@ -118,9 +119,10 @@ public final class GridSampler implements Sampler {
     double[] xs = new double[SPREAD];
     for (int i = 0; i < SPREAD; i++) {
       double t = i / (double) (SPREAD - 1);
-      xs[i] = log
-          ? Math.exp(Math.log(low) + t * (Math.log(high) - Math.log(low)))
-          : low + t * (high - low);
+      xs[i] =
+          log
+              ? Math.exp(Math.log(low) + t * (Math.log(high) - Math.log(low)))
+              : low + t * (high - low);
     }
     xs[0] = low;
     xs[SPREAD - 1] = high;
@@ -150,10 +152,13 @@ public final class GridSampler implements Sampler {
     }
     long count = new Counter(params, values).count(0, new HashMap<>());
     if (count > MAX_POINTS) {
-      throw new InvalidInputException(String.format("the grid of space '%s' has %s points, more"
-          + " than the limit of %,d; narrow the space or use the random or tpe sampler",
-          space.name(), count == Long.MAX_VALUE ? "too many" : String.format("%,d", count),
-          MAX_POINTS));
+      throw new InvalidInputException(
+          String.format(
+              "the grid of space '%s' has %s points, more"
+                  + " than the limit of %,d; narrow the space or use the random or tpe sampler",
+              space.name(),
+              count == Long.MAX_VALUE ? "too many" : String.format("%,d", count),
+              MAX_POINTS));
     }
     List<int[]> points = new ArrayList<>((int) count);
     enumerate(params, values, 0, new int[params.size()], new HashMap<>(), points);
@@ -169,8 +174,13 @@ public final class GridSampler implements Sampler {
   }
 
   /** Appends every completion of {@code indices[0..i)} to {@code out}, in the space's order. */
-  private static void enumerate(List<Param> params, List<List<Object>> values, int i,
-      int[] indices, Map<String, Object> chosen, List<int[]> out) {
+  private static void enumerate(
+      List<Param> params,
+      List<List<Object>> values,
+      int i,
+      int[] indices,
+      Map<String, Object> chosen,
+      List<int[]> out) {
     if (i == params.size()) {
       out.add(indices.clone());
       return;

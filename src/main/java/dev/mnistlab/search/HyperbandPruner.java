@@ -10,22 +10,21 @@ import java.util.Objects;
 
 /**
  * Stops trials by Hyperband (Li et al. 2018, "Hyperband: A Novel Bandit-Based Approach to
- * Hyperparameter Optimization"): several ASHA brackets, from aggressive to cautious, so that a
- * poor guess of how early trials can be told apart costs little.
+ * Hyperparameter Optimization"): several ASHA brackets, from aggressive to cautious, so that a poor
+ * guess of how early trials can be told apart costs little.
  *
- * <p>With {@code sMax} the largest s such that {@code minEpochs * eta^s <= maxEpochs}, bracket
- * b (b = 0..sMax) is an {@link AshaPruner} whose first rung is epoch {@code minEpochs * eta^b}:
- * bracket 0 prunes from the first rung, and the last bracket may have no rung at all (plain
- * random search, as in the paper).
+ * <p>With {@code sMax} the largest s such that {@code minEpochs * eta^s <= maxEpochs}, bracket b (b
+ * = 0..sMax) is an {@link AshaPruner} whose first rung is epoch {@code minEpochs * eta^b}: bracket
+ * 0 prunes from the first rung, and the last bracket may have no rung at all (plain random search,
+ * as in the paper).
  *
  * <p>Each trial belongs to one bracket, a fixed function of its number. Bracket b receives the
- * share of trials the paper gives it, {@code ceil((sMax + 1) * eta^s / (s + 1))} with
- * {@code s = sMax - b}, out of their sum T. The brackets are interleaved by smooth weighted
- * round robin over a cycle of T numbers, so every bracket appears in any T consecutive numbers,
- * exactly its share of times, and early trials are spread over the brackets rather than all
- * landing in bracket 0. (Optuna draws the same shares by hashing the study name and number.)
- * A trial is compared only with the earlier trials of its own bracket. Immutable and
- * thread-safe.
+ * share of trials the paper gives it, {@code ceil((sMax + 1) * eta^s / (s + 1))} with {@code s =
+ * sMax - b}, out of their sum T. The brackets are interleaved by smooth weighted round robin over a
+ * cycle of T numbers, so every bracket appears in any T consecutive numbers, exactly its share of
+ * times, and early trials are spread over the brackets rather than all landing in bracket 0.
+ * (Optuna draws the same shares by hashing the study name and number.) A trial is compared only
+ * with the earlier trials of its own bracket. Immutable and thread-safe.
  */
 final class HyperbandPruner implements Pruner {
   private final Direction direction;
@@ -45,7 +44,8 @@ final class HyperbandPruner implements Pruner {
   HyperbandPruner(Direction direction, int minEpochs, int maxEpochs, int eta) {
     this.direction = Objects.requireNonNull(direction, "direction");
     require(maxEpochs >= 1, "epochs must be >= 1, got " + maxEpochs);
-    require(minEpochs >= 1 && minEpochs <= maxEpochs,
+    require(
+        minEpochs >= 1 && minEpochs <= maxEpochs,
         "hyperband min must be between 1 and the epochs (" + maxEpochs + "), got " + minEpochs);
     require(eta >= 2, "hyperband eta must be >= 2, got " + eta);
     this.eta = eta;
@@ -93,9 +93,9 @@ final class HyperbandPruner implements Pruner {
   }
 
   /**
-   * Returns a cycle of bracket indices in which bracket b appears {@code shares[b]} times,
-   * spread evenly: each step every bracket gains its share, and the one furthest ahead is
-   * taken and set back by the total.
+   * Returns a cycle of bracket indices in which bracket b appears {@code shares[b]} times, spread
+   * evenly: each step every bracket gains its share, and the one furthest ahead is taken and set
+   * back by the total.
    */
   private static int[] interleave(int[] shares) {
     int total = 0;
@@ -119,12 +119,19 @@ final class HyperbandPruner implements Pruner {
   /** Returns a one-line description with each bracket's rungs and share, for logs. */
   @Override
   public String toString() {
-    StringBuilder text = new StringBuilder("hyperband ("
-        + direction.name().toLowerCase(Locale.ROOT) + "; eta " + eta + ", " + brackets.size()
-        + " brackets; rungs at epochs ");
+    StringBuilder text =
+        new StringBuilder(
+            "hyperband ("
+                + direction.name().toLowerCase(Locale.ROOT)
+                + "; eta "
+                + eta
+                + ", "
+                + brackets.size()
+                + " brackets; rungs at epochs ");
     for (int b = 0; b < brackets.size(); b++) {
       List<Integer> rungs = brackets.get(b).rungs();
-      text.append(b == 0 ? "" : ", ").append(rungs.isEmpty() ? "none" : rungs.toString())
+      text.append(b == 0 ? "" : ", ")
+          .append(rungs.isEmpty() ? "none" : rungs.toString())
           .append(String.format(Locale.ROOT, " for %d/%d", shares[b], cycle.length));
     }
     return text.append(" of the trials)").toString();

@@ -15,24 +15,22 @@ import java.util.Set;
 /**
  * Turns a point of a search space into a full training config.
  *
- * <p>Training settings ({@code lr}, {@code batch_size}, {@code epochs}, {@code optimizer},
- * {@code momentum}, {@code weight_decay}, {@code schedule}, {@code warmup_epochs},
- * {@code normalize}, {@code beta1}, {@code beta2}, {@code init}) replace the base config's.
- * A point that names none of the network's parameters keeps the base's model; otherwise the
- * network is built from the point alone:
+ * <p>Training settings ({@code lr}, {@code batch_size}, {@code epochs}, {@code optimizer}, {@code
+ * momentum}, {@code weight_decay}, {@code schedule}, {@code warmup_epochs}, {@code normalize},
+ * {@code beta1}, {@code beta2}, {@code init}) replace the base config's. A point that names none of
+ * the network's parameters keeps the base's model; otherwise the network is built from the point
+ * alone:
  *
  * <ul>
- *   <li>an MLP, from {@code layers} (0 or more hidden layers; without it, as many as the
- *       {@code units_1}, {@code units_2}, ... given) and {@code units_K}: each hidden block is
- *       {@code linear(units_K)}, {@code batchnorm} if {@code batch_norm}, the
- *       {@code activation} (relu by default), {@code dropout(p)} if {@code dropout} is above
- *       0; then {@code linear(10)}.
- *   <li>a CNN, from {@code conv_layers} (or the {@code channels_K} given) and
- *       {@code channels_K}: each block is {@code conv2d(channels_K, kernel)} with padding
- *       kernel/2 (so odd kernels keep the side), {@code batchnorm} if {@code batch_norm}, the
- *       activation, {@code maxpool(2)} if {@code pool}; then {@code flatten}, a dense block
- *       of {@code dense_units} like an MLP's if above 0, dropout, and {@code linear(10)}.
- *       Defaults: kernel 3, no pooling, no dense block.
+ *   <li>an MLP, from {@code layers} (0 or more hidden layers; without it, as many as the {@code
+ *       units_1}, {@code units_2}, ... given) and {@code units_K}: each hidden block is {@code
+ *       linear(units_K)}, {@code batchnorm} if {@code batch_norm}, the {@code activation} (relu by
+ *       default), {@code dropout(p)} if {@code dropout} is above 0; then {@code linear(10)}.
+ *   <li>a CNN, from {@code conv_layers} (or the {@code channels_K} given) and {@code channels_K}:
+ *       each block is {@code conv2d(channels_K, kernel)} with padding kernel/2 (so odd kernels keep
+ *       the side), {@code batchnorm} if {@code batch_norm}, the activation, {@code maxpool(2)} if
+ *       {@code pool}; then {@code flatten}, a dense block of {@code dense_units} like an MLP's if
+ *       above 0, dropout, and {@code linear(10)}. Defaults: kernel 3, no pooling, no dense block.
  * </ul>
  *
  * <p>Stateless and thread-safe.
@@ -45,8 +43,8 @@ public final class ModelBuilder {
   private ModelBuilder() {}
 
   /**
-   * Returns the parameter names a space may use, {@code units_K} and {@code channels_K}
-   * standing for those names with any K from 1 up.
+   * Returns the parameter names a space may use, {@code units_K} and {@code channels_K} standing
+   * for those names with any K from 1 up.
    */
   public static Set<String> knownNames() {
     Set<String> names = new LinkedHashSet<>(Settings.NAMES);
@@ -60,16 +58,18 @@ public final class ModelBuilder {
    *
    * @param point a point of a search space: parameter names to values
    * @param base the settings the point leaves alone (seed, validation split, ...)
-   * @throws InvalidInputException if the point names an unknown setting, gives a value of the
-   *     wrong type or range, or describes a network or run that breaks a rule
+   * @throws InvalidInputException if the point names an unknown setting, gives a value of the wrong
+   *     type or range, or describes a network or run that breaks a rule
    */
   public static TrainConfig build(Map<String, Object> point, TrainConfig base) {
     point.forEach(Settings::check);
     String model = model(point, base.model());
-    OptimizerKind optimizer = point.containsKey("optimizer")
-        ? Settings.optimizer(point.get("optimizer")) : base.optimizer();
-    ScheduleKind schedule = point.containsKey("schedule")
-        ? Settings.schedule(point.get("schedule")) : base.schedule();
+    OptimizerKind optimizer =
+        point.containsKey("optimizer")
+            ? Settings.optimizer(point.get("optimizer"))
+            : base.optimizer();
+    ScheduleKind schedule =
+        point.containsKey("schedule") ? Settings.schedule(point.get("schedule")) : base.schedule();
     return new TrainConfig(
         model,
         whole(point, "epochs", base.epochs()),
@@ -88,32 +88,36 @@ public final class ModelBuilder {
         base.trainLimit(),
         base.valSize(),
         base.valSplit(),
-        point.containsKey("normalize") ? Settings.flag("normalize", point.get("normalize"))
+        point.containsKey("normalize")
+            ? Settings.flag("normalize", point.get("normalize"))
             : base.normalize(),
         point.containsKey("init") ? Settings.init(point.get("init")).id() : base.init(),
         base.logEvery());
   }
 
   /**
-   * Returns the canonical spec of the network {@code point} describes, or {@code baseModel}
-   * when it names no network parameter. The values must have passed {@link Settings#check}.
+   * Returns the canonical spec of the network {@code point} describes, or {@code baseModel} when it
+   * names no network parameter. The values must have passed {@link Settings#check}.
    */
   static String model(Map<String, Object> point, String baseModel) {
-    boolean mlp = point.keySet().stream()
-        .anyMatch(k -> MLP.contains(k) || k.startsWith("units_"));
-    boolean cnn = point.keySet().stream()
-        .anyMatch(k -> CNN.contains(k) || k.startsWith("channels_"));
+    boolean mlp = point.keySet().stream().anyMatch(k -> MLP.contains(k) || k.startsWith("units_"));
+    boolean cnn =
+        point.keySet().stream().anyMatch(k -> CNN.contains(k) || k.startsWith("channels_"));
     if (mlp && cnn) {
-      throw new InvalidInputException("a point describes an MLP (layers, units_K) or a CNN "
-          + "(conv_layers, channels_K, kernel, pool, dense_units), not both: got "
-          + point.keySet());
+      throw new InvalidInputException(
+          "a point describes an MLP (layers, units_K) or a CNN "
+              + "(conv_layers, channels_K, kernel, pool, dense_units), not both: got "
+              + point.keySet());
     }
     if (!mlp && !cnn) {
       for (String shared : SHARED) {
         if (point.containsKey(shared)) {
-          throw new InvalidInputException("parameter '" + shared + "' needs a network to "
-              + "apply to: add 'layers' or 'units_1' (MLP), or 'conv_layers' or 'channels_1' "
-              + "(CNN)");
+          throw new InvalidInputException(
+              "parameter '"
+                  + shared
+                  + "' needs a network to "
+                  + "apply to: add 'layers' or 'units_1' (MLP), or 'conv_layers' or 'channels_1' "
+                  + "(CNN)");
         }
       }
       return baseModel;
@@ -126,8 +130,7 @@ public final class ModelBuilder {
     List<Layer> layers = new ArrayList<>();
     int hidden = count(point, "layers", "units_");
     for (int k = 1; k <= hidden; k++) {
-      dense(layers, Settings.whole("units_" + k, numbered(point, "units_", k, "layers")),
-          point);
+      dense(layers, Settings.whole("units_" + k, numbered(point, "units_", k, "layers")), point);
     }
     layers.add(new Layer.Linear(10));
     return layers;
@@ -139,8 +142,8 @@ public final class ModelBuilder {
     int kernel = whole(point, "kernel", 3);
     boolean pool = point.containsKey("pool") && Settings.flag("pool", point.get("pool"));
     for (int k = 1; k <= convs; k++) {
-      int channels = Settings.whole("channels_" + k,
-          numbered(point, "channels_", k, "conv_layers"));
+      int channels =
+          Settings.whole("channels_" + k, numbered(point, "channels_", k, "conv_layers"));
       layers.add(new Layer.Conv2d(channels, kernel, 1, kernel / 2));
       normAndActivation(layers, point);
       if (pool) {
@@ -171,15 +174,16 @@ public final class ModelBuilder {
     if (point.containsKey("batch_norm") && Settings.flag("batch_norm", point.get("batch_norm"))) {
       layers.add(new Layer.BatchNorm());
     }
-    String activation = point.containsKey("activation")
-        ? Settings.activation(point.get("activation")) : "relu";
-    layers.add(switch (activation) {
-      case "gelu" -> new Layer.Gelu();
-      case "tanh" -> new Layer.Tanh();
-      case "sigmoid" -> new Layer.Sigmoid();
-      case "leaky_relu" -> new Layer.LeakyRelu(Layer.LeakyRelu.DEFAULT_SLOPE);
-      default -> new Layer.Relu();
-    });
+    String activation =
+        point.containsKey("activation") ? Settings.activation(point.get("activation")) : "relu";
+    layers.add(
+        switch (activation) {
+          case "gelu" -> new Layer.Gelu();
+          case "tanh" -> new Layer.Tanh();
+          case "sigmoid" -> new Layer.Sigmoid();
+          case "leaky_relu" -> new Layer.LeakyRelu(Layer.LeakyRelu.DEFAULT_SLOPE);
+          default -> new Layer.Relu();
+        });
   }
 
   private static void dropout(List<Layer> layers, Map<String, Object> point) {
@@ -202,12 +206,19 @@ public final class ModelBuilder {
     return k;
   }
 
-  private static Object numbered(Map<String, Object> point, String prefix, int k,
-      String countName) {
+  private static Object numbered(
+      Map<String, Object> point, String prefix, int k, String countName) {
     Object value = point.get(prefix + k);
     if (value == null) {
-      throw new InvalidInputException("parameter '" + countName + "' is "
-          + point.get(countName) + " but the point has no '" + prefix + k + "'");
+      throw new InvalidInputException(
+          "parameter '"
+              + countName
+              + "' is "
+              + point.get(countName)
+              + " but the point has no '"
+              + prefix
+              + k
+              + "'");
     }
     return value;
   }

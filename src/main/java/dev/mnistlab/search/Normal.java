@@ -37,14 +37,31 @@ final class Normal {
   }
 
   /**
-   * Returns log erfc(x) for x >= 0, by the Chebyshev fit of Press et al., "Numerical Recipes in
-   * C" (2nd ed., 1992, section 6.2), whose relative error is below 1.2e-7 everywhere.
+   * Returns log erfc(x) for x >= 0, by the Chebyshev fit of Press et al., "Numerical Recipes in C"
+   * (2nd ed., 1992, section 6.2), whose relative error is below 1.2e-7 everywhere.
    */
   static double logErfc(double x) {
     double t = 1 / (1 + 0.5 * x);
-    double poly = -1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418
-        + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587
-        + t * (-0.82215223 + t * 0.17087277))))))));
+    double poly =
+        -1.26551223
+            + t
+                * (1.00002368
+                    + t
+                        * (0.37409196
+                            + t
+                                * (0.09678418
+                                    + t
+                                        * (-0.18628806
+                                            + t
+                                                * (0.27886807
+                                                    + t
+                                                        * (-1.13520398
+                                                            + t
+                                                                * (1.48851587
+                                                                    + t
+                                                                        * (-0.82215223
+                                                                            + t
+                                                                                * 0.17087277))))))));
     return Math.log(t) - x * x + poly;
   }
 }

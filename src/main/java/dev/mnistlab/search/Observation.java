@@ -13,8 +13,8 @@ import java.util.Objects;
  * @param value its objective value (for a pruned trial, at the epoch it was pruned), or NaN
  * @param epochs the epochs it trained
  */
-public record Observation(int number, Map<String, Object> params, TrialState state,
-    double value, int epochs) {
+public record Observation(
+    int number, Map<String, Object> params, TrialState state, double value, int epochs) {
   public Observation {
     Objects.requireNonNull(state, "state");
     params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));

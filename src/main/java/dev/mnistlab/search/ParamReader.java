@@ -11,17 +11,16 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Reads one parameter of a search space file: a bare scalar, which is fixed, or a mapping
- * with one of {@code int: [low, high]}, {@code float: [low, high]}, {@code choice: [...]} or
- * {@code fixed: value}, and optionally {@code log: true}, {@code step: s} and
- * {@code when: {earlier: [values]}}.
+ * Reads one parameter of a search space file: a bare scalar, which is fixed, or a mapping with one
+ * of {@code int: [low, high]}, {@code float: [low, high]}, {@code choice: [...]} or {@code fixed:
+ * value}, and optionally {@code log: true}, {@code step: s} and {@code when: {earlier: [values]}}.
  *
  * <p>Every error names the parameter and, through {@link YamlPlaces}, the file and line.
  */
 final class ParamReader {
   private static final List<String> KINDS = List.of("int", "float", "choice", "fixed");
-  private static final Set<String> KEYS = Set.of("int", "float", "choice", "fixed", "log",
-      "step", "when");
+  private static final Set<String> KEYS =
+      Set.of("int", "float", "choice", "fixed", "log", "step", "when");
 
   private final YamlPlaces places;
   private final String name;
@@ -36,19 +35,26 @@ final class ParamReader {
   /**
    * Reads parameter {@code name} from {@code node}, found at {@code at}.
    *
-   * @param order every parameter name of the file, in order, to tell an unknown name in a
-   *     {@code when} from a later one
+   * @param order every parameter name of the file, in order, to tell an unknown name in a {@code
+   *     when} from a later one
    * @param earlier the parameters read before this one
    */
-  static Param read(YamlPlaces places, String name, JsonNode node, JsonPointer at,
-      List<String> order, Map<String, Param> earlier) {
+  static Param read(
+      YamlPlaces places,
+      String name,
+      JsonNode node,
+      JsonPointer at,
+      List<String> order,
+      Map<String, Param> earlier) {
     return new ParamReader(places, name, at).read(node, order, earlier);
   }
 
   private Param read(JsonNode node, List<String> order, Map<String, Param> earlier) {
     if (!Settings.knows(name)) {
-      throw fail(at, "not a setting the model builder knows; known: "
-          + String.join(", ", ModelBuilder.knownNames()));
+      throw fail(
+          at,
+          "not a setting the model builder knows; known: "
+              + String.join(", ", ModelBuilder.knownNames()));
     }
     if (!node.isObject()) {
       Distribution fixed = new Distribution.Fixed(scalar(node, at));
@@ -58,30 +64,38 @@ final class ParamReader {
     for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
       String key = it.next();
       if (!KEYS.contains(key)) {
-        throw fail(at.appendProperty(key), "unknown key '" + key + "'; allowed: "
-            + String.join(", ", new TreeSet<>(KEYS)));
+        throw fail(
+            at.appendProperty(key),
+            "unknown key '" + key + "'; allowed: " + String.join(", ", new TreeSet<>(KEYS)));
       }
     }
     List<String> kinds = KINDS.stream().filter(node::has).toList();
     if (kinds.size() != 1) {
-      throw fail(at, "give exactly one of int, float, choice, fixed, got "
-          + (kinds.isEmpty() ? "none" : String.join(", ", kinds)));
+      throw fail(
+          at,
+          "give exactly one of int, float, choice, fixed, got "
+              + (kinds.isEmpty() ? "none" : String.join(", ", kinds)));
     }
     String kind = kinds.get(0);
-    Distribution distribution = switch (kind) {
-      case "int", "float" -> range(node, kind);
-      default -> {
-        if (node.has("log") || node.has("step")) {
-          throw fail(at.appendProperty(node.has("log") ? "log" : "step"),
-              "'log' and 'step' only apply to int and float");
-        }
-        yield kind.equals("choice") ? choice(node.get("choice"), at.appendProperty("choice"))
-            : new Distribution.Fixed(scalar(node.get("fixed"), at.appendProperty("fixed")));
-      }
-    };
+    Distribution distribution =
+        switch (kind) {
+          case "int", "float" -> range(node, kind);
+          default -> {
+            if (node.has("log") || node.has("step")) {
+              throw fail(
+                  at.appendProperty(node.has("log") ? "log" : "step"),
+                  "'log' and 'step' only apply to int and float");
+            }
+            yield kind.equals("choice")
+                ? choice(node.get("choice"), at.appendProperty("choice"))
+                : new Distribution.Fixed(scalar(node.get("fixed"), at.appendProperty("fixed")));
+          }
+        };
     check(distribution, at.appendProperty(kind));
-    Condition condition = node.has("when")
-        ? condition(node.get("when"), at.appendProperty("when"), order, earlier) : null;
+    Condition condition =
+        node.has("when")
+            ? condition(node.get("when"), at.appendProperty("when"), order, earlier)
+            : null;
     return new Param(name, distribution, condition);
   }
 
@@ -89,7 +103,9 @@ final class ParamReader {
     JsonPointer where = at.appendProperty(kind);
     JsonNode bounds = node.get(kind);
     boolean whole = kind.equals("int");
-    if (!bounds.isArray() || bounds.size() != 2 || !isNumber(bounds.get(0), whole)
+    if (!bounds.isArray()
+        || bounds.size() != 2
+        || !isNumber(bounds.get(0), whole)
         || !isNumber(bounds.get(1), whole)) {
       if (whole && bounds.isArray()) {
         // A whole bound past an int ({int: [32, 1e12]}) breaks the parameter's range: say so.
@@ -99,9 +115,16 @@ final class ParamReader {
           }
         }
       }
-      throw fail(where, "'" + kind + "' must be [low, high] with " + (whole ? "whole "
-          + "numbers from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE : "numbers")
-          + ", got " + bounds);
+      throw fail(
+          where,
+          "'"
+              + kind
+              + "' must be [low, high] with "
+              + (whole
+                  ? "whole " + "numbers from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE
+                  : "numbers")
+              + ", got "
+              + bounds);
     }
     double low = bounds.get(0).asDouble();
     double high = bounds.get(1).asDouble();
@@ -127,12 +150,12 @@ final class ParamReader {
         throw fail(stepAt, "'step' cannot be combined with 'log'");
       }
       if (!isNumber(s, whole) || s.asDouble() <= 0) {
-        throw fail(stepAt, "'step' must be a " + (whole ? "whole " : "") + "number > 0, got "
-            + s);
+        throw fail(stepAt, "'step' must be a " + (whole ? "whole " : "") + "number > 0, got " + s);
       }
       step = s.asDouble();
     }
-    return whole ? new Distribution.IntRange((int) low, (int) high, (int) step, log)
+    return whole
+        ? new Distribution.IntRange((int) low, (int) high, (int) step, log)
         : new Distribution.FloatRange(low, high, step, log);
   }
 
@@ -159,17 +182,19 @@ final class ParamReader {
     return new Distribution.Choice(values);
   }
 
-  private Condition condition(JsonNode when, JsonPointer where, List<String> order,
-      Map<String, Param> earlier) {
+  private Condition condition(
+      JsonNode when, JsonPointer where, List<String> order, Map<String, Param> earlier) {
     if (!when.isObject() || when.size() != 1) {
-      throw fail(where, "'when' must name one earlier parameter and its values, e.g. "
-          + "{optimizer: [momentum, nesterov]}");
+      throw fail(
+          where,
+          "'when' must name one earlier parameter and its values, e.g. "
+              + "{optimizer: [momentum, nesterov]}");
     }
     String other = when.fieldNames().next();
     JsonPointer otherAt = where.appendProperty(other);
     if (!order.contains(other)) {
-      throw fail(otherAt, "'when' names '" + other + "', which is not a parameter of this "
-          + "space");
+      throw fail(
+          otherAt, "'when' names '" + other + "', which is not a parameter of this " + "space");
     }
     Param before = earlier.get(other);
     if (before == null) {
@@ -234,12 +259,15 @@ final class ParamReader {
     if (node.isTextual()) {
       return node.asText();
     }
-    throw fail(where, "a value must be a number, a name or true/false, got "
-        + (node.isNull() ? "nothing" : node.toString()));
+    throw fail(
+        where,
+        "a value must be a number, a name or true/false, got "
+            + (node.isNull() ? "nothing" : node.toString()));
   }
 
   private static boolean isNumber(JsonNode node, boolean whole) {
-    return whole ? node.isIntegralNumber() && node.canConvertToInt()
+    return whole
+        ? node.isIntegralNumber() && node.canConvertToInt()
         : node.isNumber() && Double.isFinite(node.asDouble());
   }
 

@@ -5,18 +5,18 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Estimates a density over one or more axes as a weighted mixture of kernels: one per
- * observation, centred on it, plus a broad prior kernel (Bergstra et al. 2011, "Algorithms for
- * Hyper-Parameter Optimization"). Over several axes each kernel is a product of per-axis kernels
- * (Falkner et al. 2018, "BOHB: Robust and Efficient Hyperparameter Optimization at Scale").
+ * Estimates a density over one or more axes as a weighted mixture of kernels: one per observation,
+ * centred on it, plus a broad prior kernel (Bergstra et al. 2011, "Algorithms for Hyper-Parameter
+ * Optimization"). Over several axes each kernel is a product of per-axis kernels (Falkner et al.
+ * 2018, "BOHB: Robust and Efficient Hyperparameter Optimization at Scale").
  *
  * <p>A numeric kernel is a normal truncated to the axis (for a stepped axis, the mass of each
  * value's interval). Alone on one axis, its width is the larger distance to its neighbours (the
- * prior's centre counting as one; the outermost kernels ignore the bounds); over several axes it
- * is Scott's rule, 0.2 n^(-1/(d+4)) times the axis width. Widths are clipped to between the axis
- * width over min(100, kernels + 1) and the axis width. A categorical kernel puts most of its mass
- * on its observation's category and smooths the rest; the prior kernel is uniform. Older
- * observations weigh less once there are more than 25. Immutable.
+ * prior's centre counting as one; the outermost kernels ignore the bounds); over several axes it is
+ * Scott's rule, 0.2 n^(-1/(d+4)) times the axis width. Widths are clipped to between the axis width
+ * over min(100, kernels + 1) and the axis width. A categorical kernel puts most of its mass on its
+ * observation's category and smooths the rest; the prior kernel is uniform. Older observations
+ * weigh less once there are more than 25. Immutable.
  */
 final class ParzenEstimator {
   private static final int FULL_WEIGHT = 25;
@@ -131,8 +131,8 @@ final class ParzenEstimator {
     return point;
   }
 
-  private static double truncatedNormal(SplittableRandom rng, double mu, double sigma,
-      Axis.Numeric axis) {
+  private static double truncatedNormal(
+      SplittableRandom rng, double mu, double sigma, Axis.Numeric axis) {
     // Every centre lies on the axis and no width exceeds the axis, so at least a third of
     // the draws land inside: rejection is cheap and exact.
     for (int t = 0; t < MAX_TRIES; t++) {

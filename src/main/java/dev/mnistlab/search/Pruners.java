@@ -13,14 +13,14 @@ import java.util.Objects;
  * Builds the pruner a user names with {@code --pruner}.
  *
  * <p>A spec is a name, optionally followed by a colon and comma-separated {@code key=value}
- * options; options left out take the defaults shown by {@link #allowedForms()}. Values are
- * whole numbers, except the median rule's {@code among} and {@code judge}, which are words:
+ * options; options left out take the defaults shown by {@link #allowedForms()}. Values are whole
+ * numbers, except the median rule's {@code among} and {@code judge}, which are words:
  *
  * <ul>
  *   <li>{@code none}: never prunes;
- *   <li>{@code median[:startup=5,warmup=0,interval=1,among=all,judge=latest]}: the median
- *       stopping rule; {@code among=complete,judge=best} reads it as Optuna's
- *       {@code MedianPruner} does (see {@link MedianPruner});
+ *   <li>{@code median[:startup=5,warmup=0,interval=1,among=all,judge=latest]}: the median stopping
+ *       rule; {@code among=complete,judge=best} reads it as Optuna's {@code MedianPruner} does (see
+ *       {@link MedianPruner});
  *   <li>{@code asha[:min=1,eta=3]}: asynchronous successive halving (Li et al. 2020);
  *   <li>{@code hyperband[:min=1,eta=3]}: Hyperband over ASHA brackets (Li et al. 2018).
  * </ul>
@@ -28,9 +28,10 @@ import java.util.Objects;
  * <p>The pruner built describes itself in one line through {@code toString()}, for logs.
  */
 public final class Pruners {
-  private static final String FORMS = "none, "
-      + "median[:startup=5,warmup=0,interval=1,among=all|complete,judge=latest|best], "
-      + "asha[:min=1,eta=3], hyperband[:min=1,eta=3]";
+  private static final String FORMS =
+      "none, "
+          + "median[:startup=5,warmup=0,interval=1,among=all|complete,judge=latest|best], "
+          + "asha[:min=1,eta=3], hyperband[:min=1,eta=3]";
 
   private Pruners() {}
 
@@ -40,8 +41,8 @@ public final class Pruners {
   }
 
   /**
-   * Returns the pruner {@code spec} names, for trials of {@code maxEpochs} epochs whose
-   * objective is better in {@code direction}.
+   * Returns the pruner {@code spec} names, for trials of {@code maxEpochs} epochs whose objective
+   * is better in {@code direction}.
    *
    * @throws InvalidInputException if the spec is not one of the allowed forms, an option is
    *     unknown, repeated or not a whole number, or a value breaks the pruner's rules
@@ -54,8 +55,8 @@ public final class Pruners {
     }
     String trimmed = spec.trim();
     int colon = trimmed.indexOf(':');
-    String name = (colon < 0 ? trimmed : trimmed.substring(0, colon)).trim()
-        .toLowerCase(Locale.ROOT);
+    String name =
+        (colon < 0 ? trimmed : trimmed.substring(0, colon)).trim().toLowerCase(Locale.ROOT);
     String optionText = colon < 0 ? null : trimmed.substring(colon + 1);
     return switch (name) {
       case "none" -> {
@@ -65,22 +66,25 @@ public final class Pruners {
         yield new NopPruner();
       }
       case "median" -> {
-        Map<String, String> o = options(spec, optionText, List.of("startup", "warmup",
-            "interval", "among", "judge"));
-        yield new MedianPruner(direction, whole(spec, o, "startup", 5),
-            whole(spec, o, "warmup", 0), whole(spec, o, "interval", 1),
+        Map<String, String> o =
+            options(spec, optionText, List.of("startup", "warmup", "interval", "among", "judge"));
+        yield new MedianPruner(
+            direction,
+            whole(spec, o, "startup", 5),
+            whole(spec, o, "warmup", 0),
+            whole(spec, o, "interval", 1),
             word(spec, o, "among", MedianPruner.Among.ALL),
             word(spec, o, "judge", MedianPruner.Judge.LATEST));
       }
       case "asha" -> {
         Map<String, String> o = options(spec, optionText, List.of("min", "eta"));
-        yield new AshaPruner(direction, whole(spec, o, "min", 1), whole(spec, o, "eta", 3),
-            maxEpochs);
+        yield new AshaPruner(
+            direction, whole(spec, o, "min", 1), whole(spec, o, "eta", 3), maxEpochs);
       }
       case "hyperband" -> {
         Map<String, String> o = options(spec, optionText, List.of("min", "eta"));
-        yield new HyperbandPruner(direction, whole(spec, o, "min", 1), maxEpochs,
-            whole(spec, o, "eta", 3));
+        yield new HyperbandPruner(
+            direction, whole(spec, o, "min", 1), maxEpochs, whole(spec, o, "eta", 3));
       }
       default -> throw invalid(spec, "unknown name '" + name + "'");
     };
@@ -125,8 +129,8 @@ public final class Pruners {
   }
 
   /** Returns option {@code key} as one of {@code fallback}'s constants, named in lower case. */
-  private static <E extends Enum<E>> E word(String spec, Map<String, String> options,
-      String key, E fallback) {
+  private static <E extends Enum<E>> E word(
+      String spec, Map<String, String> options, String key, E fallback) {
     String value = options.get(key);
     if (value == null) {
       return fallback;
@@ -139,8 +143,8 @@ public final class Pruners {
       }
       names.add(name);
     }
-    throw invalid(spec, key + " must be one of " + String.join(", ", names) + ", got '"
-        + value + "'");
+    throw invalid(
+        spec, key + " must be one of " + String.join(", ", names) + ", got '" + value + "'");
   }
 
   private static InvalidInputException invalid(String spec, String reason) {

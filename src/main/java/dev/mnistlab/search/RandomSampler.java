@@ -9,14 +9,14 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Samples every parameter independently of the others and of the history (Bergstra and
- * Bengio 2012, "Random Search for Hyper-Parameter Optimization").
+ * Samples every parameter independently of the others and of the history (Bergstra and Bengio 2012,
+ * "Random Search for Hyper-Parameter Optimization").
  *
  * <p>Ranges are uniform, or uniform in the logarithm when {@code log}; stepped ranges give each
  * step point its share; a choice picks each value with equal chance; a fixed parameter is its
- * value. Parameters are chosen in the space's order, and a conditional one only where its
- * condition holds. The draws come from a generator seeded by the study's seed and the trial's
- * number, so trial {@code n} is the same point in every process. Immutable and thread-safe.
+ * value. Parameters are chosen in the space's order, and a conditional one only where its condition
+ * holds. The draws come from a generator seeded by the study's seed and the trial's number, so
+ * trial {@code n} is the same point in every process. Immutable and thread-safe.
  */
 public final class RandomSampler implements Sampler {
   private final long seed;
@@ -54,9 +54,10 @@ public final class RandomSampler implements Sampler {
       if (r.step() > 0) {
         return Ranges.valueAt(r, rng.nextLong(Ranges.count(r)));
       }
-      double x = r.log()
-          ? Math.exp(uniform(rng, Math.log(r.low()), Math.log(r.high())))
-          : uniform(rng, r.low(), r.high());
+      double x =
+          r.log()
+              ? Math.exp(uniform(rng, Math.log(r.low()), Math.log(r.high())))
+              : uniform(rng, r.low(), r.high());
       return Ranges.snap(r, x);
     }
     if (d instanceof Choice c) {

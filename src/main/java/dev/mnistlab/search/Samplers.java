@@ -7,14 +7,15 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Builds a sampler from its command-line spec: {@code grid}, {@code random}, {@code tpe} or
- * {@code tpe:OPTIONS}, where OPTIONS are {@code multivariate}, {@code startup=N} and
- * {@code candidates=N} joined by commas, e.g. {@code tpe:multivariate,startup=5}. Each sampler's
- * {@code toString} says what was built, for logs and reports.
+ * Builds a sampler from its command-line spec: {@code grid}, {@code random}, {@code tpe} or {@code
+ * tpe:OPTIONS}, where OPTIONS are {@code multivariate}, {@code startup=N} and {@code candidates=N}
+ * joined by commas, e.g. {@code tpe:multivariate,startup=5}. Each sampler's {@code toString} says
+ * what was built, for logs and reports.
  */
 public final class Samplers {
-  private static final String FORMS = "grid, random, tpe or tpe:OPTIONS with OPTIONS from"
-      + " multivariate, startup=N, candidates=N joined by commas";
+  private static final String FORMS =
+      "grid, random, tpe or tpe:OPTIONS with OPTIONS from"
+          + " multivariate, startup=N, candidates=N joined by commas";
 
   private Samplers() {}
 
@@ -57,8 +58,8 @@ public final class Samplers {
       } else if (key.equals("candidates")) {
         candidates = number(o, 1, spec);
       } else {
-        throw new InvalidInputException("sampler must be " + FORMS + ", got '" + spec
-            + "' (unknown option '" + o + "')");
+        throw new InvalidInputException(
+            "sampler must be " + FORMS + ", got '" + spec + "' (unknown option '" + o + "')");
       }
     }
     return new TpeSampler(seed, direction, startup, candidates, multivariate);
@@ -75,7 +76,15 @@ public final class Samplers {
     } catch (NumberFormatException e) {
       // Reported below with the rule.
     }
-    throw new InvalidInputException("sampler option " + key + " must be an integer >= " + min
-        + ", got '" + text + "' in '" + spec + "'");
+    throw new InvalidInputException(
+        "sampler option "
+            + key
+            + " must be an integer >= "
+            + min
+            + ", got '"
+            + text
+            + "' in '"
+            + spec
+            + "'");
   }
 }

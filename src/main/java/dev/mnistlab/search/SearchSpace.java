@@ -8,13 +8,13 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Holds a search space: its parameters in order, each after the parameters its condition
- * names, so that choosing them in order always knows which apply.
+ * Holds a search space: its parameters in order, each after the parameters its condition names, so
+ * that choosing them in order always knows which apply.
  *
  * @param name the space's name, e.g. {@code mlp}
  * @param params the parameters, conditions only naming earlier ones
- * @param first points of the space to try before any sampled one, in order (known good
- *     settings, as Ray Tune's {@code points_to_evaluate} or Optuna's {@code enqueue_trial})
+ * @param first points of the space to try before any sampled one, in order (known good settings, as
+ *     Ray Tune's {@code points_to_evaluate} or Optuna's {@code enqueue_trial})
  */
 public record SearchSpace(String name, List<Param> params, List<Map<String, Object>> first) {
   /** Creates a space with no points to try first. */
@@ -25,13 +25,19 @@ public record SearchSpace(String name, List<Param> params, List<Map<String, Obje
   public SearchSpace {
     Objects.requireNonNull(name, "name");
     params = List.copyOf(params);
-    first = first.stream().map(p -> java.util.Collections.unmodifiableMap(
-        new java.util.LinkedHashMap<>(p))).toList();
+    first =
+        first.stream()
+            .map(p -> java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(p)))
+            .toList();
     Set<String> seen = new HashSet<>();
     for (Param p : params) {
       if (p.condition() != null && !seen.contains(p.condition().param())) {
-        throw new IllegalArgumentException("parameter '" + p.name() + "' depends on '"
-            + p.condition().param() + "', which must come before it");
+        throw new IllegalArgumentException(
+            "parameter '"
+                + p.name()
+                + "' depends on '"
+                + p.condition().param()
+                + "', which must come before it");
       }
       if (!seen.add(p.name())) {
         throw new IllegalArgumentException("parameter '" + p.name() + "' appears twice");
@@ -39,8 +45,7 @@ public record SearchSpace(String name, List<Param> params, List<Map<String, Obje
     }
     for (Map<String, Object> point : first) {
       if (!fits(point, params)) {
-        throw new IllegalArgumentException("a first point is not a point of the space: "
-            + point);
+        throw new IllegalArgumentException("a first point is not a point of the space: " + point);
       }
     }
   }
@@ -67,8 +72,8 @@ public record SearchSpace(String name, List<Param> params, List<Map<String, Obje
   }
 
   /**
-   * Returns whether {@code assignment} is a point of this space: every parameter that applies
-   * has a value it allows, and no other parameter has one.
+   * Returns whether {@code assignment} is a point of this space: every parameter that applies has a
+   * value it allows, and no other parameter has one.
    */
   public boolean fits(Map<String, Object> assignment) {
     return fits(assignment, params);

@@ -9,8 +9,10 @@ import java.util.SplittableRandom;
 final class Seeds {
   /** The stream random search (and TPE's start-up) draws from. */
   static final long RANDOM = 0x52414e444f4d5f31L;
+
   /** The stream TPE draws its candidates from once it models the history. */
   static final long TPE = 0x5450455f43414e44L;
+
   /** The stream that shuffles a grid (one per study, not per trial). */
   static final long GRID = 0x475249445f534855L;
 

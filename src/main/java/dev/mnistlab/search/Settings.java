@@ -9,22 +9,41 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * Knows the parameter names {@link ModelBuilder} turns into settings, and the type and range
- * of the value each one takes.
+ * Knows the parameter names {@link ModelBuilder} turns into settings, and the type and range of the
+ * value each one takes.
  *
- * <p>The rules here look at one value at a time, so {@link SpaceReader} can check every value
- * a space allows when it reads the file; rules between settings (warm-up no longer than the
- * run, a network whose shapes fit) are checked when a point is built.
+ * <p>The rules here look at one value at a time, so {@link SpaceReader} can check every value a
+ * space allows when it reads the file; rules between settings (warm-up no longer than the run, a
+ * network whose shapes fit) are checked when a point is built.
  */
 final class Settings {
   /** Lists the activations a space may choose, each a layer without arguments. */
-  static final List<String> ACTIVATIONS = List.of("relu", "gelu", "tanh", "sigmoid",
-      "leaky_relu");
+  static final List<String> ACTIVATIONS = List.of("relu", "gelu", "tanh", "sigmoid", "leaky_relu");
+
   /** Lists the fixed names; {@code units_K} and {@code channels_K} are matched by pattern. */
-  static final List<String> NAMES = List.of("layers", "activation", "dropout", "batch_norm",
-      "conv_layers", "kernel", "pool", "dense_units", "lr", "batch_size", "epochs",
-      "optimizer", "momentum", "weight_decay", "schedule", "warmup_epochs", "normalize",
-      "beta1", "beta2", "init");
+  static final List<String> NAMES =
+      List.of(
+          "layers",
+          "activation",
+          "dropout",
+          "batch_norm",
+          "conv_layers",
+          "kernel",
+          "pool",
+          "dense_units",
+          "lr",
+          "batch_size",
+          "epochs",
+          "optimizer",
+          "momentum",
+          "weight_decay",
+          "schedule",
+          "warmup_epochs",
+          "normalize",
+          "beta1",
+          "beta2",
+          "init");
+
   private static final Pattern NUMBERED = Pattern.compile("(units|channels)_[1-9][0-9]*");
 
   private Settings() {}
@@ -63,9 +82,11 @@ final class Settings {
       case "init" -> init(value);
       default -> {
         if (!NUMBERED.matcher(name).matches()) {
-          throw new InvalidInputException("parameter '" + name
-              + "': not a setting the model builder knows; known: " + String.join(", ",
-              ModelBuilder.knownNames()));
+          throw new InvalidInputException(
+              "parameter '"
+                  + name
+                  + "': not a setting the model builder knows; known: "
+                  + String.join(", ", ModelBuilder.knownNames()));
         }
         whole(name, value, 1);
       }
@@ -78,15 +99,22 @@ final class Settings {
   }
 
   /**
-   * Returns {@code value} as an int of at least {@code min}; a whole number past an int is
-   * out of range, not of the wrong type, and the message says the range.
+   * Returns {@code value} as an int of at least {@code min}; a whole number past an int is out of
+   * range, not of the wrong type, and the message says the range.
    */
   private static int whole(String name, Object value, int min) {
     if (value instanceof Number n && !(value instanceof Integer)) {
       double d = n.doubleValue();
       if (d == Math.rint(d) && Math.abs(d) > Integer.MAX_VALUE) {
-        throw new InvalidInputException("parameter '" + name + "' must be between " + min
-            + " and " + Integer.MAX_VALUE + ", got " + shown(value));
+        throw new InvalidInputException(
+            "parameter '"
+                + name
+                + "' must be between "
+                + min
+                + " and "
+                + Integer.MAX_VALUE
+                + ", got "
+                + shown(value));
       }
       if (d == Math.rint(d)) {
         value = (int) d;
@@ -115,8 +143,11 @@ final class Settings {
 
   static String activation(Object value) {
     String v = text("activation", value);
-    rule("activation", ACTIVATIONS.contains(v),
-        "must be one of " + String.join(", ", ACTIVATIONS), value);
+    rule(
+        "activation",
+        ACTIVATIONS.contains(v),
+        "must be one of " + String.join(", ", ACTIVATIONS),
+        value);
     return v;
   }
 
@@ -155,18 +186,19 @@ final class Settings {
 
   private static void rule(String name, boolean holds, String rule, Object value) {
     if (!holds) {
-      throw new InvalidInputException("parameter '" + name + "' " + rule + ", got "
-          + shown(value));
+      throw new InvalidInputException("parameter '" + name + "' " + rule + ", got " + shown(value));
     }
   }
 
   private static InvalidInputException wrongType(String name, String what, Object value) {
-    return new InvalidInputException("parameter '" + name + "' must be " + what + ", got "
-        + shown(value));
+    return new InvalidInputException(
+        "parameter '" + name + "' must be " + what + ", got " + shown(value));
   }
 
   private static String shown(Object value) {
-    if (value instanceof Double d && d == Math.rint(d) && Math.abs(d) > Integer.MAX_VALUE
+    if (value instanceof Double d
+        && d == Math.rint(d)
+        && Math.abs(d) > Integer.MAX_VALUE
         && !d.isInfinite()) {
       // 1000000000000, not 1.0E12: the file says it the first way.
       return new java.math.BigDecimal(d).toPlainString();

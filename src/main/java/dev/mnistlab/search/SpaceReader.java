@@ -24,9 +24,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads a search space from a YAML file: top-level {@code name}, optional
- * {@code description}, and {@code params}, a mapping from parameter names to what each may
- * take, in the order they are chosen:
+ * Reads a search space from a YAML file: top-level {@code name}, optional {@code description}, and
+ * {@code params}, a mapping from parameter names to what each may take, in the order they are
+ * chosen:
  *
  * <pre>
  * name: mlp
@@ -39,23 +39,24 @@ import java.util.regex.Pattern;
  *   epochs: 12            # a bare value is fixed
  * </pre>
  *
- * <p>An optional {@code first} lists points to try before the sampler chooses any, each a
- * mapping of every parameter that applies to its value.
+ * <p>An optional {@code first} lists points to try before the sampler chooses any, each a mapping
+ * of every parameter that applies to its value.
  *
- * <p>Parameter names are those {@link ModelBuilder#knownNames()} lists. Besides each value's
- * own rules, the reader builds the network with every parameter at its low end and at its
- * high end, so a space whose networks do not fit fails when it is read, not trials later; and
- * it estimates the memory of the largest network (every size parameter at its largest, see
- * {@link #checkMemory}), refusing a space this machine cannot train. Errors are one line naming the file, the line, the parameter and the rule. Stateless and
- * thread-safe.
+ * <p>Parameter names are those {@link ModelBuilder#knownNames()} lists. Besides each value's own
+ * rules, the reader builds the network with every parameter at its low end and at its high end, so
+ * a space whose networks do not fit fails when it is read, not trials later; and it estimates the
+ * memory of the largest network (every size parameter at its largest, see {@link #checkMemory}),
+ * refusing a space this machine cannot train. Errors are one line naming the file, the line, the
+ * parameter and the rule. Stateless and thread-safe.
  */
 public final class SpaceReader {
   private static final List<String> BUILT_INS = List.of("mlp", "cnn");
-  private static final Set<String> TOP_KEYS = Set.of("name", "description", "params",
-      "first");
+  private static final Set<String> TOP_KEYS = Set.of("name", "description", "params", "first");
+
   /** Matches the parameters that make a network or its batch bigger as they grow. */
-  private static final Pattern SIZES = Pattern.compile(
-      "(units|channels)_[1-9][0-9]*|layers|conv_layers|dense_units|kernel|batch_size");
+  private static final Pattern SIZES =
+      Pattern.compile(
+          "(units|channels)_[1-9][0-9]*|layers|conv_layers|dense_units|kernel|batch_size");
 
   private SpaceReader() {}
 
@@ -65,8 +66,8 @@ public final class SpaceReader {
   }
 
   /**
-   * Reads the space in {@code file}; the space's name defaults to the file's name without
-   * its extension.
+   * Reads the space in {@code file}; the space's name defaults to the file's name without its
+   * extension.
    *
    * @throws InvalidInputException if the file is missing, not YAML or breaks a rule
    */
@@ -75,11 +76,10 @@ public final class SpaceReader {
   }
 
   /**
-   * Reads a built-in space ({@code mlp} or {@code cnn}) or else the file at
-   * {@code nameOrPath}.
+   * Reads a built-in space ({@code mlp} or {@code cnn}) or else the file at {@code nameOrPath}.
    *
-   * @throws InvalidInputException if it is neither a built-in name nor an existing file, or
-   *     the file breaks a rule
+   * @throws InvalidInputException if it is neither a built-in name nor an existing file, or the
+   *     file breaks a rule
    */
   public static SearchSpace load(String nameOrPath) {
     if (BUILT_INS.contains(nameOrPath)) {
@@ -95,8 +95,8 @@ public final class SpaceReader {
    */
   public static String text(String nameOrPath) {
     if (BUILT_INS.contains(nameOrPath)) {
-      try (InputStream in = SpaceReader.class.getResourceAsStream(
-          "/spaces/" + nameOrPath + ".yaml")) {
+      try (InputStream in =
+          SpaceReader.class.getResourceAsStream("/spaces/" + nameOrPath + ".yaml")) {
         if (in == null) {
           throw new IllegalStateException("built-in space " + nameOrPath + " is missing");
         }
@@ -109,8 +109,8 @@ public final class SpaceReader {
   }
 
   /**
-   * Parses YAML {@code text}; {@code source} names it in errors and {@code fallbackName}
-   * names the space when the text does not.
+   * Parses YAML {@code text}; {@code source} names it in errors and {@code fallbackName} names the
+   * space when the text does not.
    */
   public static SearchSpace parse(String text, String source, String fallbackName) {
     YamlPlaces places = new YamlPlaces(text, source);
@@ -122,38 +122,45 @@ public final class SpaceReader {
     for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
       String key = it.next();
       if (!TOP_KEYS.contains(key)) {
-        throw places.error(top.appendProperty(key), "unknown key '" + key
-            + "'; allowed: description, first, name, params");
+        throw places.error(
+            top.appendProperty(key),
+            "unknown key '" + key + "'; allowed: description, first, name, params");
       }
     }
     String name = fallbackName;
     if (root.has("name")) {
       JsonNode n = root.get("name");
       if (!n.isTextual() || n.asText().isBlank()) {
-        throw places.error(top.appendProperty("name"), "'name' must be a non-empty name, got "
-            + n);
+        throw places.error(top.appendProperty("name"), "'name' must be a non-empty name, got " + n);
       }
       name = n.asText();
     }
     JsonPointer paramsAt = top.appendProperty("params");
     JsonNode params = root.get("params");
     if (params == null || !params.isObject() || params.isEmpty()) {
-      throw places.error(paramsAt, "'params' must map at least one parameter name to the "
-          + "values it may take");
+      throw places.error(
+          paramsAt, "'params' must map at least one parameter name to the " + "values it may take");
     }
     List<String> order = new ArrayList<>();
     params.fieldNames().forEachRemaining(order::add);
     Map<String, Param> read = new LinkedHashMap<>();
     for (String paramName : order) {
-      read.put(paramName, ParamReader.read(places, paramName, params.get(paramName),
-          paramsAt.appendProperty(paramName), order, read));
+      read.put(
+          paramName,
+          ParamReader.read(
+              places,
+              paramName,
+              params.get(paramName),
+              paramsAt.appendProperty(paramName),
+              order,
+              read));
     }
     SearchSpace space = new SearchSpace(name, new ArrayList<>(read.values()));
     checkNetwork(space, false, places);
     checkNetwork(space, true, places);
     checkMemory(space, places, paramsAt);
-    List<Map<String, Object>> first = FirstPoints.read(places, space, root.get("first"),
-        top.appendProperty("first"));
+    List<Map<String, Object>> first =
+        FirstPoints.read(places, space, root.get("first"), top.appendProperty("first"));
     return first.isEmpty() ? space : new SearchSpace(name, space.params(), first);
   }
 
@@ -168,22 +175,24 @@ public final class SpaceReader {
     try {
       ModelBuilder.model(point, TrainConfig.DEFAULT_MODEL);
     } catch (InvalidInputException e) {
-      throw places.error("with every parameter at its " + (high ? "high end (last choice)"
-          : "low end (first choice)") + " the network does not build: " + e.getMessage());
+      throw places.error(
+          "with every parameter at its "
+              + (high ? "high end (last choice)" : "low end (first choice)")
+              + " the network does not build: "
+              + e.getMessage());
     }
   }
 
   /**
-   * Refuses the space when its largest network needs more memory than this machine has,
-   * naming the size parameter to blame: of those whose smallest value alone would make the
-   * network fit, the one with the biggest largest value; if none would, the one whose
-   * smallest value saves the most.
+   * Refuses the space when its largest network needs more memory than this machine has, naming the
+   * size parameter to blame: of those whose smallest value alone would make the network fit, the
+   * one with the biggest largest value; if none would, the one whose smallest value saves the most.
    *
-   * <p>The largest point takes every size parameter ({@code units_K}, {@code channels_K},
-   * {@code layers}, {@code conv_layers}, {@code dense_units}, {@code kernel},
-   * {@code batch_size}) at its largest value, the optimizer that keeps the most state, no
-   * pooling and batch norm if they are choices, and anything else at its high end. Settings
-   * the space leaves alone count at {@code train}'s defaults (batch 100, adam).
+   * <p>The largest point takes every size parameter ({@code units_K}, {@code channels_K}, {@code
+   * layers}, {@code conv_layers}, {@code dense_units}, {@code kernel}, {@code batch_size}) at its
+   * largest value, the optimizer that keeps the most state, no pooling and batch norm if they are
+   * choices, and anything else at its high end. Settings the space leaves alone count at {@code
+   * train}'s defaults (batch 100, adam).
    */
   private static void checkMemory(SearchSpace space, YamlPlaces places, JsonPointer paramsAt) {
     Map<String, Object> largest = largest(space, null);
@@ -191,8 +200,10 @@ public final class SpaceReader {
     try {
       need = estimate(largest);
     } catch (InvalidInputException e) {
-      throw places.error("with every size parameter at its largest the network does not "
-          + "build: " + e.getMessage());
+      throw places.error(
+          "with every size parameter at its largest the network does not "
+              + "build: "
+              + e.getMessage());
     }
     long machine = MachineMemory.totalBytes();
     if (need.fits(machine)) {
@@ -211,10 +222,12 @@ public final class SpaceReader {
       double value = ((Number) largest.get(p.name())).doubleValue();
       // Of the sizes that alone would make it fit, the biggest value (units_2 = 400000000
       // rather than layers = 2); if none would, the one whose smallest value saves most.
-      boolean better = fits
-          ? !blamedFits || value > blamedValue
-          : !blamedFits && (lowered.bytes() < blamedBytes
-              || (lowered.bytes() == blamedBytes && value > blamedValue));
+      boolean better =
+          fits
+              ? !blamedFits || value > blamedValue
+              : !blamedFits
+                  && (lowered.bytes() < blamedBytes
+                      || (lowered.bytes() == blamedBytes && value > blamedValue));
       if (better) {
         blamed = p.name();
         blamedFits = fits;
@@ -222,29 +235,46 @@ public final class SpaceReader {
         blamedValue = value;
       }
     }
-    String rest = "needs " + need.text() + ", more than this machine's "
-        + MemoryEstimate.size(machine) + " of memory";
+    String rest =
+        "needs "
+            + need.text()
+            + ", more than this machine's "
+            + MemoryEstimate.size(machine)
+            + " of memory";
     if (blamed == null) {
       throw places.error("with every parameter at its largest the network " + rest);
     }
-    throw places.error(paramsAt.appendProperty(blamed), "parameter '" + blamed + "': the "
-        + "largest network, with " + blamed + " = " + largest.get(blamed) + ", " + rest);
+    throw places.error(
+        paramsAt.appendProperty(blamed),
+        "parameter '"
+            + blamed
+            + "': the "
+            + "largest network, with "
+            + blamed
+            + " = "
+            + largest.get(blamed)
+            + ", "
+            + rest);
   }
 
   /** Returns the memory the network and batch of {@code point} need with its optimizer. */
   private static MemoryEstimate estimate(Map<String, Object> point) {
     TrainConfig defaults = TrainConfig.defaults();
     ModelSpec spec = ModelSpec.parse(ModelBuilder.model(point, defaults.model()));
-    int batch = point.containsKey("batch_size")
-        ? Settings.whole("batch_size", point.get("batch_size")) : defaults.batchSize();
-    OptimizerKind optimizer = point.containsKey("optimizer")
-        ? Settings.optimizer(point.get("optimizer")) : defaults.optimizer();
+    int batch =
+        point.containsKey("batch_size")
+            ? Settings.whole("batch_size", point.get("batch_size"))
+            : defaults.batchSize();
+    OptimizerKind optimizer =
+        point.containsKey("optimizer")
+            ? Settings.optimizer(point.get("optimizer"))
+            : defaults.optimizer();
     return MemoryCheck.estimate(spec, batch, optimizer);
   }
 
   /**
-   * Returns the point with every parameter at its largest (see {@link #checkMemory}), except
-   * {@code smallest}, if not null, at its smallest.
+   * Returns the point with every parameter at its largest (see {@link #checkMemory}), except {@code
+   * smallest}, if not null, at its smallest.
    */
   private static Map<String, Object> largest(SearchSpace space, String smallest) {
     Map<String, Object> point = new LinkedHashMap<>();
@@ -261,7 +291,8 @@ public final class SpaceReader {
       List<Object> choices = c.choices();
       if (choices.stream().allMatch(v -> v instanceof Number)) {
         Comparator<Object> byValue = Comparator.comparingDouble(v -> ((Number) v).doubleValue());
-        return largest ? choices.stream().max(byValue).orElseThrow()
+        return largest
+            ? choices.stream().max(byValue).orElseThrow()
             : choices.stream().min(byValue).orElseThrow();
       }
       if (name.equals("optimizer")) {
@@ -288,7 +319,8 @@ public final class SpaceReader {
         return r.low();
       }
       return r.step() > 0
-          ? r.low() + Math.floor((r.high() - r.low()) / r.step() + 1e-9) * r.step() : r.high();
+          ? r.low() + Math.floor((r.high() - r.low()) / r.step() + 1e-9) * r.step()
+          : r.high();
     }
     if (d instanceof Distribution.Choice c) {
       return c.choices().get(high ? c.choices().size() - 1 : 0);
@@ -304,8 +336,12 @@ public final class SpaceReader {
       path = null;
     }
     if (path == null || !Files.isRegularFile(path)) {
-      throw new InvalidInputException("unknown search space '" + nameOrPath + "': not a file, "
-          + "and the built-in spaces are " + String.join(", ", BUILT_INS));
+      throw new InvalidInputException(
+          "unknown search space '"
+              + nameOrPath
+              + "': not a file, "
+              + "and the built-in spaces are "
+              + String.join(", ", BUILT_INS));
     }
     return path;
   }

@@ -14,29 +14,31 @@ import java.util.SplittableRandom;
 /**
  * Samples with the Tree-structured Parzen Estimator (Bergstra et al. 2011, "Algorithms for
  * Hyper-Parameter Optimization"): it splits the finished trials into the best few, modelled by a
- * density l(x), and the rest, g(x), draws candidates from l and keeps the one with the highest
- * l(x) / g(x). The settings follow Optuna's defaults: the best min(ceil(0.1 n), 25) of n trials
- * are "good", 24 candidates, prior weight 1, clipped kernel widths.
+ * density l(x), and the rest, g(x), draws candidates from l and keeps the one with the highest l(x)
+ * / g(x). The settings follow Optuna's defaults: the best min(ceil(0.1 n), 25) of n trials are
+ * "good", 24 candidates, prior weight 1, clipped kernel widths.
  *
  * <p>Trials are ranked for the split as follows: complete trials by their value in the study's
  * direction; then pruned ones, which count as worse than every complete one, the longer trained
- * first and, among equals, by value; then diverged and failed ones (and any with no value),
- * which count as worst. Ties go to the earlier trial.
+ * first and, among equals, by value; then diverged and failed ones (and any with no value), which
+ * count as worst. Ties go to the earlier trial.
  *
- * <p>Until {@code startup} trials have finished, and for trial numbers below {@code startup},
- * it samples exactly as {@link RandomSampler} with the same seed would. By default every
- * parameter is modelled on its own. With {@code multivariate}, the parameters without a
- * condition are modelled jointly by product kernels (Falkner et al. 2018, "BOHB"); a parameter
- * with a condition is always modelled on its own, from the trials in which it was present.
+ * <p>Until {@code startup} trials have finished, and for trial numbers below {@code startup}, it
+ * samples exactly as {@link RandomSampler} with the same seed would. By default every parameter is
+ * modelled on its own. With {@code multivariate}, the parameters without a condition are modelled
+ * jointly by product kernels (Falkner et al. 2018, "BOHB"); a parameter with a condition is always
+ * modelled on its own, from the trials in which it was present.
  *
- * <p>A pure function of (seed, number, history): the history's order does not matter. Immutable
- * and thread-safe.
+ * <p>A pure function of (seed, number, history): the history's order does not matter. Immutable and
+ * thread-safe.
  */
 public final class TpeSampler implements Sampler {
   /** Random trials before TPE models the history, by default. */
   public static final int DEFAULT_STARTUP = 10;
+
   /** Candidates drawn from l(x) per parameter (or per point, multivariate), by default. */
   public static final int DEFAULT_CANDIDATES = 24;
+
   private static final int MAX_GOOD = 25;
   private static final double PRIOR_WEIGHT = 1.0;
 
@@ -59,8 +61,8 @@ public final class TpeSampler implements Sampler {
    * @param candidates the candidates drawn per choice, >= 1
    * @param multivariate whether the unconditional parameters are modelled jointly
    */
-  public TpeSampler(long seed, Direction direction, int startup, int candidates,
-      boolean multivariate) {
+  public TpeSampler(
+      long seed, Direction direction, int startup, int candidates, boolean multivariate) {
     if (startup < 0) {
       throw new IllegalArgumentException("startup must be >= 0, got " + startup);
     }
@@ -125,15 +127,17 @@ public final class TpeSampler implements Sampler {
   /** Returns the finished trials of {@code history}, best first (see the class comment). */
   static List<Observation> rank(List<Observation> history, Direction direction) {
     int sign = direction == Direction.MINIMIZE ? 1 : -1;
-    Comparator<Observation> byValue = (a, b) -> {
-      boolean na = Double.isNaN(a.value());
-      boolean nb = Double.isNaN(b.value());
-      return na || nb ? Boolean.compare(na, nb) : sign * Double.compare(a.value(), b.value());
-    };
-    Comparator<Observation> order = Comparator.comparingInt(TpeSampler::tier)
-        .thenComparing((a, b) -> tier(a) == 1 ? Integer.compare(b.epochs(), a.epochs()) : 0)
-        .thenComparing((a, b) -> tier(a) == 2 ? 0 : byValue.compare(a, b))
-        .thenComparingInt(Observation::number);
+    Comparator<Observation> byValue =
+        (a, b) -> {
+          boolean na = Double.isNaN(a.value());
+          boolean nb = Double.isNaN(b.value());
+          return na || nb ? Boolean.compare(na, nb) : sign * Double.compare(a.value(), b.value());
+        };
+    Comparator<Observation> order =
+        Comparator.comparingInt(TpeSampler::tier)
+            .thenComparing((a, b) -> tier(a) == 1 ? Integer.compare(b.epochs(), a.epochs()) : 0)
+            .thenComparing((a, b) -> tier(a) == 2 ? 0 : byValue.compare(a, b))
+            .thenComparingInt(Observation::number);
     return history.stream().filter(o -> o.state().isFinished()).sorted(order).toList();
   }
 
@@ -145,8 +149,12 @@ public final class TpeSampler implements Sampler {
   }
 
   /** Draws candidates from l on {@code axes} and returns the one that maximises l / g. */
-  private Map<String, Object> choose(List<Axis> axes, List<Observation> below,
-      List<Observation> above, boolean joint, SplittableRandom rng) {
+  private Map<String, Object> choose(
+      List<Axis> axes,
+      List<Observation> below,
+      List<Observation> above,
+      boolean joint,
+      SplittableRandom rng) {
     ParzenEstimator l = new ParzenEstimator(axes, points(axes, below), PRIOR_WEIGHT, joint);
     ParzenEstimator g = new ParzenEstimator(axes, points(axes, above), PRIOR_WEIGHT, joint);
     double[] best = null;
@@ -193,8 +201,16 @@ public final class TpeSampler implements Sampler {
   /** Returns what was built, e.g. {@code tpe (independent, 10 start-up, 24 candidates, ...)}. */
   @Override
   public String toString() {
-    return "tpe (" + (multivariate ? "multivariate" : "independent") + ", " + startup
-        + " random start-up trials, " + candidates + " candidates, "
-        + direction.name().toLowerCase(java.util.Locale.ROOT) + ", seed " + seed + ")";
+    return "tpe ("
+        + (multivariate ? "multivariate" : "independent")
+        + ", "
+        + startup
+        + " random start-up trials, "
+        + candidates
+        + " candidates, "
+        + direction.name().toLowerCase(java.util.Locale.ROOT)
+        + ", seed "
+        + seed
+        + ")";
   }
 }

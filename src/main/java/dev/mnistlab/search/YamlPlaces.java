@@ -3,7 +3,6 @@ package dev.mnistlab.search;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -21,20 +20,20 @@ import java.util.Map;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
- * Reads a YAML document into a tree and remembers the line each key and value starts on, so
- * that an error found in the tree can name its line.
+ * Reads a YAML document into a tree and remembers the line each key and value starts on, so that an
+ * error found in the tree can name its line.
  *
- * <p>Jackson's tree keeps no locations, so the text is read twice: once into the tree and
- * once as a token stream that maps each JSON pointer to its first line. One instance belongs
- * to one document; it is immutable after construction. Search spaces and study files both
- * read through it, so their errors read alike.
+ * <p>Jackson's tree keeps no locations, so the text is read twice: once into the tree and once as a
+ * token stream that maps each JSON pointer to its first line. One instance belongs to one document;
+ * it is immutable after construction. Search spaces and study files both read through it, so their
+ * errors read alike.
  */
 public final class YamlPlaces {
   /** The largest file read: far above any real study or space, far below trouble. */
   public static final long MAX_BYTES = 1_000_000;
 
-  private static final ObjectMapper YAML = new ObjectMapper(
-      new YAMLFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION));
+  private static final ObjectMapper YAML =
+      new ObjectMapper(new YAMLFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION));
 
   private final String source;
   private final JsonNode root;
@@ -51,7 +50,8 @@ public final class YamlPlaces {
       root = YAML.readTree(text);
       try (JsonParser parser = YAML.getFactory().createParser(text)) {
         while (parser.nextToken() != null) {
-          lines.putIfAbsent(parser.getParsingContext().pathAsPointer().toString(),
+          lines.putIfAbsent(
+              parser.getParsingContext().pathAsPointer().toString(),
               parser.currentTokenLocation().getLineNr());
         }
       }
@@ -68,12 +68,12 @@ public final class YamlPlaces {
   }
 
   /**
-   * Reads the YAML file at {@code path} as text; {@code what} names its kind in errors
-   * ("study file").
+   * Reads the YAML file at {@code path} as text; {@code what} names its kind in errors ("study
+   * file").
    *
-   * @throws InvalidInputException one line when the file is missing, a directory, larger
-   *     than {@value #MAX_BYTES} bytes (the YAML library's own limit gives a cryptic
-   *     message) or not UTF-8 text
+   * @throws InvalidInputException one line when the file is missing, a directory, larger than
+   *     {@value #MAX_BYTES} bytes (the YAML library's own limit gives a cryptic message) or not
+   *     UTF-8 text
    */
   public static String readFile(Path path, String what) {
     if (Files.isDirectory(path)) {
@@ -86,18 +86,22 @@ public final class YamlPlaces {
     try {
       long size = Files.size(path);
       if (size > MAX_BYTES) {
-        throw new InvalidInputException(String.format(Locale.ROOT,
-            "%s %s is too large: %.1f MB, at most %d MB", what, path, size / 1e6,
-            MAX_BYTES / 1_000_000));
+        throw new InvalidInputException(
+            String.format(
+                Locale.ROOT,
+                "%s %s is too large: %.1f MB, at most %d MB",
+                what,
+                path,
+                size / 1e6,
+                MAX_BYTES / 1_000_000));
       }
       bytes = Files.readAllBytes(path);
     } catch (IOException e) {
-      throw new InvalidInputException("cannot read " + what + " " + path + ": "
-          + OutputChecks.reason(e), e);
+      throw new InvalidInputException(
+          "cannot read " + what + " " + path + ": " + OutputChecks.reason(e), e);
     }
     try {
-      String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes))
-          .toString();
+      String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
       if (text.indexOf('\0') >= 0) {
         throw new CharacterCodingException();
       }

@@ -8,13 +8,12 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * Holds what differs between SQLite and PostgreSQL for {@link JdbcStorage}: how to connect,
- * a few column types, how transactions start and lock, and which faults the user can fix.
+ * Holds what differs between SQLite and PostgreSQL for {@link JdbcStorage}: how to connect, a few
+ * column types, how transactions start and lock, and which faults the user can fix.
  *
- * <p>Call order: {@link #connect}, then {@link Schema#ensure} (which calls
- * {@link #afterVersionCheck} once it knows the file is ours to write), then any number of
- * transactions, each {@link #beginRead} or {@link #beginWrite} followed by {@link #commit} or
- * {@link #rollback}.
+ * <p>Call order: {@link #connect}, then {@link Schema#ensure} (which calls {@link
+ * #afterVersionCheck} once it knows the file is ours to write), then any number of transactions,
+ * each {@link #beginRead} or {@link #beginWrite} followed by {@link #commit} or {@link #rollback}.
  */
 abstract class Dialect {
   /** Where the database is. */
@@ -26,15 +25,14 @@ abstract class Dialect {
 
   /** Returns the dialect of {@code url}'s database. */
   static Dialect of(StorageUrl url) {
-    return url.kind() == StorageUrl.Kind.SQLITE ? new SqliteDialect(url)
-        : new PostgresDialect(url);
+    return url.kind() == StorageUrl.Kind.SQLITE ? new SqliteDialect(url) : new PostgresDialect(url);
   }
 
   /**
    * Opens and configures the one connection, turning faults the user can fix into one line.
    *
-   * @param create whether a missing database may be made: an SQLite file and its directory;
-   *     without it a missing file is refused before anything is written
+   * @param create whether a missing database may be made: an SQLite file and its directory; without
+   *     it a missing file is refused before anything is written
    */
   abstract Connection connect(boolean create);
 
@@ -86,14 +84,15 @@ abstract class Dialect {
   abstract long now(Connection c) throws SQLException;
 
   /**
-   * Returns the exception to throw for {@code e}, which happened while {@code doing}: an
-   * {@link dev.mnistlab.InvalidInputException} of one line when the user can fix it.
+   * Returns the exception to throw for {@code e}, which happened while {@code doing}: an {@link
+   * dev.mnistlab.InvalidInputException} of one line when the user can fix it.
    */
   abstract RuntimeException translate(SQLException e, String doing);
 
   /** Returns the single long value of a one-row query, or {@code ifNone} when it has none. */
   static long queryLong(Connection c, String sql, long ifNone) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
+    try (PreparedStatement s = c.prepareStatement(sql);
+        ResultSet rs = s.executeQuery()) {
       if (!rs.next()) {
         return ifNone;
       }

@@ -9,13 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Finds running trials whose worker is lost and queues them again, or fails them once they
- * have used up their attempts, for {@link Storage#recoverLost}.
+ * Finds running trials whose worker is lost and queues them again, or fails them once they have
+ * used up their attempts, for {@link Storage#recoverLost}.
  *
- * <p>A worker is lost when it ran on this machine and its process has ended (known at once)
- * or when its last heartbeat is older than the grace period (the only sign from another
- * machine). Each change is conditional on the trial still being held by the same worker with
- * the same heartbeat, so a heartbeat that lands meanwhile keeps the trial its worker's.
+ * <p>A worker is lost when it ran on this machine and its process has ended (known at once) or when
+ * its last heartbeat is older than the grace period (the only sign from another machine). Each
+ * change is conditional on the trial still being held by the same worker with the same heartbeat,
+ * so a heartbeat that lands meanwhile keeps the trial its worker's.
  */
 final class LostTrials {
   private LostTrials() {}
@@ -23,8 +23,9 @@ final class LostTrials {
   /** Checks the arguments' rules before any transaction starts. */
   static void check(Duration grace, int maxAttempts) {
     if (grace == null || grace.isNegative()) {
-      throw new InvalidInputException("heartbeat grace must be >= 0 s, got "
-          + (grace == null ? "none" : grace.toSeconds() + " s"));
+      throw new InvalidInputException(
+          "heartbeat grace must be >= 0 s, got "
+              + (grace == null ? "none" : grace.toSeconds() + " s"));
     }
     if (maxAttempts < 1) {
       throw new InvalidInputException("max attempts must be >= 1, got " + maxAttempts);
@@ -32,10 +33,10 @@ final class LostTrials {
   }
 
   /** Recovers the study's lost trials as of {@code now} (epoch ms); returns them as changed. */
-  static List<TrialRecord> recover(Connection c, long studyId, long now, Duration grace,
-      int maxAttempts) throws SQLException {
-    List<TrialRecord> running = TrialRows.select(c,
-        "WHERE study_id = ? AND state = 'RUNNING' ORDER BY number", studyId);
+  static List<TrialRecord> recover(
+      Connection c, long studyId, long now, Duration grace, int maxAttempts) throws SQLException {
+    List<TrialRecord> running =
+        TrialRows.select(c, "WHERE study_id = ? AND state = 'RUNNING' ORDER BY number", studyId);
     List<TrialRecord> changed = new ArrayList<>();
     for (TrialRecord t : running) {
       String why = whyLost(t, now, grace);
@@ -43,12 +44,20 @@ final class LostTrials {
         continue;
       }
       boolean fail = t.attempts() >= maxAttempts;
-      String reason = "worker " + t.workerId() + " lost (" + why + "); "
-          + (fail ? "failed after " + t.attempts() + " of " + maxAttempts + " attempts"
-              : "queued again (attempt " + t.attempts() + " of " + maxAttempts + ")");
-      try (PreparedStatement s = c.prepareStatement("UPDATE trials SET state = ?, reason = ?,"
-          + " finished_at = ? WHERE id = ? AND state = 'RUNNING' AND worker_id = ?"
-          + " AND heartbeat_at = ?")) {
+      String reason =
+          "worker "
+              + t.workerId()
+              + " lost ("
+              + why
+              + "); "
+              + (fail
+                  ? "failed after " + t.attempts() + " of " + maxAttempts + " attempts"
+                  : "queued again (attempt " + t.attempts() + " of " + maxAttempts + ")");
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "UPDATE trials SET state = ?, reason = ?,"
+                  + " finished_at = ? WHERE id = ? AND state = 'RUNNING' AND worker_id = ?"
+                  + " AND heartbeat_at = ?")) {
         s.setString(1, fail ? TrialState.FAILED.name() : TrialState.WAITING.name());
         s.setString(2, reason);
         if (fail) {

@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads PostgreSQL password files in libpq's {@code .pgpass} format: one entry a line as
- * {@code hostname:port:database:username:password}, where any of the first four may be
- * {@code *} (matches anything), {@code \:} is a colon and {@code \\} a backslash inside a
- * field, and lines starting with {@code #} are comments. The first matching line wins.
+ * Reads PostgreSQL password files in libpq's {@code .pgpass} format: one entry a line as {@code
+ * hostname:port:database:username:password}, where any of the first four may be {@code *} (matches
+ * anything), {@code \:} is a colon and {@code \\} a backslash inside a field, and lines starting
+ * with {@code #} are comments. The first matching line wins.
  */
 final class PgPass {
   private final List<String[]> entries;
@@ -38,8 +38,8 @@ final class PgPass {
   }
 
   /**
-   * Returns the password file's location: {@code PGPASSFILE} when set, else {@code .pgpass}
-   * in {@code HOME} (or the JVM's home directory).
+   * Returns the password file's location: {@code PGPASSFILE} when set, else {@code .pgpass} in
+   * {@code HOME} (or the JVM's home directory).
    */
   static Path location(Map<String, String> env) {
     String file = env.get("PGPASSFILE");

@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * Connects to a PostgreSQL database shared by workers on many machines: claims skip rows
- * other transactions have locked, schema changes take a transaction-scoped advisory lock,
- * and times come from the server's clock so machines with skewed clocks agree on heartbeats.
+ * Connects to a PostgreSQL database shared by workers on many machines: claims skip rows other
+ * transactions have locked, schema changes take a transaction-scoped advisory lock, and times come
+ * from the server's clock so machines with skewed clocks agree on heartbeats.
  */
 final class PostgresDialect extends Dialect {
   /** Seconds to wait for the server to answer a connection attempt. */
@@ -46,8 +46,13 @@ final class PostgresDialect extends Dialect {
     // Lets the driver send a trial's 35,000 step rows as a few multi-row INSERTs.
     props.setProperty("reWriteBatchedInserts", "true");
     String host = url.host().contains(":") ? "[" + url.host() + "]" : url.host();
-    String jdbc = "jdbc:postgresql://" + host + ":" + url.port() + "/"
-        + URLEncoder.encode(url.database(), StandardCharsets.UTF_8);
+    String jdbc =
+        "jdbc:postgresql://"
+            + host
+            + ":"
+            + url.port()
+            + "/"
+            + URLEncoder.encode(url.database(), StandardCharsets.UTF_8);
     try {
       Connection c = new org.postgresql.Driver().connect(jdbc, props);
       c.setAutoCommit(false);
@@ -99,8 +104,10 @@ final class PostgresDialect extends Dialect {
 
   @Override
   boolean hasTable(Connection c, String name) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM information_schema.tables"
-        + " WHERE table_schema = current_schema() AND table_name = ?")) {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT 1 FROM information_schema.tables"
+                + " WHERE table_schema = current_schema() AND table_name = ?")) {
       s.setString(1, name);
       try (ResultSet rs = s.executeQuery()) {
         return rs.next();
@@ -131,8 +138,10 @@ final class PostgresDialect extends Dialect {
       epoch[i] = s.epoch();
       loss[i] = Double.isNaN(s.loss()) ? null : s.loss();
     }
-    try (PreparedStatement s = c.prepareStatement("INSERT INTO trial_steps"
-        + " (trial_id, step, epoch, loss) SELECT ?, * FROM unnest(?, ?, ?)")) {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "INSERT INTO trial_steps"
+                + " (trial_id, step, epoch, loss) SELECT ?, * FROM unnest(?, ?, ?)")) {
       s.setLong(1, trialId);
       s.setArray(2, c.createArrayOf("int8", step));
       s.setArray(3, c.createArrayOf("int4", epoch));
@@ -143,7 +152,9 @@ final class PostgresDialect extends Dialect {
 
   @Override
   long now(Connection c) throws SQLException {
-    return queryLong(c, "SELECT CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)",
+    return queryLong(
+        c,
+        "SELECT CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)",
         System.currentTimeMillis());
   }
 
@@ -154,40 +165,94 @@ final class PostgresDialect extends Dialect {
     String who = "user '" + url.user() + "' and database '" + url.database() + "'";
     Throwable cause = rootCause(e);
     if (cause instanceof UnknownHostException) {
-      return new InvalidInputException("cannot reach " + where + " (unknown host '"
-          + url.host() + "'); is the host name right and the server running?", e);
+      return new InvalidInputException(
+          "cannot reach "
+              + where
+              + " (unknown host '"
+              + url.host()
+              + "'); is the host name right and the server running?",
+          e);
     }
     if (cause instanceof ConnectException || cause instanceof NoRouteToHostException) {
-      return new InvalidInputException("cannot reach " + where + " (connection refused);"
-          + " is the server running?", e);
+      return new InvalidInputException(
+          "cannot reach " + where + " (connection refused);" + " is the server running?", e);
     }
     if (cause instanceof SocketTimeoutException && doing.equals("connect")) {
-      return new InvalidInputException("cannot reach " + where + " (no answer in "
-          + CONNECT_TIMEOUT_S + " s); is the server running and its port open?", e);
+      return new InvalidInputException(
+          "cannot reach "
+              + where
+              + " (no answer in "
+              + CONNECT_TIMEOUT_S
+              + " s); is the server running and its port open?",
+          e);
     }
     return switch (state) {
-      case "28P01" -> new InvalidInputException(where + " refused the password of " + who
-          + "; check the URL's password, PGPASSWORD or the password file", e);
-      case "28000" -> new InvalidInputException(where + " does not let in " + who
-          + " (no such role, or no pg_hba.conf line allows it)", e);
-      case "3D000" -> new InvalidInputException(where + " has no database '" + url.database()
-          + "'; create it (createdb -h " + url.host() + " -p " + url.port() + " -U "
-          + url.user() + " " + url.database() + ") or use another --storage", e);
-      case "53100" -> new InvalidInputException(where + " has no disk space left for database '"
-          + url.database() + "' (disk full); free some space on the server", e);
-      case "42501" -> new InvalidInputException(where + " does not allow " + who
-          + " to " + doing + " (permission denied); grant it or use another --storage", e);
+      case "28P01" ->
+          new InvalidInputException(
+              where
+                  + " refused the password of "
+                  + who
+                  + "; check the URL's password, PGPASSWORD or the password file",
+              e);
+      case "28000" ->
+          new InvalidInputException(
+              where
+                  + " does not let in "
+                  + who
+                  + " (no such role, or no pg_hba.conf line allows it)",
+              e);
+      case "3D000" ->
+          new InvalidInputException(
+              where
+                  + " has no database '"
+                  + url.database()
+                  + "'; create it (createdb -h "
+                  + url.host()
+                  + " -p "
+                  + url.port()
+                  + " -U "
+                  + url.user()
+                  + " "
+                  + url.database()
+                  + ") or use another --storage",
+              e);
+      case "53100" ->
+          new InvalidInputException(
+              where
+                  + " has no disk space left for database '"
+                  + url.database()
+                  + "' (disk full); free some space on the server",
+              e);
+      case "42501" ->
+          new InvalidInputException(
+              where
+                  + " does not allow "
+                  + who
+                  + " to "
+                  + doing
+                  + " (permission denied); grant it or use another --storage",
+              e);
       default -> {
         if (state.equals("08004") && String.valueOf(e.getMessage()).contains("password")) {
-          yield new InvalidInputException(where + " asks for a password for " + who
-              + "; give it in the URL, PGPASSWORD or the password file", e);
+          yield new InvalidInputException(
+              where
+                  + " asks for a password for "
+                  + who
+                  + "; give it in the URL, PGPASSWORD or the password file",
+              e);
         }
         if (state.startsWith("08") || state.startsWith("57P")) {
-          yield new InvalidInputException("lost the connection to " + where + " while trying"
-              + " to " + doing + "; is the server running?", e);
+          yield new InvalidInputException(
+              "lost the connection to "
+                  + where
+                  + " while trying"
+                  + " to "
+                  + doing
+                  + "; is the server running?",
+              e);
         }
-        yield new IllegalStateException("storage " + url + " failed to " + doing + ": "
-            + e.getMessage(), e);
+        yield new IllegalStateException(
+            "storage " + url + " failed to " + doing + ": " + e.getMessage(), e);
       }
     };
   }

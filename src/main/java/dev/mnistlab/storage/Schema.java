@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * Creates and upgrades the storage's tables. Each schema version is one migration, a list of
- * statements; a database records every version applied in {@code schema_version}. A later
- * program adds a migration to {@link #migrations} and raises nothing else.
+ * statements; a database records every version applied in {@code schema_version}. A later program
+ * adds a migration to {@link #migrations} and raises nothing else.
  */
 final class Schema {
   /**
@@ -30,33 +30,36 @@ final class Schema {
 
   /** Returns every migration, oldest first. */
   static List<Migration> migrations() {
-    return List.of(new Migration(1, List.of(
-        "CREATE TABLE schema_version (version INTEGER NOT NULL PRIMARY KEY,"
-            + " applied_at BIGINT NOT NULL)",
-        "CREATE TABLE studies (id {id}, name TEXT NOT NULL UNIQUE, objective TEXT NOT NULL,"
-            + " direction TEXT NOT NULL, kind TEXT NOT NULL, definition TEXT NOT NULL,"
-            + " seed BIGINT NOT NULL, created_at BIGINT NOT NULL, notes TEXT)",
-        "CREATE TABLE trials (id {id},"
-            + " study_id BIGINT NOT NULL REFERENCES studies (id) ON DELETE CASCADE,"
-            + " number INTEGER NOT NULL, label TEXT NOT NULL, params TEXT NOT NULL,"
-            + " config TEXT NOT NULL, state TEXT NOT NULL, reason TEXT, worker_id TEXT,"
-            + " attempts INTEGER NOT NULL DEFAULT 0, queued_at BIGINT NOT NULL,"
-            + " started_at BIGINT, heartbeat_at BIGINT, finished_at BIGINT, value {real},"
-            + " test_loss {real}, test_accuracy {real}, seconds {real},"
-            + " diverged_at_step BIGINT NOT NULL DEFAULT 0, peak_rss_mb {real},"
-            + " provenance TEXT, UNIQUE (study_id, number))",
-        // Claims look for a study's lowest-numbered trial in one state.
-        "CREATE INDEX trials_by_state ON trials (study_id, state, number)",
-        "CREATE TABLE trial_epochs ("
-            + " trial_id BIGINT NOT NULL REFERENCES trials (id) ON DELETE CASCADE,"
-            + " epoch INTEGER NOT NULL, train_loss {real}, train_loss_last_batch {real},"
-            + " val_loss {real}, val_accuracy {real}, lr {real}, seconds {real},"
-            + " samples_per_second {real}, PRIMARY KEY (trial_id, epoch))",
-        // No foreign key here: checking it row by row made storing a 35,000-step trial on
-        // PostgreSQL 6x slower. deleteStudy deletes a study's steps itself.
-        "CREATE TABLE trial_steps (trial_id BIGINT NOT NULL,"
-            + " step BIGINT NOT NULL, epoch INTEGER NOT NULL, loss {real},"
-            + " PRIMARY KEY (trial_id, step))")));
+    return List.of(
+        new Migration(
+            1,
+            List.of(
+                "CREATE TABLE schema_version (version INTEGER NOT NULL PRIMARY KEY,"
+                    + " applied_at BIGINT NOT NULL)",
+                "CREATE TABLE studies (id {id}, name TEXT NOT NULL UNIQUE, objective TEXT NOT NULL,"
+                    + " direction TEXT NOT NULL, kind TEXT NOT NULL, definition TEXT NOT NULL,"
+                    + " seed BIGINT NOT NULL, created_at BIGINT NOT NULL, notes TEXT)",
+                "CREATE TABLE trials (id {id},"
+                    + " study_id BIGINT NOT NULL REFERENCES studies (id) ON DELETE CASCADE,"
+                    + " number INTEGER NOT NULL, label TEXT NOT NULL, params TEXT NOT NULL,"
+                    + " config TEXT NOT NULL, state TEXT NOT NULL, reason TEXT, worker_id TEXT,"
+                    + " attempts INTEGER NOT NULL DEFAULT 0, queued_at BIGINT NOT NULL,"
+                    + " started_at BIGINT, heartbeat_at BIGINT, finished_at BIGINT, value {real},"
+                    + " test_loss {real}, test_accuracy {real}, seconds {real},"
+                    + " diverged_at_step BIGINT NOT NULL DEFAULT 0, peak_rss_mb {real},"
+                    + " provenance TEXT, UNIQUE (study_id, number))",
+                // Claims look for a study's lowest-numbered trial in one state.
+                "CREATE INDEX trials_by_state ON trials (study_id, state, number)",
+                "CREATE TABLE trial_epochs ("
+                    + " trial_id BIGINT NOT NULL REFERENCES trials (id) ON DELETE CASCADE,"
+                    + " epoch INTEGER NOT NULL, train_loss {real}, train_loss_last_batch {real},"
+                    + " val_loss {real}, val_accuracy {real}, lr {real}, seconds {real},"
+                    + " samples_per_second {real}, PRIMARY KEY (trial_id, epoch))",
+                // No foreign key here: checking it row by row made storing a 35,000-step trial on
+                // PostgreSQL 6x slower. deleteStudy deletes a study's steps itself.
+                "CREATE TABLE trial_steps (trial_id BIGINT NOT NULL,"
+                    + " step BIGINT NOT NULL, epoch INTEGER NOT NULL, loss {real},"
+                    + " PRIMARY KEY (trial_id, step))")));
   }
 
   /** Returns the schema version this program writes. */
@@ -68,17 +71,20 @@ final class Schema {
   private Schema() {}
 
   /**
-   * Brings the database to {@link #latest()}, creating every table on first use, in one
-   * transaction that other processes opening the same fresh database wait for. Refuses,
-   * before writing anything, a database whose version is newer than this program's, and,
-   * unless {@code create}, one without any of this program's tables.
+   * Brings the database to {@link #latest()}, creating every table on first use, in one transaction
+   * that other processes opening the same fresh database wait for. Refuses, before writing
+   * anything, a database whose version is newer than this program's, and, unless {@code create},
+   * one without any of this program's tables.
    */
   static void ensure(Connection c, Dialect dialect, boolean create) throws SQLException {
     int found = readVersion(c, dialect, false);
     checkNotNewer(found, dialect);
     if (found == 0 && !create) {
-      throw new InvalidInputException("storage " + dialect.url + " has no mnist-lab tables;"
-          + " commands that only read never create them ('study run', 'sweep' and 'tune' do)");
+      throw new InvalidInputException(
+          "storage "
+              + dialect.url
+              + " has no mnist-lab tables;"
+              + " commands that only read never create them ('study run', 'sweep' and 'tune' do)");
     }
     dialect.afterVersionCheck(c);
     if (found == latest()) {
@@ -107,8 +113,8 @@ final class Schema {
         s.execute(sql.replace("{id}", dialect.idColumn()).replace("{real}", dialect.realType()));
       }
     }
-    try (PreparedStatement s = c.prepareStatement(
-        "INSERT INTO schema_version (version, applied_at) VALUES (?, ?)")) {
+    try (PreparedStatement s =
+        c.prepareStatement("INSERT INTO schema_version (version, applied_at) VALUES (?, ?)")) {
       s.setInt(1, m.version());
       s.setLong(2, dialect.now(c));
       s.executeUpdate();
@@ -121,8 +127,10 @@ final class Schema {
       dialect.beginRead(c);
     }
     try {
-      int version = dialect.hasTable(c, "schema_version")
-          ? (int) Dialect.queryLong(c, "SELECT MAX(version) FROM schema_version", 0) : 0;
+      int version =
+          dialect.hasTable(c, "schema_version")
+              ? (int) Dialect.queryLong(c, "SELECT MAX(version) FROM schema_version", 0)
+              : 0;
       if (!inWrite) {
         dialect.commit(c);
       }
@@ -137,8 +145,14 @@ final class Schema {
 
   private static void checkNotNewer(int found, Dialect dialect) {
     if (found > latest()) {
-      throw new InvalidInputException("storage " + dialect.url + " has schema version " + found
-          + ", newer than this mnist-lab understands (" + latest() + "); use a newer mnist-lab");
+      throw new InvalidInputException(
+          "storage "
+              + dialect.url
+              + " has schema version "
+              + found
+              + ", newer than this mnist-lab understands ("
+              + latest()
+              + "); use a newer mnist-lab");
     }
   }
 }

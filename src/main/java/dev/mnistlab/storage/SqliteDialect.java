@@ -17,11 +17,10 @@ import org.sqlite.SQLiteException;
 import org.sqlite.SQLiteOpenMode;
 
 /**
- * Opens an SQLite file for many worker processes at once: write-ahead logging so readers
- * never block the writer, a 30 s busy timeout, foreign keys on, and every write transaction
- * {@code BEGIN IMMEDIATE}, so a writer takes the lock before it reads and no two processes
- * ever need to upgrade a read lock at once (the cause of "database is locked" errors that a
- * busy timeout cannot cure).
+ * Opens an SQLite file for many worker processes at once: write-ahead logging so readers never
+ * block the writer, a 30 s busy timeout, foreign keys on, and every write transaction {@code BEGIN
+ * IMMEDIATE}, so a writer takes the lock before it reads and no two processes ever need to upgrade
+ * a read lock at once (the cause of "database is locked" errors that a busy timeout cannot cure).
  */
 final class SqliteDialect extends Dialect {
   /** How long a writer waits for another process's write transaction before giving up. */
@@ -43,8 +42,11 @@ final class SqliteDialect extends Dialect {
   Connection connect(boolean create) {
     Path file = url.file().toAbsolutePath().normalize();
     if (!create && !Files.exists(file)) {
-      throw new InvalidInputException("storage file " + file + " does not exist; commands"
-          + " that only read never create one ('study run', 'sweep' and 'tune' do)");
+      throw new InvalidInputException(
+          "storage file "
+              + file
+              + " does not exist; commands"
+              + " that only read never create one ('study run', 'sweep' and 'tune' do)");
     }
     checkWritable(file);
     SQLiteConfig config = new SQLiteConfig();
@@ -144,53 +146,93 @@ final class SqliteDialect extends Dialect {
     String path = url.path();
     int code = e instanceof SQLiteException se ? se.getResultCode().code & 0xff : -1;
     return switch (code) {
-      case SQLITE_NOTADB -> new InvalidInputException("storage file " + path
-          + " is not an SQLite database; use another --storage", e);
-      case SQLITE_READONLY -> new InvalidInputException("storage file " + path
-          + " is read-only; make it writable or use another --storage", e);
-      case SQLITE_CANTOPEN -> new InvalidInputException("cannot open storage file " + path
-          + "; check that it and its directory exist and can be written", e);
-      case SQLITE_CORRUPT -> new InvalidInputException("storage file " + path
-          + " is damaged (SQLite says: malformed); restore a copy or use another --storage", e);
-      case SQLITE_FULL -> new InvalidInputException("the disk of storage file " + path
-          + " is full; free some space", e);
-      case SQLITE_BUSY -> new IllegalStateException("storage file " + path + " is locked by another"
-          + " process (waited up to " + BUSY_TIMEOUT_MS / 1000 + " s) while trying to " + doing,
-          e);
-      default -> new IllegalStateException("storage " + url + " failed to " + doing + ": "
-          + e.getMessage(), e);
+      case SQLITE_NOTADB ->
+          new InvalidInputException(
+              "storage file " + path + " is not an SQLite database; use another --storage", e);
+      case SQLITE_READONLY ->
+          new InvalidInputException(
+              "storage file " + path + " is read-only; make it writable or use another --storage",
+              e);
+      case SQLITE_CANTOPEN ->
+          new InvalidInputException(
+              "cannot open storage file "
+                  + path
+                  + "; check that it and its directory exist and can be written",
+              e);
+      case SQLITE_CORRUPT ->
+          new InvalidInputException(
+              "storage file "
+                  + path
+                  + " is damaged (SQLite says: malformed); restore a copy or use another --storage",
+              e);
+      case SQLITE_FULL ->
+          new InvalidInputException(
+              "the disk of storage file " + path + " is full; free some space", e);
+      case SQLITE_BUSY ->
+          new IllegalStateException(
+              "storage file "
+                  + path
+                  + " is locked by another"
+                  + " process (waited up to "
+                  + BUSY_TIMEOUT_MS / 1000
+                  + " s) while trying to "
+                  + doing,
+              e);
+      default ->
+          new IllegalStateException(
+              "storage " + url + " failed to " + doing + ": " + e.getMessage(), e);
     };
   }
 
   /**
-   * Refuses a file or directory that cannot be written, by its permission bits as well as by
-   * access checks: root may write anything, but a file nobody may write says the user wants
-   * it left alone. Creates a missing directory.
+   * Refuses a file or directory that cannot be written, by its permission bits as well as by access
+   * checks: root may write anything, but a file nobody may write says the user wants it left alone.
+   * Creates a missing directory.
    */
   private void checkWritable(Path file) {
     String path = url.path();
     if (Files.isDirectory(file)) {
-      throw new InvalidInputException("storage file " + path + " is a directory; give a file,"
-          + " e.g. sqlite:" + path.replaceAll("/+$", "") + "/mnist-lab.db");
+      throw new InvalidInputException(
+          "storage file "
+              + path
+              + " is a directory; give a file,"
+              + " e.g. sqlite:"
+              + path.replaceAll("/+$", "")
+              + "/mnist-lab.db");
     }
     Path dir = file.getParent();
     if (!Files.isDirectory(dir)) {
       try {
         Files.createDirectories(dir);
       } catch (IOException e) {
-        throw new InvalidInputException("cannot create directory " + dir + " for storage file "
-            + path + " (" + e.getClass().getSimpleName() + "); create it or use another"
-            + " --storage", e);
+        throw new InvalidInputException(
+            "cannot create directory "
+                + dir
+                + " for storage file "
+                + path
+                + " ("
+                + e.getClass().getSimpleName()
+                + "); create it or use another"
+                + " --storage",
+            e);
       }
     }
     if (Files.exists(file) && readOnly(file)) {
-      throw new InvalidInputException("storage file " + path + " is read-only ("
-          + permissions(file) + "); make it writable or use another --storage");
+      throw new InvalidInputException(
+          "storage file "
+              + path
+              + " is read-only ("
+              + permissions(file)
+              + "); make it writable or use another --storage");
     }
     if (readOnly(dir)) {
-      throw new InvalidInputException("the directory of storage file " + path + " is read-only ("
-          + permissions(dir) + ") and SQLite writes its -wal file there; make it writable or use"
-          + " another --storage");
+      throw new InvalidInputException(
+          "the directory of storage file "
+              + path
+              + " is read-only ("
+              + permissions(dir)
+              + ") and SQLite writes its -wal file there; make it writable or use"
+              + " another --storage");
     }
   }
 

@@ -11,8 +11,7 @@ import java.util.Objects;
 /**
  * Holds a parsed {@code --storage} value: an SQLite file or a PostgreSQL database.
  *
- * <p>{@link #toString()} is the canonical form without the password, safe for messages and
- * logs.
+ * <p>{@link #toString()} is the canonical form without the password, safe for messages and logs.
  *
  * @param kind which database
  * @param path the SQLite file as the user wrote it; null for PostgreSQL
@@ -23,17 +22,28 @@ import java.util.Objects;
  * @param password the PostgreSQL password, or null when none was given (yet)
  * @param options further PostgreSQL JDBC properties from the URL's query, e.g. sslmode
  */
-record StorageUrl(Kind kind, String path, String host, int port, String database, String user,
-    String password, Map<String, String> options) {
+record StorageUrl(
+    Kind kind,
+    String path,
+    String host,
+    int port,
+    String database,
+    String user,
+    String password,
+    Map<String, String> options) {
 
   /** Names the two databases a storage can live in. */
-  enum Kind { SQLITE, POSTGRESQL }
+  enum Kind {
+    SQLITE,
+    POSTGRESQL
+  }
 
   static final int DEFAULT_PORT = 5432;
 
-  static final String FORMS = "sqlite:PATH, jdbc:sqlite:PATH, "
-      + "postgresql://user[:password]@host[:port]/db (or postgres://...), "
-      + "jdbc:postgresql://host[:port]/db?user=..&password=..";
+  static final String FORMS =
+      "sqlite:PATH, jdbc:sqlite:PATH, "
+          + "postgresql://user[:password]@host[:port]/db (or postgres://...), "
+          + "jdbc:postgresql://host[:port]/db?user=..&password=..";
 
   StorageUrl {
     Objects.requireNonNull(kind, "kind");
@@ -48,8 +58,8 @@ record StorageUrl(Kind kind, String path, String host, int port, String database
   }
 
   /**
-   * Parses one of the forms in {@link #FORMS}; a PostgreSQL URL without a user gets the OS
-   * user's name, without a port 5432.
+   * Parses one of the forms in {@link #FORMS}; a PostgreSQL URL without a user gets the OS user's
+   * name, without a port 5432.
    */
   static StorageUrl parse(String url) {
     Objects.requireNonNull(url, "url");
@@ -88,7 +98,8 @@ record StorageUrl(Kind kind, String path, String host, int port, String database
 
   @Override
   public String toString() {
-    return kind == Kind.SQLITE ? "sqlite:" + path
+    return kind == Kind.SQLITE
+        ? "sqlite:" + path
         : "postgresql://" + user + "@" + server() + "/" + database;
   }
 

@@ -6,14 +6,13 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Opens a {@link Storage} from a {@code --storage} URL: an SQLite file
- * ({@code sqlite:PATH}, {@code jdbc:sqlite:PATH}) or a PostgreSQL database
- * ({@code postgresql://user[:password]@host[:port]/db}, {@code postgres://...},
- * {@code jdbc:postgresql://host[:port]/db?user=..&password=..}).
+ * Opens a {@link Storage} from a {@code --storage} URL: an SQLite file ({@code sqlite:PATH}, {@code
+ * jdbc:sqlite:PATH}) or a PostgreSQL database ({@code postgresql://user[:password]@host[:port]/db},
+ * {@code postgres://...}, {@code jdbc:postgresql://host[:port]/db?user=..&password=..}).
  *
- * <p>A PostgreSQL password comes from the URL, else the environment's {@code PGPASSWORD},
- * else the password file at {@code PGPASSFILE} or {@code ~/.pgpass} in libpq's format. A
- * missing user is the OS user's name, a missing port 5432.
+ * <p>A PostgreSQL password comes from the URL, else the environment's {@code PGPASSWORD}, else the
+ * password file at {@code PGPASSFILE} or {@code ~/.pgpass} in libpq's format. A missing user is the
+ * OS user's name, a missing port 5432.
  */
 public final class Storages {
   /** The storage commands use when none is given: a file in the working directory. */
@@ -22,8 +21,8 @@ public final class Storages {
   private Storages() {}
 
   /**
-   * Opens the storage at {@code url}, creating its tables on first use; reads passwords
-   * from this process's environment.
+   * Opens the storage at {@code url}, creating its tables on first use; reads passwords from this
+   * process's environment.
    *
    * @throws InvalidInputException with one line for a bad URL or a fault the user can fix
    */
@@ -32,8 +31,8 @@ public final class Storages {
   }
 
   /**
-   * Opens the storage at {@code url} as {@link #open(String)} does, reading
-   * {@code PGPASSWORD}, {@code PGPASSFILE} and {@code HOME} from {@code env}.
+   * Opens the storage at {@code url} as {@link #open(String)} does, reading {@code PGPASSWORD},
+   * {@code PGPASSFILE} and {@code HOME} from {@code env}.
    *
    * @throws InvalidInputException with one line for a bad URL or a fault the user can fix
    */
@@ -42,23 +41,23 @@ public final class Storages {
   }
 
   /**
-   * Opens the storage at {@code url} only if it is already there, for commands that only
-   * read: a missing SQLite file, or a database without this program's tables, is refused
-   * before anything is written, so a mistyped path makes no file, directory or table.
+   * Opens the storage at {@code url} only if it is already there, for commands that only read: a
+   * missing SQLite file, or a database without this program's tables, is refused before anything is
+   * written, so a mistyped path makes no file, directory or table.
    *
-   * @throws InvalidInputException with one line saying what is missing, or as {@link
-   *     #open(String)} does
+   * @throws InvalidInputException with one line saying what is missing, or as {@link #open(String)}
+   *     does
    */
   public static Storage openExisting(String url) {
     return openExisting(url, System.getenv());
   }
 
   /**
-   * Opens the storage at {@code url} as {@link #openExisting(String)} does, reading
-   * {@code PGPASSWORD}, {@code PGPASSFILE} and {@code HOME} from {@code env}.
+   * Opens the storage at {@code url} as {@link #openExisting(String)} does, reading {@code
+   * PGPASSWORD}, {@code PGPASSFILE} and {@code HOME} from {@code env}.
    *
-   * @throws InvalidInputException with one line saying what is missing, or as {@link
-   *     #open(String)} does
+   * @throws InvalidInputException with one line saying what is missing, or as {@link #open(String)}
+   *     does
    */
   public static Storage openExisting(String url, Map<String, String> env) {
     return new JdbcStorage(Dialect.of(withPassword(StorageUrl.parse(url), env)), false);
@@ -67,18 +66,25 @@ public final class Storages {
   /**
    * Returns the study named {@code name}.
    *
-   * @throws InvalidInputException naming the storage and the studies it has when there is
-   *     no such study
+   * @throws InvalidInputException naming the storage and the studies it has when there is no such
+   *     study
    */
   public static StudyRecord requireStudy(Storage storage, String name) {
-    return storage.findStudy(name).orElseThrow(() -> {
-      List<StudySummary> all = storage.studies();
-      String there = all.isEmpty() ? "there are no studies there yet"
-          : "studies there: " + all.stream().map(s -> s.study().name())
-              .collect(Collectors.joining(", "));
-      return new InvalidInputException("no study named '" + name + "' in "
-          + storage.describe() + " (" + there + ")");
-    });
+    return storage
+        .findStudy(name)
+        .orElseThrow(
+            () -> {
+              List<StudySummary> all = storage.studies();
+              String there =
+                  all.isEmpty()
+                      ? "there are no studies there yet"
+                      : "studies there: "
+                          + all.stream()
+                              .map(s -> s.study().name())
+                              .collect(Collectors.joining(", "));
+              return new InvalidInputException(
+                  "no study named '" + name + "' in " + storage.describe() + " (" + there + ")");
+            });
   }
 
   /** Returns {@code parsed} with the password from the environment when its URL had none. */

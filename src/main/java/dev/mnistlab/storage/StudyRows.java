@@ -27,49 +27,58 @@ final class StudyRows {
   }
 
   /**
-   * Returns every study, oldest first, with its trials counted by state (zeros included)
-   * and the best value among its complete trials in its direction (NaN when none).
+   * Returns every study, oldest first, with its trials counted by state (zeros included) and the
+   * best value among its complete trials in its direction (NaN when none).
    */
   static List<StudySummary> summaries(Connection c) throws SQLException {
     Map<Long, Map<TrialState, Integer>> counts = new HashMap<>();
-    try (PreparedStatement s = c.prepareStatement(
-        "SELECT study_id, state, COUNT(*) FROM trials GROUP BY study_id, state");
+    try (PreparedStatement s =
+            c.prepareStatement(
+                "SELECT study_id, state, COUNT(*) FROM trials GROUP BY study_id, state");
         ResultSet rs = s.executeQuery()) {
       while (rs.next()) {
-        counts.computeIfAbsent(rs.getLong(1), k -> zeroCounts())
+        counts
+            .computeIfAbsent(rs.getLong(1), k -> zeroCounts())
             .put(TrialState.valueOf(rs.getString(2)), rs.getInt(3));
       }
     }
     Map<Long, double[]> range = new HashMap<>();
-    try (PreparedStatement s = c.prepareStatement("SELECT study_id, MIN(value), MAX(value)"
-        + " FROM trials WHERE state = 'COMPLETE' AND value IS NOT NULL GROUP BY study_id");
+    try (PreparedStatement s =
+            c.prepareStatement(
+                "SELECT study_id, MIN(value), MAX(value)"
+                    + " FROM trials WHERE state = 'COMPLETE' AND value IS NOT NULL GROUP BY study_id");
         ResultSet rs = s.executeQuery()) {
       while (rs.next()) {
         range.put(rs.getLong(1), new double[] {rs.getDouble(2), rs.getDouble(3)});
       }
     }
     List<StudySummary> summaries = new ArrayList<>();
-    try (PreparedStatement s =
-        c.prepareStatement("SELECT * FROM studies ORDER BY created_at, id");
+    try (PreparedStatement s = c.prepareStatement("SELECT * FROM studies ORDER BY created_at, id");
         ResultSet rs = s.executeQuery()) {
       while (rs.next()) {
         StudyRecord study = read(rs);
         double[] minMax = range.get(study.id());
-        double best = minMax == null ? Double.NaN
-            : study.spec().direction() == Direction.MAXIMIZE ? minMax[1] : minMax[0];
-        summaries.add(new StudySummary(study,
-            counts.getOrDefault(study.id(), zeroCounts()), best));
+        double best =
+            minMax == null
+                ? Double.NaN
+                : study.spec().direction() == Direction.MAXIMIZE ? minMax[1] : minMax[0];
+        summaries.add(new StudySummary(study, counts.getOrDefault(study.id(), zeroCounts()), best));
       }
     }
     return summaries;
   }
 
   private static StudyRecord read(ResultSet rs) throws SQLException {
-    StudySpec spec = new StudySpec(rs.getString("name"), rs.getString("objective"),
-        Direction.valueOf(rs.getString("direction")), rs.getString("kind"),
-        rs.getString("definition"), rs.getLong("seed"), rs.getString("notes"));
-    return new StudyRecord(rs.getLong("id"), spec,
-        Instant.ofEpochMilli(rs.getLong("created_at")));
+    StudySpec spec =
+        new StudySpec(
+            rs.getString("name"),
+            rs.getString("objective"),
+            Direction.valueOf(rs.getString("direction")),
+            rs.getString("kind"),
+            rs.getString("definition"),
+            rs.getLong("seed"),
+            rs.getString("notes"));
+    return new StudyRecord(rs.getLong("id"), spec, Instant.ofEpochMilli(rs.getLong("created_at")));
   }
 
   private static Map<TrialState, Integer> zeroCounts() {

@@ -3,8 +3,8 @@ package dev.mnistlab.storage;
 import java.util.Map;
 
 /**
- * Summarises a stored study for listings: how many trials are in each state and the best
- * objective value among its complete trials.
+ * Summarises a stored study for listings: how many trials are in each state and the best objective
+ * value among its complete trials.
  *
  * @param study the study
  * @param counts trials by state; every state is present, zero when none

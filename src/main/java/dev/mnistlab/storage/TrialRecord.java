@@ -68,19 +68,20 @@ public record TrialRecord(
   }
 
   /**
-   * Returns the trial as the training run's result, for the analysis layer; null unless it
-   * finished as complete, diverged or pruned.
+   * Returns the trial as the training run's result, for the analysis layer; null unless it finished
+   * as complete, diverged or pruned.
    */
   public TrainResult toResult() {
-    RunState run = switch (state) {
-      case COMPLETE, PRUNED -> RunState.COMPLETE;
-      case DIVERGED -> RunState.DIVERGED;
-      default -> null;
-    };
+    RunState run =
+        switch (state) {
+          case COMPLETE, PRUNED -> RunState.COMPLETE;
+          case DIVERGED -> RunState.DIVERGED;
+          default -> null;
+        };
     if (run == null) {
       return null;
     }
-    return new TrainResult(config, provenance, epochs, steps, test, run, reason,
-        divergedAtStep, seconds, peakRssMb);
+    return new TrainResult(
+        config, provenance, epochs, steps, test, run, reason, divergedAtStep, seconds, peakRssMb);
   }
 }

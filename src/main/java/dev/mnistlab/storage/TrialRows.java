@@ -25,9 +25,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Converts between trial rows and records: JSON columns through {@link JsonFormat#MAPPER},
- * times as epoch milliseconds, and NaN as SQL NULL (SQLite cannot store NaN, so PostgreSQL
- * does the same and both read NULL back as NaN). Also writes and reads a trial's curves.
+ * Converts between trial rows and records: JSON columns through {@link JsonFormat#MAPPER}, times as
+ * epoch milliseconds, and NaN as SQL NULL (SQLite cannot store NaN, so PostgreSQL does the same and
+ * both read NULL back as NaN). Also writes and reads a trial's curves.
  */
 final class TrialRows {
   /** Rows sent to the database per batch when writing curves. */
@@ -68,8 +68,7 @@ final class TrialRows {
   }
 
   /** Returns the trials matching {@code where}, whose parameters are longs. */
-  static List<TrialRecord> select(Connection c, String where, long... args)
-      throws SQLException {
+  static List<TrialRecord> select(Connection c, String where, long... args) throws SQLException {
     try (PreparedStatement s = c.prepareStatement("SELECT * FROM trials " + where)) {
       for (int i = 0; i < args.length; i++) {
         s.setLong(i + 1, args[i]);
@@ -86,10 +85,29 @@ final class TrialRows {
 
   /** Returns {@code trial} with these curves. */
   static TrialRecord withCurves(TrialRecord t, List<EpochMetrics> epochs, List<StepLoss> steps) {
-    return new TrialRecord(t.id(), t.studyId(), t.number(), t.label(), t.params(), t.config(),
-        t.state(), t.reason(), t.workerId(), t.attempts(), t.queuedAt(), t.startedAt(),
-        t.heartbeatAt(), t.finishedAt(), t.value(), t.test(), t.seconds(), t.divergedAtStep(),
-        t.peakRssMb(), t.provenance(), epochs, steps);
+    return new TrialRecord(
+        t.id(),
+        t.studyId(),
+        t.number(),
+        t.label(),
+        t.params(),
+        t.config(),
+        t.state(),
+        t.reason(),
+        t.workerId(),
+        t.attempts(),
+        t.queuedAt(),
+        t.startedAt(),
+        t.heartbeatAt(),
+        t.finishedAt(),
+        t.value(),
+        t.test(),
+        t.seconds(),
+        t.divergedAtStep(),
+        t.peakRssMb(),
+        t.provenance(),
+        epochs,
+        steps);
   }
 
   /** Writes {@code result}'s epochs and steps for trial {@code trialId}. */
@@ -111,9 +129,11 @@ final class TrialRows {
   /** Inserts per-epoch metrics of a trial. */
   static void insertEpochs(Connection c, long trialId, List<EpochMetrics> epochs)
       throws SQLException {
-    try (PreparedStatement s = c.prepareStatement("INSERT INTO trial_epochs (trial_id, epoch,"
-        + " train_loss, train_loss_last_batch, val_loss, val_accuracy, lr, seconds,"
-        + " samples_per_second) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "INSERT INTO trial_epochs (trial_id, epoch,"
+                + " train_loss, train_loss_last_batch, val_loss, val_accuracy, lr, seconds,"
+                + " samples_per_second) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       for (EpochMetrics e : epochs) {
         s.setLong(1, trialId);
         s.setInt(2, e.epoch());
@@ -132,8 +152,9 @@ final class TrialRows {
 
   static void insertStepsInBatches(Connection c, long trialId, List<StepLoss> steps)
       throws SQLException {
-    try (PreparedStatement s = c.prepareStatement(
-        "INSERT INTO trial_steps (trial_id, step, epoch, loss) VALUES (?, ?, ?, ?)")) {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "INSERT INTO trial_steps (trial_id, step, epoch, loss) VALUES (?, ?, ?, ?)")) {
       int pending = 0;
       for (StepLoss step : steps) {
         s.setLong(1, trialId);
@@ -153,20 +174,28 @@ final class TrialRows {
   }
 
   /** Returns the epochs of every trial of the study, by trial id, in epoch order. */
-  static Map<Long, List<EpochMetrics>> readEpochs(Connection c, long studyId)
-      throws SQLException {
+  static Map<Long, List<EpochMetrics>> readEpochs(Connection c, long studyId) throws SQLException {
     Map<Long, List<EpochMetrics>> byTrial = new HashMap<>();
-    try (PreparedStatement s = c.prepareStatement("SELECT e.* FROM trial_epochs e"
-        + " JOIN trials t ON t.id = e.trial_id WHERE t.study_id = ?"
-        + " ORDER BY e.trial_id, e.epoch")) {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT e.* FROM trial_epochs e"
+                + " JOIN trials t ON t.id = e.trial_id WHERE t.study_id = ?"
+                + " ORDER BY e.trial_id, e.epoch")) {
       s.setLong(1, studyId);
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
-          byTrial.computeIfAbsent(rs.getLong("trial_id"), k -> new ArrayList<>()).add(
-              new EpochMetrics(rs.getInt("epoch"), getDouble(rs, "train_loss"),
-                  getDouble(rs, "train_loss_last_batch"), getDouble(rs, "val_loss"),
-                  getDouble(rs, "val_accuracy"), getDouble(rs, "lr"), getDouble(rs, "seconds"),
-                  getDouble(rs, "samples_per_second")));
+          byTrial
+              .computeIfAbsent(rs.getLong("trial_id"), k -> new ArrayList<>())
+              .add(
+                  new EpochMetrics(
+                      rs.getInt("epoch"),
+                      getDouble(rs, "train_loss"),
+                      getDouble(rs, "train_loss_last_batch"),
+                      getDouble(rs, "val_loss"),
+                      getDouble(rs, "val_accuracy"),
+                      getDouble(rs, "lr"),
+                      getDouble(rs, "seconds"),
+                      getDouble(rs, "samples_per_second")));
         }
       }
     }
@@ -176,14 +205,17 @@ final class TrialRows {
   /** Returns the sampled steps of every trial of the study, by trial id, in step order. */
   static Map<Long, List<StepLoss>> readSteps(Connection c, long studyId) throws SQLException {
     Map<Long, List<StepLoss>> byTrial = new HashMap<>();
-    try (PreparedStatement s = c.prepareStatement("SELECT s.trial_id, s.step, s.epoch, s.loss"
-        + " FROM trial_steps s JOIN trials t ON t.id = s.trial_id WHERE t.study_id = ?"
-        + " ORDER BY s.trial_id, s.step")) {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT s.trial_id, s.step, s.epoch, s.loss"
+                + " FROM trial_steps s JOIN trials t ON t.id = s.trial_id WHERE t.study_id = ?"
+                + " ORDER BY s.trial_id, s.step")) {
       s.setLong(1, studyId);
       s.setFetchSize(10_000); // PostgreSQL streams instead of holding every row at once
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
-          byTrial.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+          byTrial
+              .computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
               .add(new StepLoss(rs.getLong(2), rs.getInt(3), getDouble(rs, 4)));
         }
       }
@@ -217,8 +249,12 @@ final class TrialRows {
     try {
       return WRITER.writeValueAsString(value);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("cannot write " + value.getClass().getSimpleName()
-          + " as JSON: " + e.getOriginalMessage(), e);
+      throw new IllegalArgumentException(
+          "cannot write "
+              + value.getClass().getSimpleName()
+              + " as JSON: "
+              + e.getOriginalMessage(),
+          e);
     }
   }
 

@@ -20,8 +20,8 @@ public record WorkerId(String host, long pid, String nonce) {
 
   /** Returns a new id for this process. */
   public static WorkerId current() {
-    return new WorkerId(hostName(), ProcessHandle.current().pid(),
-        UUID.randomUUID().toString().substring(0, 8));
+    return new WorkerId(
+        hostName(), ProcessHandle.current().pid(), UUID.randomUUID().toString().substring(0, 8));
   }
 
   /** Parses {@link #toString()}'s form; returns null for anything else. */
@@ -35,8 +35,10 @@ public record WorkerId(String host, long pid, String nonce) {
       return null;
     }
     try {
-      return new WorkerId(text.substring(0, middle),
-          Long.parseLong(text.substring(middle + 1, last)), text.substring(last + 1));
+      return new WorkerId(
+          text.substring(0, middle),
+          Long.parseLong(text.substring(middle + 1, last)),
+          text.substring(last + 1));
     } catch (NumberFormatException e) {
       return null;
     }

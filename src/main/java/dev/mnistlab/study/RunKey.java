@@ -3,8 +3,8 @@ package dev.mnistlab.study;
 import dev.mnistlab.train.TrainConfig;
 
 /**
- * Names one run of a study: a trial and its repeat, whose seed is the trial's seed plus the
- * repeat index.
+ * Names one run of a study: a trial and its repeat, whose seed is the trial's seed plus the repeat
+ * index.
  *
  * @param trial the trial
  * @param repeat 0-based repeat index

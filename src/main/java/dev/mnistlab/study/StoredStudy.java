@@ -21,27 +21,37 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Moves a study of named trials and repeats in and out of storage: the study as it is
- * stored, the runs still to queue, and the stored runs grouped back by trial for analysis.
+ * Moves a study of named trials and repeats in and out of storage: the study as it is stored, the
+ * runs still to queue, and the stored runs grouped back by trial for analysis.
  *
- * <p>A stored run counts for a trial when its label is the trial's name and its config is
- * the trial's but for the seed, so editing a trial queues it again and never mixes old and
- * new results. Queued, running and finished runs count; failed ones are queued again.
+ * <p>A stored run counts for a trial when its label is the trial's name and its config is the
+ * trial's but for the seed, so editing a trial queues it again and never mixes old and new results.
+ * Queued, running and finished runs count; failed ones are queued again.
  */
 public final class StoredStudy {
   /** What a study of trials optimises: the last epoch's validation accuracy. */
   public static final String OBJECTIVE = "val_accuracy";
 
-  private static final Set<TrialState> KEPT = Set.of(TrialState.WAITING, TrialState.RUNNING,
-      TrialState.COMPLETE, TrialState.DIVERGED, TrialState.PRUNED);
+  private static final Set<TrialState> KEPT =
+      Set.of(
+          TrialState.WAITING,
+          TrialState.RUNNING,
+          TrialState.COMPLETE,
+          TrialState.DIVERGED,
+          TrialState.PRUNED);
 
   private StoredStudy() {}
 
   /** Returns the study as storage keeps it, its definition as JSON. */
   public static StudySpec spec(StudyDefinition study) {
     try {
-      return new StudySpec(study.name(), OBJECTIVE, Direction.MAXIMIZE, "study",
-          JsonFormat.MAPPER.writeValueAsString(study), study.trials().get(0).config().seed(),
+      return new StudySpec(
+          study.name(),
+          OBJECTIVE,
+          Direction.MAXIMIZE,
+          "study",
+          JsonFormat.MAPPER.writeValueAsString(study),
+          study.trials().get(0).config().seed(),
           study.description());
     } catch (IOException e) {
       throw new IllegalStateException("cannot write study '" + study.name() + "' as JSON", e);
@@ -51,28 +61,41 @@ public final class StoredStudy {
   /** Reads a stored study's definition back; a study of another kind is bad input. */
   public static StudyDefinition definition(StudyRecord record) {
     if (!"study".equals(record.spec().kind())) {
-      throw new InvalidInputException("study '" + record.name() + "' is a "
-          + record.spec().kind() + ", not a study of trials; 'study report' shows those only");
+      throw new InvalidInputException(
+          "study '"
+              + record.name()
+              + "' is a "
+              + record.spec().kind()
+              + ", not a study of trials; 'study report' shows those only");
     }
     try {
       return JsonFormat.MAPPER.readValue(record.spec().definition(), StudyDefinition.class);
     } catch (IOException e) {
-      throw new InvalidInputException("study '" + record.name() + "' has a definition this "
-          + "mnist-lab cannot read: " + e.getMessage().lines().findFirst().orElse(""));
+      throw new InvalidInputException(
+          "study '"
+              + record.name()
+              + "' has a definition this "
+              + "mnist-lab cannot read: "
+              + e.getMessage().lines().findFirst().orElse(""));
     }
   }
 
   /**
-   * Returns the runs of {@code study} that {@code stored} lacks, longest first so that the
-   * last runs to finish are short ones.
+   * Returns the runs of {@code study} that {@code stored} lacks, longest first so that the last
+   * runs to finish are short ones.
    */
   public static List<TrialRequest> missing(StudyDefinition study, List<TrialRecord> stored) {
     List<TrialRequest> missing = new ArrayList<>();
     for (TrialDefinition trial : study.trials()) {
       for (int r = 0; r < study.repeats(); r++) {
         TrainConfig config = RunKey.of(trial, r).config();
-        boolean present = stored.stream().anyMatch(t -> KEPT.contains(t.state())
-            && t.label().equals(trial.name()) && t.config().equals(config));
+        boolean present =
+            stored.stream()
+                .anyMatch(
+                    t ->
+                        KEPT.contains(t.state())
+                            && t.label().equals(trial.name())
+                            && t.config().equals(config));
         if (!present) {
           Map<String, Object> params = new LinkedHashMap<>();
           params.put("trial", trial.name());
@@ -86,22 +109,24 @@ public final class StoredStudy {
   }
 
   /**
-   * Returns each trial of {@code study} with its finished stored runs (complete or diverged),
-   * in seed order.
+   * Returns each trial of {@code study} with its finished stored runs (complete or diverged), in
+   * seed order.
    */
   public static List<TrialRuns> runs(StudyDefinition study, List<TrialRecord> stored) {
     List<TrialRuns> trials = new ArrayList<>();
     for (TrialDefinition trial : study.trials()) {
       TrainConfig unseeded = trial.config().withSeed(0);
-      List<TrainResult> runs = stored.stream()
-          .filter(t -> t.label().equals(trial.name())
-              && t.config().withSeed(0).equals(unseeded))
-          .sorted(Comparator.comparingLong(t -> t.config().seed()))
-          .map(TrialRecord::toResult)
-          .filter(r -> r != null)
-          .toList();
-      trials.add(new TrialRuns(trial.name(), trial.config(), runs, trial.reportedAccuracy(),
-          trial.reportedLoss()));
+      List<TrainResult> runs =
+          stored.stream()
+              .filter(
+                  t -> t.label().equals(trial.name()) && t.config().withSeed(0).equals(unseeded))
+              .sorted(Comparator.comparingLong(t -> t.config().seed()))
+              .map(TrialRecord::toResult)
+              .filter(r -> r != null)
+              .toList();
+      trials.add(
+          new TrialRuns(
+              trial.name(), trial.config(), runs, trial.reportedAccuracy(), trial.reportedLoss()));
     }
     return trials;
   }

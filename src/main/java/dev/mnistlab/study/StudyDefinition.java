@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Describes a study: named trials, each a full training config, run {@code repeats} times
- * with seeds {@code seed, seed+1, ...}.
+ * Describes a study: named trials, each a full training config, run {@code repeats} times with
+ * seeds {@code seed, seed+1, ...}.
  *
  * @param name the study's name, used for its directory
  * @param description one line on what it is for
@@ -15,8 +15,8 @@ import java.util.Set;
  * @param trials the trials, in the order a reader should compare them
  * @param quick whether epochs were scaled down for a first look
  */
-public record StudyDefinition(String name, String description, int repeats,
-    List<TrialDefinition> trials, boolean quick) {
+public record StudyDefinition(
+    String name, String description, int repeats, List<TrialDefinition> trials, boolean quick) {
 
   public StudyDefinition {
     if (repeats < 1) {
@@ -28,8 +28,12 @@ public record StudyDefinition(String name, String description, int repeats,
     Set<String> slugs = new HashSet<>();
     for (TrialDefinition trial : trials) {
       if (!slugs.add(trial.slug())) {
-        throw new InvalidInputException("study '" + name + "': two trials are named like '"
-            + trial.name() + "'; trial names must differ");
+        throw new InvalidInputException(
+            "study '"
+                + name
+                + "': two trials are named like '"
+                + trial.name()
+                + "'; trial names must differ");
       }
     }
     trials = List.copyOf(trials);
@@ -41,13 +45,25 @@ public record StudyDefinition(String name, String description, int repeats,
   }
 
   /**
-   * Returns the quick version: one repeat, every trial's epochs divided by five (at least
-   * two), named {@code NAME-quick} so its results never mix with the full study's.
+   * Returns the quick version: one repeat, every trial's epochs divided by five (at least two),
+   * named {@code NAME-quick} so its results never mix with the full study's.
    */
   public StudyDefinition toQuick() {
-    List<TrialDefinition> shorter = trials.stream().map(t -> new TrialDefinition(t.name(),
-        t.config().withRun(Math.max(2, t.config().epochs() / 5), t.config().batchSize(),
-            t.config().lr()), t.reportedAccuracy(), t.reportedLoss(), t.notes())).toList();
+    List<TrialDefinition> shorter =
+        trials.stream()
+            .map(
+                t ->
+                    new TrialDefinition(
+                        t.name(),
+                        t.config()
+                            .withRun(
+                                Math.max(2, t.config().epochs() / 5),
+                                t.config().batchSize(),
+                                t.config().lr()),
+                        t.reportedAccuracy(),
+                        t.reportedLoss(),
+                        t.notes()))
+            .toList();
     return new StudyDefinition(name + "-quick", description, 1, shorter, true);
   }
 }

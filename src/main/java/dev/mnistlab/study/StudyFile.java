@@ -25,22 +25,40 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Reads a study from YAML: top-level {@code name}, {@code repeats}, optional
- * {@code description} and {@code defaults}, and {@code trials}, a list whose items have a
- * {@code name}, the {@code train} flags as snake_case keys, and optionally
- * {@code reported_accuracy}, {@code reported_loss} and {@code notes}. Presets ship in the jar.
+ * Reads a study from YAML: top-level {@code name}, {@code repeats}, optional {@code description}
+ * and {@code defaults}, and {@code trials}, a list whose items have a {@code name}, the {@code
+ * train} flags as snake_case keys, and optionally {@code reported_accuracy}, {@code reported_loss}
+ * and {@code notes}. Presets ship in the jar.
  *
  * <p>Errors are one line naming the file, the line, the trial and the key, and the rule.
  */
 public final class StudyFile {
   /** The train settings a study file may set, as snake_case keys. */
-  public static final Set<String> TRAIN_KEYS = Set.of("model", "epochs", "batch_size", "lr",
-      "optimizer", "momentum", "weight_decay", "betas", "schedule", "warmup_epochs", "seed",
-      "early_stop", "train_limit", "val_size", "val_split", "normalize", "init", "log_every");
-  private static final Set<String> TRIAL_KEYS = Set.of("name", "reported_accuracy",
-      "reported_loss", "notes");
-  private static final Set<String> TOP_KEYS = Set.of("name", "description", "repeats",
-      "defaults", "trials");
+  public static final Set<String> TRAIN_KEYS =
+      Set.of(
+          "model",
+          "epochs",
+          "batch_size",
+          "lr",
+          "optimizer",
+          "momentum",
+          "weight_decay",
+          "betas",
+          "schedule",
+          "warmup_epochs",
+          "seed",
+          "early_stop",
+          "train_limit",
+          "val_size",
+          "val_split",
+          "normalize",
+          "init",
+          "log_every");
+
+  private static final Set<String> TRIAL_KEYS =
+      Set.of("name", "reported_accuracy", "reported_loss", "notes");
+  private static final Set<String> TOP_KEYS =
+      Set.of("name", "description", "repeats", "defaults", "trials");
   private static final List<String> PRESETS = List.of("blog");
   private static final Set<String> TRIAL_AND_TRAIN_KEYS = union(TRAIN_KEYS, TRIAL_KEYS);
 
@@ -60,8 +78,8 @@ public final class StudyFile {
   /** Reads the preset study {@code name}. */
   public static StudyDefinition preset(String name) {
     if (!PRESETS.contains(name)) {
-      throw new InvalidInputException("unknown preset study '" + name + "': allowed are "
-          + String.join(", ", PRESETS));
+      throw new InvalidInputException(
+          "unknown preset study '" + name + "': allowed are " + String.join(", ", PRESETS));
     }
     try (InputStream in = StudyFile.class.getResourceAsStream(name + ".yaml")) {
       return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), name + ".yaml");
@@ -73,9 +91,8 @@ public final class StudyFile {
   /**
    * Reads the study file at {@code path}.
    *
-   * @throws InvalidInputException if the file is missing, not a file, too large, not UTF-8
-   *     text or breaks a rule; the message is one line naming the file and, where there is
-   *     one, the line
+   * @throws InvalidInputException if the file is missing, not a file, too large, not UTF-8 text or
+   *     breaks a rule; the message is one line naming the file and, where there is one, the line
    */
   public static StudyDefinition read(Path path) {
     return parse(YamlPlaces.readFile(path, "study file"), path.toString());
@@ -110,22 +127,26 @@ public final class StudyFile {
           throw yaml.error(at, "'repeats' must be a whole number >= 1, got " + repeats);
         }
       }
-      String description = root.has("description")
-          ? text(root.get("description"), "description", top.appendProperty("description"),
-              "") : "";
+      String description =
+          root.has("description")
+              ? text(root.get("description"), "description", top.appendProperty("description"), "")
+              : "";
       Map<String, Setting> defaults = new LinkedHashMap<>();
       if (root.has("defaults")) {
         JsonPointer at = top.appendProperty("defaults");
         JsonNode d = root.get("defaults");
         checkKeys(d, at, TRAIN_KEYS, "defaults: ");
-        d.fields().forEachRemaining(e -> defaults.put(e.getKey(),
-            new Setting(e.getValue(), at.appendProperty(e.getKey()))));
+        d.fields()
+            .forEachRemaining(
+                e ->
+                    defaults.put(
+                        e.getKey(), new Setting(e.getValue(), at.appendProperty(e.getKey()))));
       }
       JsonPointer trialsAt = top.appendProperty("trials");
       JsonNode trialsNode = root.get("trials");
       if (trialsNode == null || !trialsNode.isArray() || trialsNode.isEmpty()) {
-        throw yaml.error(trialsNode == null ? top : trialsAt,
-            "'trials' must be a non-empty list of trials");
+        throw yaml.error(
+            trialsNode == null ? top : trialsAt, "'trials' must be a non-empty list of trials");
       }
       List<TrialDefinition> trials = new ArrayList<>();
       Map<String, JsonPointer> slugs = new HashMap<>();
@@ -134,9 +155,13 @@ public final class StudyFile {
         JsonPointer at = trialsAt.appendIndex(i);
         JsonPointer earlier = slugs.putIfAbsent(trial.slug(), at);
         if (earlier != null) {
-          throw yaml.error(at.appendProperty("name"), "trial '" + trial.name()
-              + "' is named like the trial on line " + yaml.line(earlier)
-              + "; trial names must differ in more than case and punctuation");
+          throw yaml.error(
+              at.appendProperty("name"),
+              "trial '"
+                  + trial.name()
+                  + "' is named like the trial on line "
+                  + yaml.line(earlier)
+                  + "; trial names must differ in more than case and punctuation");
         }
         trials.add(trial);
       }
@@ -145,31 +170,38 @@ public final class StudyFile {
 
     private TrialDefinition trial(JsonNode t, JsonPointer at, Map<String, Setting> defaults) {
       if (!t.isObject()) {
-        throw yaml.error(at, "each trial must be a mapping with a 'name' and train settings, "
-            + "got " + shown(t));
+        throw yaml.error(
+            at,
+            "each trial must be a mapping with a 'name' and train settings, " + "got " + shown(t));
       }
       String trialName = name(t, at, "a trial");
       String where = "trial '" + trialName + "': ";
       checkKeys(t, at, TRIAL_AND_TRAIN_KEYS, where);
       Map<String, Setting> settings = new LinkedHashMap<>(defaults);
-      t.fields().forEachRemaining(e -> {
-        if (TRAIN_KEYS.contains(e.getKey())) {
-          settings.put(e.getKey(), new Setting(e.getValue(), at.appendProperty(e.getKey())));
-        }
-      });
+      t.fields()
+          .forEachRemaining(
+              e -> {
+                if (TRAIN_KEYS.contains(e.getKey())) {
+                  settings.put(
+                      e.getKey(), new Setting(e.getValue(), at.appendProperty(e.getKey())));
+                }
+              });
       TrainConfig config = config(settings, at, where);
-      return new TrialDefinition(trialName, config,
+      return new TrialDefinition(
+          trialName,
+          config,
           optionalNumber(t, "reported_accuracy", at, where),
           optionalNumber(t, "reported_loss", at, where),
-          t.has("notes") ? text(t.get("notes"), "notes", at.appendProperty("notes"), where)
-              : null);
+          t.has("notes") ? text(t.get("notes"), "notes", at.appendProperty("notes"), where) : null);
     }
 
     private TrainConfig config(Map<String, Setting> s, JsonPointer at, String where) {
       TrainConfig d = TrainConfig.defaults();
       String model = s.containsKey("model") ? text(s.get("model"), "model", where) : d.model();
-      double[] betas = s.containsKey("betas") ? betas(s.get("betas"), where)
-          : new double[] {d.beta1(), d.beta2()};
+      double[] betas =
+          s.containsKey("betas")
+              ? betas(s.get("betas"), where)
+              : new double[] {d.beta1(), d.beta2()};
       int epochs = intOr(s, "epochs", d.epochs(), where);
       int batchSize = intOr(s, "batch_size", d.batchSize(), where);
       double lr = doubleOr(s, "lr", d.lr(), where);
@@ -182,16 +214,16 @@ public final class StudyFile {
       int earlyStop = intOr(s, "early_stop", d.earlyStop(), where);
       int trainLimit = intOr(s, "train_limit", d.trainLimit(), where);
       int valSize = intOr(s, "val_size", d.valSize(), where);
-      String valSplit = s.containsKey("val_split") ? text(s.get("val_split"), "val_split", where)
-          : d.valSplit();
-      boolean normalize = s.containsKey("normalize") ? bool(s.get("normalize"), "normalize",
-          where) : d.normalize();
+      String valSplit =
+          s.containsKey("val_split") ? text(s.get("val_split"), "val_split", where) : d.valSplit();
+      boolean normalize =
+          s.containsKey("normalize") ? bool(s.get("normalize"), "normalize", where) : d.normalize();
       String init = s.containsKey("init") ? text(s.get("init"), "init", where) : d.init();
       int logEvery = intOr(s, "log_every", d.logEvery(), where);
-      String optimizerName = s.containsKey("optimizer")
-          ? text(s.get("optimizer"), "optimizer", where) : null;
-      String scheduleName = s.containsKey("schedule")
-          ? text(s.get("schedule"), "schedule", where) : null;
+      String optimizerName =
+          s.containsKey("optimizer") ? text(s.get("optimizer"), "optimizer", where) : null;
+      String scheduleName =
+          s.containsKey("schedule") ? text(s.get("schedule"), "schedule", where) : null;
       // The rules of train settings do not know the file: the message gets the line of the
       // key being checked, else of the trial, and the trial's name once.
       JsonPointer rulesAt = s.containsKey("model") ? s.get("model").at() : at;
@@ -206,9 +238,28 @@ public final class StudyFile {
           schedule = ScheduleKind.parse(scheduleName);
         }
         rulesAt = at;
-        TrainConfig config = new TrainConfig(model, epochs, batchSize, lr, optimizer, momentum,
-            weightDecay, betas[0], betas[1], schedule, warmup, seed, 1, earlyStop, trainLimit,
-            valSize, valSplit, normalize, init, logEvery);
+        TrainConfig config =
+            new TrainConfig(
+                model,
+                epochs,
+                batchSize,
+                lr,
+                optimizer,
+                momentum,
+                weightDecay,
+                betas[0],
+                betas[1],
+                schedule,
+                warmup,
+                seed,
+                1,
+                earlyStop,
+                trainLimit,
+                valSize,
+                valSplit,
+                normalize,
+                init,
+                logEvery);
         // Before the study is stored and queued, not trial by trial in the engine.
         MemoryCheck.requireFits(config);
         return config;
@@ -219,14 +270,18 @@ public final class StudyFile {
 
     private void checkKeys(JsonNode node, JsonPointer at, Set<String> allowed, String where) {
       if (!node.isObject()) {
-        throw yaml.error(at, where + "expected a mapping of keys to values, got "
-            + shown(node));
+        throw yaml.error(at, where + "expected a mapping of keys to values, got " + shown(node));
       }
       for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
         String key = it.next();
         if (!allowed.contains(key)) {
-          throw yaml.error(at.appendProperty(key), where + "unknown key '" + key
-              + "'; allowed: " + String.join(", ", new TreeSet<>(allowed)));
+          throw yaml.error(
+              at.appendProperty(key),
+              where
+                  + "unknown key '"
+                  + key
+                  + "'; allowed: "
+                  + String.join(", ", new TreeSet<>(allowed)));
         }
       }
     }
@@ -237,8 +292,9 @@ public final class StudyFile {
         throw yaml.error(at, what + " needs a 'name'");
       }
       if (!v.isValueNode() || v.isNull() || v.asText().isBlank()) {
-        throw yaml.error(at.appendProperty("name"), what + "'s 'name' must be non-empty text, "
-            + "got " + shown(v));
+        throw yaml.error(
+            at.appendProperty("name"),
+            what + "'s 'name' must be non-empty text, " + "got " + shown(v));
       }
       return v.asText();
     }
@@ -255,7 +311,8 @@ public final class StudyFile {
     }
 
     private int intOr(Map<String, Setting> s, String key, int fallback, String where) {
-      return s.containsKey(key) ? integer(s.get(key).node(), key, s.get(key).at(), where)
+      return s.containsKey(key)
+          ? integer(s.get(key).node(), key, s.get(key).at(), where)
           : fallback;
     }
 
@@ -269,24 +326,21 @@ public final class StudyFile {
     private long whole(Setting s, String key, String where) {
       JsonNode v = s.node();
       if (!v.isIntegralNumber() || !v.canConvertToLong()) {
-        throw yaml.error(s.at(), where + "'" + key + "' must be a whole number, got "
-            + shown(v));
+        throw yaml.error(s.at(), where + "'" + key + "' must be a whole number, got " + shown(v));
       }
       return v.asLong();
     }
 
     private boolean bool(Setting s, String key, String where) {
       if (!s.node().isBoolean()) {
-        throw yaml.error(s.at(), where + "'" + key + "' must be true or false, got "
-            + shown(s.node()));
+        throw yaml.error(
+            s.at(), where + "'" + key + "' must be true or false, got " + shown(s.node()));
       }
       return s.node().asBoolean();
     }
 
-    private double doubleOr(Map<String, Setting> s, String key, double fallback,
-        String where) {
-      return s.containsKey(key) ? number(s.get(key).node(), key, s.get(key).at(), where)
-          : fallback;
+    private double doubleOr(Map<String, Setting> s, String key, double fallback, String where) {
+      return s.containsKey(key) ? number(s.get(key).node(), key, s.get(key).at(), where) : fallback;
     }
 
     private Double optionalNumber(JsonNode t, String key, JsonPointer at, String where) {
@@ -322,15 +376,16 @@ public final class StudyFile {
         }
       }
       if (parts.size() != 2) {
-        throw yaml.error(s.at(), where + "'betas' must be two numbers, e.g. [0.9, 0.999], got "
-            + shown(v));
+        throw yaml.error(
+            s.at(), where + "'betas' must be two numbers, e.g. [0.9, 0.999], got " + shown(v));
       }
       try {
-        return new double[] {number(parts.get(0), "betas", s.at(), where),
-            number(parts.get(1), "betas", s.at(), where)};
+        return new double[] {
+          number(parts.get(0), "betas", s.at(), where), number(parts.get(1), "betas", s.at(), where)
+        };
       } catch (InvalidInputException e) {
-        throw yaml.error(s.at(), where + "'betas' must be two numbers, e.g. [0.9, 0.999], got "
-            + shown(v));
+        throw yaml.error(
+            s.at(), where + "'betas' must be two numbers, e.g. [0.9, 0.999], got " + shown(v));
       }
     }
   }

@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Turns a study's analysis into report blocks: the comparison table, the step-by-step
- * explanation, the diagnoses and the charts. Every sentence is built from computed records;
- * nothing here knows which study it describes.
+ * Turns a study's analysis into report blocks: the comparison table, the step-by-step explanation,
+ * the diagnoses and the charts. Every sentence is built from computed records; nothing here knows
+ * which study it describes.
  */
 public final class StudyNarrative {
   private StudyNarrative() {}
@@ -26,15 +26,24 @@ public final class StudyNarrative {
     List<Block> blocks = new ArrayList<>();
     blocks.add(new Block.Heading(1, "Study " + study.name() + (study.quick() ? " (QUICK)" : "")));
     if (study.quick()) {
-      blocks.add(new Block.Paragraph("QUICK RUN: one repeat and a fifth of the epochs, for a "
-          + "first look. Without repeats, no difference below can be told from seed noise."));
+      blocks.add(
+          new Block.Paragraph(
+              "QUICK RUN: one repeat and a fifth of the epochs, for a "
+                  + "first look. Without repeats, no difference below can be told from seed noise."));
     }
     int runs = trials.stream().mapToInt(t -> t.runs().size()).sum();
-    blocks.add(new Block.Paragraph((study.description().isBlank() ? ""
-        : study.description() + " ") + String.format(Locale.ROOT, "%d trials, %d repeat(s) "
-        + "each over seeds; %d of %d runs stored. Intervals are 95%% t-intervals over the "
-        + "repeats; selection looks at validation accuracy, and the test set is only reported.",
-        trials.size(), study.repeats(), runs, trials.size() * study.repeats())));
+    blocks.add(
+        new Block.Paragraph(
+            (study.description().isBlank() ? "" : study.description() + " ")
+                + String.format(
+                    Locale.ROOT,
+                    "%d trials, %d repeat(s) "
+                        + "each over seeds; %d of %d runs stored. Intervals are 95%% t-intervals over the "
+                        + "repeats; selection looks at validation accuracy, and the test set is only reported.",
+                    trials.size(),
+                    study.repeats(),
+                    runs,
+                    trials.size() * study.repeats())));
     StudyAnalysis analysis = StudyAnalysis.of(trials);
     blocks.add(new Block.Heading(2, "Trials"));
     blocks.add(summaryTable(analysis.summaries()));
@@ -46,12 +55,10 @@ public final class StudyNarrative {
     blocks.add(new Block.Bullets(steps));
     blocks.addAll(DiagnosisText.blocks(analysis));
     blocks.add(new Block.Heading(2, "Learning curves"));
-    List<LearningCurves> curves = analysis.curves().stream().filter(c -> c.epochs() > 0)
-        .toList();
+    List<LearningCurves> curves = analysis.curves().stream().filter(c -> c.epochs() > 0).toList();
     blocks.add(new Block.CurvesChart("all-trials", "All trials (mean and 95% band)", curves));
     for (LearningCurves c : curves) {
-      blocks.add(new Block.CurvesChart(TrialDefinition.slugOf(c.trial()), c.trial(),
-          List.of(c)));
+      blocks.add(new Block.CurvesChart(TrialDefinition.slugOf(c.trial()), c.trial(), List.of(c)));
     }
     return blocks;
   }
@@ -60,38 +67,72 @@ public final class StudyNarrative {
     List<List<String>> rows = new ArrayList<>();
     for (TrialSummary s : summaries) {
       TrainConfig c = s.config();
-      rows.add(List.of(s.name(), c.model(), String.valueOf(c.epochs()),
-          String.valueOf(c.batchSize()), num(c.lr()), c.optimizer().cliName(),
-          s.complete() + "/" + s.runs(), band(s.testAccuracy()), band(s.finalTrainLoss()),
-          band(s.finalValLoss()), fixed(s.bestValEpoch().mean(), "%.1f"),
-          fixed(s.seconds().mean(), "%.0f"),
-          s.reportedAccuracy() == null ? "-" : num(s.reportedAccuracy()),
-          s.reportedLoss() == null ? "-" : num(s.reportedLoss()),
-          s.reportedInsideInterval() == null ? "-" : s.reportedInsideInterval() ? "yes" : "no"));
+      rows.add(
+          List.of(
+              s.name(),
+              c.model(),
+              String.valueOf(c.epochs()),
+              String.valueOf(c.batchSize()),
+              num(c.lr()),
+              c.optimizer().cliName(),
+              s.complete() + "/" + s.runs(),
+              band(s.testAccuracy()),
+              band(s.finalTrainLoss()),
+              band(s.finalValLoss()),
+              fixed(s.bestValEpoch().mean(), "%.1f"),
+              fixed(s.seconds().mean(), "%.0f"),
+              s.reportedAccuracy() == null ? "-" : num(s.reportedAccuracy()),
+              s.reportedLoss() == null ? "-" : num(s.reportedLoss()),
+              s.reportedInsideInterval() == null
+                  ? "-"
+                  : s.reportedInsideInterval() ? "yes" : "no"));
     }
-    return new Block.Table(List.of("trial", "model", "epochs", "batch", "lr", "optimizer",
-        "runs ok", "test accuracy", "final train loss", "final val loss", "best val epoch",
-        "seconds", "reported acc", "reported loss", "reported in interval"), rows);
+    return new Block.Table(
+        List.of(
+            "trial",
+            "model",
+            "epochs",
+            "batch",
+            "lr",
+            "optimizer",
+            "runs ok",
+            "test accuracy",
+            "final train loss",
+            "final val loss",
+            "best val epoch",
+            "seconds",
+            "reported acc",
+            "reported loss",
+            "reported in interval"),
+        rows);
   }
 
   private static String step(StepComparison s, TrialRuns before, TrialRuns after) {
-    String changed = s.changes().isEmpty() ? "nothing but the name"
-        : String.join(", ", s.changes());
-    return String.format(Locale.ROOT, "%s -> %s: changed %s. Validation accuracy %s (%s); "
-        + "test accuracy %s.%s Verdict: %s.", s.before(), s.after(), changed,
-        diff(s.valAccuracy()), pValue(s.valAccuracy()), diff(s.testAccuracy()),
-        perEpochs(s, before.config(), after.config()), verdict(s));
+    String changed =
+        s.changes().isEmpty() ? "nothing but the name" : String.join(", ", s.changes());
+    return String.format(
+        Locale.ROOT,
+        "%s -> %s: changed %s. Validation accuracy %s (%s); " + "test accuracy %s.%s Verdict: %s.",
+        s.before(),
+        s.after(),
+        changed,
+        diff(s.valAccuracy()),
+        pValue(s.valAccuracy()),
+        diff(s.testAccuracy()),
+        perEpochs(s, before.config(), after.config()),
+        verdict(s));
   }
 
   /** Says what each ten extra epochs bought, when the epoch count is all that changed. */
   private static String perEpochs(StepComparison s, TrainConfig a, TrainConfig b) {
-    if (s.changes().size() != 1 || a.epochs() == b.epochs()
+    if (s.changes().size() != 1
+        || a.epochs() == b.epochs()
         || !Double.isFinite(s.valAccuracy().difference())) {
       return "";
     }
     double per10 = s.valAccuracy().difference() / ((b.epochs() - a.epochs()) / 10.0);
-    return String.format(Locale.ROOT, " That is %+.4f validation accuracy per 10 extra "
-        + "epochs.", per10);
+    return String.format(
+        Locale.ROOT, " That is %+.4f validation accuracy per 10 extra " + "epochs.", per10);
   }
 
   private static String verdict(StepComparison s) {
@@ -114,8 +155,9 @@ public final class StudyNarrative {
   }
 
   private static String pValue(Welch w) {
-    return Double.isNaN(w.p()) ? "p not defined" : String.format(Locale.ROOT, "Welch p = %.3g",
-        w.p());
+    return Double.isNaN(w.p())
+        ? "p not defined"
+        : String.format(Locale.ROOT, "Welch p = %.3g", w.p());
   }
 
   public static String band(Band b) {

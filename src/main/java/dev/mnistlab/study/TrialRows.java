@@ -13,11 +13,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Flattens stored trials into rows of named values for export and listings: one row per
- * trial (parameters, every setting, results) or one per epoch. Values are numbers, strings,
- * booleans or null (for NaN and for what a trial does not have yet), in a stable column
- * order. A trial's results are those of a finished attempt only: a waiting or running
- * trial has none, even when an attempt that was stopped reported some epochs.
+ * Flattens stored trials into rows of named values for export and listings: one row per trial
+ * (parameters, every setting, results) or one per epoch. Values are numbers, strings, booleans or
+ * null (for NaN and for what a trial does not have yet), in a stable column order. A trial's
+ * results are those of a finished attempt only: a waiting or running trial has none, even when an
+ * attempt that was stopped reported some epochs.
  */
 public final class TrialRows {
   private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
@@ -83,8 +83,8 @@ public final class TrialRows {
   }
 
   /**
-   * Returns the 1-based epoch with the lowest validation loss, or null when no epoch has one
-   * (no validation split, or no epoch finished).
+   * Returns the 1-based epoch with the lowest validation loss, or null when no epoch has one (no
+   * validation split, or no epoch finished).
    */
   static Integer bestEpoch(List<EpochMetrics> epochs) {
     Integer best = null;
@@ -99,9 +99,9 @@ public final class TrialRows {
   }
 
   /**
-   * Returns the epochs of a finished attempt. Storage keeps the epochs a running attempt
-   * reported, also when that attempt is stopped and the trial queued again; they are not
-   * the trial's results, so a waiting or running trial has none yet.
+   * Returns the epochs of a finished attempt. Storage keeps the epochs a running attempt reported,
+   * also when that attempt is stopped and the trial queued again; they are not the trial's results,
+   * so a waiting or running trial has none yet.
    */
   private static List<EpochMetrics> finishedEpochs(TrialRecord t) {
     return t.state().isFinished() ? t.epochs() : List.of();

@@ -1,9 +1,9 @@
 package dev.mnistlab.sweep;
 
-import dev.mnistlab.study.StudyFile;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.model.ModelSpec;
+import dev.mnistlab.study.StudyFile;
 import dev.mnistlab.train.JsonFormat;
 import dev.mnistlab.train.OptimizerKind;
 import dev.mnistlab.train.TrainConfig;
@@ -15,41 +15,39 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Sets one factor of a sweep to one value in a training config: any {@code train} setting
- * by its snake_case name, plus three that rewrite the layer spec ({@code layers},
- * {@code activation}, {@code dropout}) and {@code optimizer}, which also brings the
- * optimizer's own learning rate.
+ * Sets one factor of a sweep to one value in a training config: any {@code train} setting by its
+ * snake_case name, plus three that rewrite the layer spec ({@code layers}, {@code activation},
+ * {@code dropout}) and {@code optimizer}, which also brings the optimizer's own learning rate.
  *
- * <p>A fair learning rate per optimizer: each gets the same effective step size as plain
- * SGD at 0.1. Momentum 0.9 multiplies SGD's step by 1/(1-0.9) = 10, so momentum and
- * Nesterov get 0.01; Adam, AdamW and RMSprop normalise the gradient by its running scale,
- * so their step is about the learning rate itself, and they get 1e-3, the value their
- * authors and PyTorch recommend (Kingma and Ba 2015; Loshchilov and Hutter 2019; Hinton's
- * RMSprop lecture, as in Keras); Adagrad's step shrinks as squared gradients accumulate, and
- * it gets PyTorch's default 1e-2. AdamW with no weight decay would be Adam, so it gets
- * PyTorch's default decay 0.01 when the base has none. None is tuned on this data: the
- * learning-rate factor is where tuning shows.
+ * <p>A fair learning rate per optimizer: each gets the same effective step size as plain SGD at
+ * 0.1. Momentum 0.9 multiplies SGD's step by 1/(1-0.9) = 10, so momentum and Nesterov get 0.01;
+ * Adam, AdamW and RMSprop normalise the gradient by its running scale, so their step is about the
+ * learning rate itself, and they get 1e-3, the value their authors and PyTorch recommend (Kingma
+ * and Ba 2015; Loshchilov and Hutter 2019; Hinton's RMSprop lecture, as in Keras); Adagrad's step
+ * shrinks as squared gradients accumulate, and it gets PyTorch's default 1e-2. AdamW with no weight
+ * decay would be Adam, so it gets PyTorch's default decay 0.01 when the base has none. None is
+ * tuned on this data: the learning-rate factor is where tuning shows.
  */
 public final class FactorSetting {
   /** The factors that are not a plain {@code train} setting. */
   static final Set<String> SPECIAL = Set.of("layers", "activation", "dropout", "optimizer");
 
-  private static final Map<OptimizerKind, Double> FAIR_LR = Map.of(
-      OptimizerKind.SGD, 0.1,
-      OptimizerKind.MOMENTUM, 0.01,
-      OptimizerKind.NESTEROV, 0.01,
-      OptimizerKind.ADAM, 1e-3,
-      OptimizerKind.ADAMW, 1e-3,
-      OptimizerKind.RMSPROP, 1e-3,
-      OptimizerKind.ADAGRAD, 1e-2);
+  private static final Map<OptimizerKind, Double> FAIR_LR =
+      Map.of(
+          OptimizerKind.SGD, 0.1,
+          OptimizerKind.MOMENTUM, 0.01,
+          OptimizerKind.NESTEROV, 0.01,
+          OptimizerKind.ADAM, 1e-3,
+          OptimizerKind.ADAMW, 1e-3,
+          OptimizerKind.RMSPROP, 1e-3,
+          OptimizerKind.ADAGRAD, 1e-2);
 
   /** AdamW's weight decay when the base has none: PyTorch's default. */
   static final double ADAMW_DECAY = 0.01;
 
   private static final Set<String> ACTIVATIONS =
       Set.of("relu", "sigmoid", "tanh", "gelu", "leaky_relu");
-  private static final TypeReference<LinkedHashMap<String, Object>> MAP =
-      new TypeReference<>() {};
+  private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
 
   private FactorSetting() {}
 
@@ -60,8 +58,10 @@ public final class FactorSetting {
 
   /** Returns whether {@code factor} names something a config can be set to. */
   static boolean isKnown(String factor) {
-    return SPECIAL.contains(factor) || StudyFile.TRAIN_KEYS.contains(factor)
-        && !factor.equals("seed") && !factor.equals("betas");
+    return SPECIAL.contains(factor)
+        || StudyFile.TRAIN_KEYS.contains(factor)
+            && !factor.equals("seed")
+            && !factor.equals("betas");
   }
 
   /** Returns the factors {@code --factor} accepts, for error messages. */
@@ -78,11 +78,11 @@ public final class FactorSetting {
       return switch (factor) {
         case "optimizer" -> {
           OptimizerKind kind = OptimizerKind.parse(v);
-          TrainConfig set = withKey(withKey(base, "optimizer", kind.cliName()), "lr",
-              fairLr(kind));
+          TrainConfig set = withKey(withKey(base, "optimizer", kind.cliName()), "lr", fairLr(kind));
           // AdamW without weight decay is Adam; it gets PyTorch's default decay.
           yield kind == OptimizerKind.ADAMW && base.weightDecay() == 0
-              ? withKey(set, "weight_decay", ADAMW_DECAY) : set;
+              ? withKey(set, "weight_decay", ADAMW_DECAY)
+              : set;
         }
         case "layers", "model" -> base.withModel(ModelSpec.parse(v).canonical());
         case "activation" -> base.withModel(activation(base.model(), v));
@@ -118,8 +118,12 @@ public final class FactorSetting {
   static String activation(String model, String activation) {
     String a = activation.toLowerCase(Locale.ROOT);
     if (!ACTIVATIONS.contains(a)) {
-      throw new InvalidInputException("activation must be one of " + String.join(", ",
-          new TreeSet<>(ACTIVATIONS)) + ", got '" + activation + "'");
+      throw new InvalidInputException(
+          "activation must be one of "
+              + String.join(", ", new TreeSet<>(ACTIVATIONS))
+              + ", got '"
+              + activation
+              + "'");
     }
     List<String> layers = List.of(ModelSpec.parse(model).canonical().split(",(?![^(]*\\))"));
     StringBuilder out = new StringBuilder();
@@ -134,8 +138,8 @@ public final class FactorSetting {
   }
 
   /**
-   * Puts {@code dropout(p)} after every hidden activation of {@code model} (replacing any
-   * dropout there); p = 0 removes dropout.
+   * Puts {@code dropout(p)} after every hidden activation of {@code model} (replacing any dropout
+   * there); p = 0 removes dropout.
    */
   static String dropout(String model, double p) {
     if (!(p >= 0 && p < 1)) {

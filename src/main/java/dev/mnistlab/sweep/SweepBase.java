@@ -1,19 +1,19 @@
 package dev.mnistlab.sweep;
 
-import dev.mnistlab.study.StudyDefinition;
-import dev.mnistlab.study.StudyFile;
-import dev.mnistlab.study.TrialDefinition;
 import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.storage.Storage;
 import dev.mnistlab.storage.Storages;
 import dev.mnistlab.storage.StudyRecord;
 import dev.mnistlab.storage.TrialRecord;
+import dev.mnistlab.study.StudyDefinition;
+import dev.mnistlab.study.StudyFile;
+import dev.mnistlab.study.TrialDefinition;
 import dev.mnistlab.train.TrainConfig;
 import java.util.List;
 
 /**
- * Finds the config a sweep varies around: a trial of a preset study ({@code blog:7}), a
- * stored trial ({@code STUDY:NUMBER}), then any settings changed on top of it.
+ * Finds the config a sweep varies around: a trial of a preset study ({@code blog:7}), a stored
+ * trial ({@code STUDY:NUMBER}), then any settings changed on top of it.
  */
 public final class SweepBase {
   /** The base a sweep takes without {@code --base}: the seed's final network. */
@@ -22,8 +22,8 @@ public final class SweepBase {
   private SweepBase() {}
 
   /**
-   * Returns the config {@code spec} names, looking up stored studies in {@code storage}
-   * only when {@code spec} does not name a preset.
+   * Returns the config {@code spec} names, looking up stored studies in {@code storage} only when
+   * {@code spec} does not name a preset.
    */
   public static TrainConfig resolve(String spec, Storage storage) {
     int colon = colon(spec);
@@ -37,17 +37,22 @@ public final class SweepBase {
     try {
       number = Integer.parseInt(trial);
     } catch (NumberFormatException e) {
-      throw new InvalidInputException("--base " + spec + ": a stored trial is named by its "
-          + "number, got '" + trial + "'");
+      throw new InvalidInputException(
+          "--base " + spec + ": a stored trial is named by its " + "number, got '" + trial + "'");
     }
-    return storage.trials(record.id(), false).stream().filter(t -> t.number() == number)
-        .map(TrialRecord::config).findFirst().orElseThrow(() -> new InvalidInputException(
-            "--base " + spec + ": study '" + study + "' has no trial " + number));
+    return storage.trials(record.id(), false).stream()
+        .filter(t -> t.number() == number)
+        .map(TrialRecord::config)
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new InvalidInputException(
+                    "--base " + spec + ": study '" + study + "' has no trial " + number));
   }
 
   /**
-   * Returns whether {@code spec} names a preset's trial, which needs no storage to resolve
-   * (a stored trial needs the storage that holds its study).
+   * Returns whether {@code spec} names a preset's trial, which needs no storage to resolve (a
+   * stored trial needs the storage that holds its study).
    *
    * @throws InvalidInputException when {@code spec} is neither form
    */
@@ -58,8 +63,11 @@ public final class SweepBase {
   private static int colon(String spec) {
     int colon = spec.lastIndexOf(':');
     if (colon <= 0 || colon == spec.length() - 1) {
-      throw new InvalidInputException("--base must be PRESET:TRIAL (e.g. blog:7) or "
-          + "STUDY:NUMBER (a stored trial), got '" + spec + "'");
+      throw new InvalidInputException(
+          "--base must be PRESET:TRIAL (e.g. blog:7) or "
+              + "STUDY:NUMBER (a stored trial), got '"
+              + spec
+              + "'");
     }
     return colon;
   }
@@ -84,7 +92,12 @@ public final class SweepBase {
         return t.config();
       }
     }
-    throw new InvalidInputException("preset '" + preset.name() + "' has no trial '" + trial
-        + "': its trials are " + trials.stream().map(TrialDefinition::name).toList());
+    throw new InvalidInputException(
+        "preset '"
+            + preset.name()
+            + "' has no trial '"
+            + trial
+            + "': its trials are "
+            + trials.stream().map(TrialDefinition::name).toList());
   }
 }

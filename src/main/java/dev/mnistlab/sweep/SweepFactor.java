@@ -6,8 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Describes one factor of a sweep: a setting and the values it takes, and how its axis is
- * drawn.
+ * Describes one factor of a sweep: a setting and the values it takes, and how its axis is drawn.
  *
  * @param name the setting, e.g. {@code lr}, {@code batch_size}, {@code optimizer}
  * @param values the values in sweep order, as the user would type them
@@ -15,7 +14,11 @@ import java.util.Objects;
  */
 public record SweepFactor(String name, List<String> values, Scale scale) {
   /** How a factor's values are spaced on a chart's axis. */
-  public enum Scale { LOG, LINEAR, CATEGORICAL }
+  public enum Scale {
+    LOG,
+    LINEAR,
+    CATEGORICAL
+  }
 
   public SweepFactor {
     Objects.requireNonNull(name, "name");
@@ -29,10 +32,9 @@ public record SweepFactor(String name, List<String> values, Scale scale) {
   }
 
   /**
-   * Parses {@code --factor NAME=V1,V2,...}; the scale is logarithmic when every value is a
-   * positive number and the largest is at least 10 times the smallest, linear for other
-   * numbers, categorical otherwise. Commas inside parentheses belong to the value, so layer
-   * specs can be values.
+   * Parses {@code --factor NAME=V1,V2,...}; the scale is logarithmic when every value is a positive
+   * number and the largest is at least 10 times the smallest, linear for other numbers, categorical
+   * otherwise. Commas inside parentheses belong to the value, so layer specs can be values.
    */
   public static SweepFactor parse(String text) {
     int eq = text.indexOf('=');
@@ -41,12 +43,13 @@ public record SweepFactor(String name, List<String> values, Scale scale) {
     }
     String name = text.substring(0, eq).trim();
     if (!FactorSetting.isKnown(name)) {
-      throw new InvalidInputException("unknown factor '" + name + "': allowed are "
-          + FactorSetting.allowed());
+      throw new InvalidInputException(
+          "unknown factor '" + name + "': allowed are " + FactorSetting.allowed());
     }
     List<String> values = new ArrayList<>();
-    for (String v : text.substring(eq + 1).split(name.equals("layers") || name.equals("model")
-        ? ";" : ",(?![^(]*\\))")) {
+    for (String v :
+        text.substring(eq + 1)
+            .split(name.equals("layers") || name.equals("model") ? ";" : ",(?![^(]*\\))")) {
       if (!v.isBlank()) {
         values.add(v.trim());
       }
@@ -68,7 +71,9 @@ public record SweepFactor(String name, List<String> values, Scale scale) {
   }
 
   static Scale scaleOf(String name, List<String> values) {
-    if (name.equals("optimizer") || name.equals("layers") || name.equals("model")
+    if (name.equals("optimizer")
+        || name.equals("layers")
+        || name.equals("model")
         || name.equals("activation")) {
       return Scale.CATEGORICAL;
     }

@@ -16,8 +16,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 
 /**
- * Classifies images with a trained network whose parameters were saved by
- * {@link #saveParameters}. Holds native memory until closed.
+ * Classifies images with a trained network whose parameters were saved by {@link #saveParameters}.
+ * Holds native memory until closed.
  */
 public final class Classifier implements AutoCloseable {
   private final NDManager manager;
@@ -48,12 +48,13 @@ public final class Classifier implements AutoCloseable {
       return new Classifier(manager, block);
     } catch (MalformedModelException e) {
       manager.close();
-      throw new InvalidInputException("the saved parameters are damaged or not a parameter "
-          + "file (" + e.getMessage() + ")", e);
+      throw new InvalidInputException(
+          "the saved parameters are damaged or not a parameter " + "file (" + e.getMessage() + ")",
+          e);
     } catch (RuntimeException e) {
       manager.close();
-      throw new InvalidInputException("saved parameters do not fit the model spec: "
-          + e.getMessage(), e);
+      throw new InvalidInputException(
+          "saved parameters do not fit the model spec: " + e.getMessage(), e);
     }
   }
 

@@ -11,20 +11,22 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Lets a parent process follow a training run epoch by epoch and stop it, over the child's
- * standard streams: after each epoch the child writes one line {@code mnist-lab-epoch JSON}
- * (the epoch's metrics) to stdout and, unless it was the last epoch, waits for one line on
- * stdin: {@code go}, or {@code stop REASON} to end the run after this epoch.
+ * Lets a parent process follow a training run epoch by epoch and stop it, over the child's standard
+ * streams: after each epoch the child writes one line {@code mnist-lab-epoch JSON} (the epoch's
+ * metrics) to stdout and, unless it was the last epoch, waits for one line on stdin: {@code go}, or
+ * {@code stop REASON} to end the run after this epoch.
  *
- * <p>This is how a search's pruner, which lives in the worker, stops a trial that trains in
- * its own process. The child's other stdout lines carry no prefix and are ignored by the
- * parent. End of input means go on: a parent that dies is noticed by other means.
+ * <p>This is how a search's pruner, which lives in the worker, stops a trial that trains in its own
+ * process. The child's other stdout lines carry no prefix and are ignored by the parent. End of
+ * input means go on: a parent that dies is noticed by other means.
  */
 public final class EpochGate implements TrainingListener {
   /** What starts each epoch line on the child's stdout. */
   public static final String PREFIX = "mnist-lab-epoch ";
+
   /** The reply that lets the run go on. */
   public static final String GO = "go";
+
   /** What starts the reply that stops the run, followed by the reason. */
   public static final String STOP = "stop ";
 
@@ -102,8 +104,8 @@ public final class EpochGate implements TrainingListener {
     try {
       reply = in.readLine();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the parent's reply after epoch "
-          + metrics.epoch(), e);
+      throw new UncheckedIOException(
+          "cannot read the parent's reply after epoch " + metrics.epoch(), e);
     }
     if (reply == null || reply.strip().equals(GO)) {
       return null;
@@ -111,7 +113,15 @@ public final class EpochGate implements TrainingListener {
     if (reply.startsWith(STOP)) {
       return reply.substring(STOP.length()).strip();
     }
-    throw new IllegalStateException("expected '" + GO + "' or '" + STOP + "REASON' after epoch "
-        + metrics.epoch() + ", got '" + reply + "'");
+    throw new IllegalStateException(
+        "expected '"
+            + GO
+            + "' or '"
+            + STOP
+            + "REASON' after epoch "
+            + metrics.epoch()
+            + ", got '"
+            + reply
+            + "'");
   }
 }

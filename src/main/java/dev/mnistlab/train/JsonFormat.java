@@ -16,10 +16,10 @@ import java.nio.file.Path;
 import java.util.function.Function;
 
 /**
- * Holds the one JSON mapper results are written and read with: snake_case keys (the stable
- * result format), the names users type for optimizers and schedules, and {@code null} where
- * a number is NaN or infinite (a run without a validation split), since JSON has no NaN;
- * reading maps {@code null} back to NaN.
+ * Holds the one JSON mapper results are written and read with: snake_case keys (the stable result
+ * format), the names users type for optimizers and schedules, and {@code null} where a number is
+ * NaN or infinite (a run without a validation split), since JSON has no NaN; reading maps {@code
+ * null} back to NaN.
  */
 public final class JsonFormat {
   /** The mapper; thread-safe once built. */

@@ -1,12 +1,11 @@
 package dev.mnistlab.train;
 
 /**
- * Computes the learning rate at each optimizer step from the schedule, the base rate, the
- * warm-up and the run's total number of steps.
+ * Computes the learning rate at each optimizer step from the schedule, the base rate, the warm-up
+ * and the run's total number of steps.
  *
- * <p>A linear warm-up from 0 to the base rate replaces
- * the schedule's first {@code warmupSteps} steps (for {@code onecycle}, the warm-up sets the
- * length of its rising phase instead).
+ * <p>A linear warm-up from 0 to the base rate replaces the schedule's first {@code warmupSteps}
+ * steps (for {@code onecycle}, the warm-up sets the length of its rising phase instead).
  */
 final class LearningRateSchedule {
   private final ScheduleKind kind;

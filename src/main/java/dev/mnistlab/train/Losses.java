@@ -12,9 +12,9 @@ final class Losses {
   private Losses() {}
 
   /**
-   * Returns the mean softmax cross-entropy of {@code logits} (batch x 10) against integer
-   * {@code labels}, treating the last layer's output as logits exactly as PyTorch's
-   * {@code CrossEntropyLoss} does, even when that layer is a sigmoid.
+   * Returns the mean softmax cross-entropy of {@code logits} (batch x 10) against integer {@code
+   * labels}, treating the last layer's output as logits exactly as PyTorch's {@code
+   * CrossEntropyLoss} does, even when that layer is a sigmoid.
    */
   static NDArray crossEntropy(NDArray logits, NDArray labels) {
     return CROSS_ENTROPY.evaluate(new NDList(labels), new NDList(logits));

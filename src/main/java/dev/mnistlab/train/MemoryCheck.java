@@ -6,13 +6,12 @@ import dev.mnistlab.model.MemoryEstimate;
 import dev.mnistlab.model.ModelSpec;
 
 /**
- * Refuses a run whose network needs more memory than this machine has, before it trains or
- * is queued: {@code train}, a study's trials, a sweep's configs and a search space's largest
- * network all pass through here.
+ * Refuses a run whose network needs more memory than this machine has, before it trains or is
+ * queued: {@code train}, a study's trials, a sweep's configs and a search space's largest network
+ * all pass through here.
  *
- * <p>The estimate is {@link MemoryEstimate}'s, at the run's batch size and with its
- * optimizer's state; the limit is {@link MachineMemory#totalBytes()}. Stateless and
- * thread-safe.
+ * <p>The estimate is {@link MemoryEstimate}'s, at the run's batch size and with its optimizer's
+ * state; the limit is {@link MachineMemory#totalBytes()}. Stateless and thread-safe.
  */
 public final class MemoryCheck {
   private MemoryCheck() {}

@@ -6,10 +6,10 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * What the launcher did to the native side of this process for speed, read back from the
- * process itself: whether the MKL vendor shim is loaded (on AMD processors it lets the
- * engine's MKL use the AVX2/AVX-512 path) and glibc's mmap threshold (kept high so that each
- * training step does not fault its buffers in again). See README, "Native speed".
+ * What the launcher did to the native side of this process for speed, read back from the process
+ * itself: whether the MKL vendor shim is loaded (on AMD processors it lets the engine's MKL use the
+ * AVX2/AVX-512 path) and glibc's mmap threshold (kept high so that each training step does not
+ * fault its buffers in again). See README, "Native speed".
  */
 public final class NativeTuning {
   /** The file name of the shim the launcher builds from src/main/native. */
@@ -39,10 +39,14 @@ public final class NativeTuning {
     }
   }
 
-  /** Returns one line for reports, e.g. {@code MKL vendor shim on, malloc mmap threshold 32 MiB}. */
+  /**
+   * Returns one line for reports, e.g. {@code MKL vendor shim on, malloc mmap threshold 32 MiB}.
+   */
   public static String describe() {
     long threshold = mmapThreshold();
-    return String.format(Locale.ROOT, "MKL vendor shim %s, malloc mmap threshold %s",
+    return String.format(
+        Locale.ROOT,
+        "MKL vendor shim %s, malloc mmap threshold %s",
         mklShimLoaded() ? "on" : "off",
         threshold < 0 ? "glibc's default" : (threshold >> 20) + " MiB");
   }

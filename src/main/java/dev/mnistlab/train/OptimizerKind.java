@@ -8,10 +8,9 @@ import java.util.stream.Collectors;
 /**
  * Names the optimizers {@code train} offers and builds each as DJL's implementation.
  *
- * <p>Each follows PyTorch's {@code torch.optim} with its default options (see
- * {@link UpdateRule}): plain {@code sgd} has no momentum; {@code momentum} and
- * {@code nesterov} use {@code --momentum} (0.9 by default); {@code adam} and {@code adamw}
- * use {@code --betas}; RMSprop decays with 0.99.
+ * <p>Each follows PyTorch's {@code torch.optim} with its default options (see {@link UpdateRule}):
+ * plain {@code sgd} has no momentum; {@code momentum} and {@code nesterov} use {@code --momentum}
+ * (0.9 by default); {@code adam} and {@code adamw} use {@code --betas}; RMSprop decays with 0.99.
  */
 public enum OptimizerKind {
   SGD,
@@ -50,8 +49,8 @@ public enum OptimizerKind {
 
   /**
    * Returns how many copies of the parameters this optimizer keeps as state (see {@link
-   * UpdateRules}): Adam and AdamW two moments; momentum, Nesterov, RMSprop and Adagrad one
-   * buffer; plain SGD none.
+   * UpdateRules}): Adam and AdamW two moments; momentum, Nesterov, RMSprop and Adagrad one buffer;
+   * plain SGD none.
    */
   public int stateCopies() {
     return switch (this) {

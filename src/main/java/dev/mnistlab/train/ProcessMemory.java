@@ -5,8 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Reads this process's resident memory from {@code /proc/self/status}, where native memory
- * (the engine's tensors) shows too, unlike the JVM's heap figures.
+ * Reads this process's resident memory from {@code /proc/self/status}, where native memory (the
+ * engine's tensors) shows too, unlike the JVM's heap figures.
  */
 public final class ProcessMemory {
   private ProcessMemory() {}

@@ -10,15 +10,15 @@ import java.util.Properties;
 import java.util.TreeMap;
 
 /**
- * Records where and with what a result was produced, so that it can be traced and re-run:
- * data checksums, library versions, the JDK, the OS, the CPU and the thread settings. The
- * full config travels beside it in every result.
+ * Records where and with what a result was produced, so that it can be traced and re-run: data
+ * checksums, library versions, the JDK, the OS, the CPU and the thread settings. The full config
+ * travels beside it in every result.
  *
  * @param mnistLab this program's version
  * @param djl Deep Java Library's version
- * @param engine the engine's name and version, e.g. {@code PyTorch 2.7.1}, with
- *     {@code (MKL vendor shim)} after it when the shim chose MKL's code path (its products
- *     differ from the generic path's in the last digits)
+ * @param engine the engine's name and version, e.g. {@code PyTorch 2.7.1}, with {@code (MKL vendor
+ *     shim)} after it when the shim chose MKL's code path (its products differ from the generic
+ *     path's in the last digits)
  * @param java the JDK's vendor and version
  * @param os the operating system's name, version and architecture
  * @param cpu the CPU model as the OS reports it
@@ -50,10 +50,15 @@ public record Provenance(
     return new Provenance(
         version(),
         Engine.getDjlVersion(),
-        engine.getEngineName() + " " + engine.getVersion()
+        engine.getEngineName()
+            + " "
+            + engine.getVersion()
             + (NativeTuning.mklShimLoaded() ? " (MKL vendor shim)" : ""),
         System.getProperty("java.vendor") + " " + System.getProperty("java.version"),
-        System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+        System.getProperty("os.name")
+            + " "
+            + System.getProperty("os.version")
+            + " "
             + System.getProperty("os.arch"),
         cpuModel(),
         Runtime.getRuntime().availableProcessors(),
@@ -64,7 +69,8 @@ public record Provenance(
 
   /** Returns mnist-lab's version from the build, or {@code dev} when run from sources. */
   public static String version() {
-    try (InputStream in = Provenance.class.getResourceAsStream("/dev/mnistlab/version.properties")) {
+    try (InputStream in =
+        Provenance.class.getResourceAsStream("/dev/mnistlab/version.properties")) {
       if (in == null) {
         return "dev";
       }

@@ -11,11 +11,11 @@ import java.util.stream.Collectors;
  * <ul>
  *   <li>{@code constant}: the base rate throughout (after any warm-up).
  *   <li>{@code step}: the base rate times 0.1 after each third of the run.
- *   <li>{@code cosine}: half a cosine from the base rate down to zero at the last step
- *       (Loshchilov and Hutter 2017, without restarts).
- *   <li>{@code onecycle}: up from base/25 to the base rate over the first 30% of steps (or
- *       the warm-up), then a cosine down to base/1e4 (Smith and Topin 2019), as PyTorch's
- *       {@code OneCycleLR} does by default.
+ *   <li>{@code cosine}: half a cosine from the base rate down to zero at the last step (Loshchilov
+ *       and Hutter 2017, without restarts).
+ *   <li>{@code onecycle}: up from base/25 to the base rate over the first 30% of steps (or the
+ *       warm-up), then a cosine down to base/1e4 (Smith and Topin 2019), as PyTorch's {@code
+ *       OneCycleLR} does by default.
  * </ul>
  */
 public enum ScheduleKind {

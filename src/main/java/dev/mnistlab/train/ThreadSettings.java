@@ -7,13 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Chooses and applies the engine's thread counts, which change small-net training speed
- * by 10-30x on a 2-core machine (see the README's benchmark).
+ * Chooses and applies the engine's thread counts, which change small-net training speed by 10-30x
+ * on a 2-core machine (see the README's benchmark).
  *
- * <p>Intra-op threads split one operation (a matrix product) across cores; inter-op
- * threads run independent operations side by side. Small networks spend their time in
- * per-operation overhead that extra threads only add to, so the automatic choice is one
- * thread unless a step's matrix work is large enough to share; one inter-op thread always.
+ * <p>Intra-op threads split one operation (a matrix product) across cores; inter-op threads run
+ * independent operations side by side. Small networks spend their time in per-operation overhead
+ * that extra threads only add to, so the automatic choice is one thread unless a step's matrix work
+ * is large enough to share; one inter-op thread always.
  *
  * @param intraOp threads per operation
  * @param interOp threads across operations
@@ -21,23 +21,23 @@ import java.nio.file.Path;
  */
 public record ThreadSettings(int intraOp, int interOp, boolean automatic) {
   /**
-   * Multiply-adds per step above which a second intra-op thread pays for itself. Measured
-   * on 2 cores: the seed's trial-1 net (50k weights, batch 16, 0.8M per step) is fastest on
-   * one thread; the trial-7 net (536k weights, batch 100, 54M per step) on two.
+   * Multiply-adds per step above which a second intra-op thread pays for itself. Measured on 2
+   * cores: the seed's trial-1 net (50k weights, batch 16, 0.8M per step) is fastest on one thread;
+   * the trial-7 net (536k weights, batch 100, 54M per step) on two.
    */
   static final long SHARE_ABOVE_MACS_PER_STEP = 10_000_000L;
 
   public ThreadSettings {
     if (intraOp < 1 || interOp < 1) {
-      throw new IllegalArgumentException("thread counts must be >= 1, got " + intraOp + ", "
-          + interOp);
+      throw new IllegalArgumentException(
+          "thread counts must be >= 1, got " + intraOp + ", " + interOp);
     }
   }
 
   /**
-   * Returns the settings for a run: the user's {@code requested} count when above 0,
-   * otherwise one thread, or two when a step's matrix work (weights times batch) is large
-   * enough to split and no other process is using a core.
+   * Returns the settings for a run: the user's {@code requested} count when above 0, otherwise one
+   * thread, or two when a step's matrix work (weights times batch) is large enough to split and no
+   * other process is using a core.
    */
   public static ThreadSettings choose(int requested, long parameters, int batchSize) {
     if (requested > 0) {
@@ -51,13 +51,13 @@ public record ThreadSettings(int intraOp, int interOp, boolean automatic) {
   }
 
   /**
-   * Returns how many other threads are running or waiting for a core right now (the least of
-   * a few readings of {@code /proc/stat}), or 0 where that is unknown.
+   * Returns how many other threads are running or waiting for a core right now (the least of a few
+   * readings of {@code /proc/stat}), or 0 where that is unknown.
    *
-   * <p>A second engine thread only pays while a core is free: OpenMP's threads meet at a
-   * barrier after every operation, so when another process holds a core each operation
-   * waits for a descheduled thread. Measured on 2 cores with one busy loop beside it, a
-   * 2-thread epoch of the trial-7 network took 3x its idle time, a 1-thread epoch 1.3x.
+   * <p>A second engine thread only pays while a core is free: OpenMP's threads meet at a barrier
+   * after every operation, so when another process holds a core each operation waits for a
+   * descheduled thread. Measured on 2 cores with one busy loop beside it, a 2-thread epoch of the
+   * trial-7 network took 3x its idle time, a 1-thread epoch 1.3x.
    */
   static int busyCores() {
     int least = Integer.MAX_VALUE;
@@ -87,9 +87,9 @@ public record ThreadSettings(int intraOp, int interOp, boolean automatic) {
   }
 
   /**
-   * Makes the engine use these settings. The inter-op count can only be set before the
-   * engine starts, so {@link #configureBeforeEngineStart} sets it; the intra-op count is set
-   * here and holds for the whole process.
+   * Makes the engine use these settings. The inter-op count can only be set before the engine
+   * starts, so {@link #configureBeforeEngineStart} sets it; the intra-op count is set here and
+   * holds for the whole process.
    */
   public void apply() {
     Engine.getEngine("PyTorch"); // loads the native library before the first JNI call
@@ -99,8 +99,8 @@ public record ThreadSettings(int intraOp, int interOp, boolean automatic) {
   }
 
   /**
-   * Sets the system properties DJL's PyTorch engine reads when it starts: offline mode and
-   * one thread of each kind, to be raised per run by {@link #apply}.
+   * Sets the system properties DJL's PyTorch engine reads when it starts: offline mode and one
+   * thread of each kind, to be raised per run by {@link #apply}.
    */
   public static void configureBeforeEngineStart() {
     System.setProperty("ai.djl.offline", "true");

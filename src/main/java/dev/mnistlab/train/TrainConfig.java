@@ -5,8 +5,8 @@ import dev.mnistlab.InvalidInputException;
 /**
  * Holds every setting of one training run, so that a stored result can be re-run exactly.
  *
- * <p>The compact constructor checks each rule and names the flag, the rule and the value.
- * The model spec is kept as text in its canonical form; the model package parses it.
+ * <p>The compact constructor checks each rule and names the flag, the rule and the value. The model
+ * spec is kept as text in its canonical form; the model package parses it.
  *
  * @param model the layer spec, e.g. {@code linear(64),relu,linear(10)}
  * @param epochs passes over the training split, at least 1
@@ -53,10 +53,11 @@ public record TrainConfig(
 
   /** The seed's final network (trial 7), the default model. */
   public static final String DEFAULT_MODEL = "linear(512),relu,linear(256),relu,linear(10)";
+
   /**
    * The most engine threads a run may ask for: far more than any gain (beyond the core count
-   * threads only wait), and below where the engine's thread pool crashes the process (4,096
-   * threads ended in a segmentation fault on a 2-core machine; 1,024 ran).
+   * threads only wait), and below where the engine's thread pool crashes the process (4,096 threads
+   * ended in a segmentation fault on a 2-core machine; 1,024 ran).
    */
   public static final int MAX_THREADS = 1024;
 
@@ -67,19 +68,27 @@ public record TrainConfig(
     require(lr > 0 && Double.isFinite(lr), "learning rate must be > 0, got " + lr);
     require(optimizer != null, "optimizer must be given");
     require(momentum >= 0 && momentum < 1, "momentum must be in [0, 1), got " + momentum);
-    require(weightDecay >= 0 && Double.isFinite(weightDecay),
+    require(
+        weightDecay >= 0 && Double.isFinite(weightDecay),
         "weight decay must be >= 0, got " + weightDecay);
     require(beta1 >= 0 && beta1 < 1, "beta1 must be in [0, 1), got " + beta1);
     require(beta2 >= 0 && beta2 < 1, "beta2 must be in [0, 1), got " + beta2);
     require(schedule != null, "schedule must be given");
-    require(warmupEpochs >= 0 && warmupEpochs <= epochs,
+    require(
+        warmupEpochs >= 0 && warmupEpochs <= epochs,
         "warm-up epochs must be between 0 and epochs (" + epochs + "), got " + warmupEpochs);
-    require(threads >= 0 && threads <= MAX_THREADS, "threads must be between 0 (chosen "
-        + "automatically) and " + MAX_THREADS + ", got " + threads);
+    require(
+        threads >= 0 && threads <= MAX_THREADS,
+        "threads must be between 0 (chosen "
+            + "automatically) and "
+            + MAX_THREADS
+            + ", got "
+            + threads);
     require(earlyStop >= 0, "early-stop patience must be >= 0 (0 disables it), got " + earlyStop);
     require(trainLimit >= 0, "train limit must be >= 0 (0 uses all images), got " + trainLimit);
     require(valSize >= 0, "validation size must be >= 0, got " + valSize);
-    require("last".equals(valSplit) || "random".equals(valSplit),
+    require(
+        "last".equals(valSplit) || "random".equals(valSplit),
         "validation split must be 'last' or 'random', got '" + valSplit + "'");
     require(init != null && !init.isBlank(), "--init must not be empty");
     require(logEvery >= 1, "log-every must be >= 1, got " + logEvery);
@@ -87,43 +96,152 @@ public record TrainConfig(
 
   /** Returns the defaults of {@code mnist-lab train}: the seed's trial 7 for 20 epochs. */
   public static TrainConfig defaults() {
-    return new TrainConfig(DEFAULT_MODEL, 20, 100, 1e-3, OptimizerKind.ADAM, 0.9, 0, 0.9, 0.999,
-        ScheduleKind.CONSTANT, 0, 42, 0, 0, 0, 5000, "last", false, "pytorch", 10);
+    return new TrainConfig(
+        DEFAULT_MODEL,
+        20,
+        100,
+        1e-3,
+        OptimizerKind.ADAM,
+        0.9,
+        0,
+        0.9,
+        0.999,
+        ScheduleKind.CONSTANT,
+        0,
+        42,
+        0,
+        0,
+        0,
+        5000,
+        "last",
+        false,
+        "pytorch",
+        10);
   }
 
   /** Returns a copy with another model spec. */
   public TrainConfig withModel(String newModel) {
-    return new TrainConfig(newModel, epochs, batchSize, lr, optimizer, momentum, weightDecay,
-        beta1, beta2, schedule, warmupEpochs, seed, threads, earlyStop, trainLimit, valSize,
-        valSplit, normalize, init, logEvery);
+    return new TrainConfig(
+        newModel,
+        epochs,
+        batchSize,
+        lr,
+        optimizer,
+        momentum,
+        weightDecay,
+        beta1,
+        beta2,
+        schedule,
+        warmupEpochs,
+        seed,
+        threads,
+        earlyStop,
+        trainLimit,
+        valSize,
+        valSplit,
+        normalize,
+        init,
+        logEvery);
   }
 
   /** Returns a copy with other epochs, batch size and learning rate. */
   public TrainConfig withRun(int newEpochs, int newBatchSize, double newLr) {
-    return new TrainConfig(model, newEpochs, newBatchSize, newLr, optimizer, momentum,
-        weightDecay, beta1, beta2, schedule, warmupEpochs, seed, threads, earlyStop, trainLimit,
-        valSize, valSplit, normalize, init, logEvery);
+    return new TrainConfig(
+        model,
+        newEpochs,
+        newBatchSize,
+        newLr,
+        optimizer,
+        momentum,
+        weightDecay,
+        beta1,
+        beta2,
+        schedule,
+        warmupEpochs,
+        seed,
+        threads,
+        earlyStop,
+        trainLimit,
+        valSize,
+        valSplit,
+        normalize,
+        init,
+        logEvery);
   }
 
   /** Returns a copy with another thread count (0 for automatic). */
   public TrainConfig withThreads(int newThreads) {
-    return new TrainConfig(model, epochs, batchSize, lr, optimizer, momentum, weightDecay,
-        beta1, beta2, schedule, warmupEpochs, seed, newThreads, earlyStop, trainLimit, valSize,
-        valSplit, normalize, init, logEvery);
+    return new TrainConfig(
+        model,
+        epochs,
+        batchSize,
+        lr,
+        optimizer,
+        momentum,
+        weightDecay,
+        beta1,
+        beta2,
+        schedule,
+        warmupEpochs,
+        seed,
+        newThreads,
+        earlyStop,
+        trainLimit,
+        valSize,
+        valSplit,
+        normalize,
+        init,
+        logEvery);
   }
 
   /** Returns a copy with another seed. */
   public TrainConfig withSeed(long newSeed) {
-    return new TrainConfig(model, epochs, batchSize, lr, optimizer, momentum, weightDecay,
-        beta1, beta2, schedule, warmupEpochs, newSeed, threads, earlyStop, trainLimit, valSize,
-        valSplit, normalize, init, logEvery);
+    return new TrainConfig(
+        model,
+        epochs,
+        batchSize,
+        lr,
+        optimizer,
+        momentum,
+        weightDecay,
+        beta1,
+        beta2,
+        schedule,
+        warmupEpochs,
+        newSeed,
+        threads,
+        earlyStop,
+        trainLimit,
+        valSize,
+        valSplit,
+        normalize,
+        init,
+        logEvery);
   }
 
   /** Returns a copy that trains on the first {@code limit} training images only. */
   public TrainConfig withTrainLimit(int limit) {
-    return new TrainConfig(model, epochs, batchSize, lr, optimizer, momentum, weightDecay,
-        beta1, beta2, schedule, warmupEpochs, seed, threads, earlyStop, limit, valSize,
-        valSplit, normalize, init, logEvery);
+    return new TrainConfig(
+        model,
+        epochs,
+        batchSize,
+        lr,
+        optimizer,
+        momentum,
+        weightDecay,
+        beta1,
+        beta2,
+        schedule,
+        warmupEpochs,
+        seed,
+        threads,
+        earlyStop,
+        limit,
+        valSize,
+        valSplit,
+        normalize,
+        init,
+        logEvery);
   }
 
   private static void require(boolean rule, String message) {

@@ -3,8 +3,8 @@ package dev.mnistlab.train;
 import java.util.List;
 
 /**
- * Holds everything one training run produced: its settings and provenance, per-epoch and
- * sampled per-step metrics, the test evaluation and how it ended.
+ * Holds everything one training run produced: its settings and provenance, per-epoch and sampled
+ * per-step metrics, the test evaluation and how it ended.
  *
  * @param config the settings the run used
  * @param provenance where and with what the run happened

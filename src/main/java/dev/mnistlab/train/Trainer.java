@@ -20,12 +20,11 @@ import java.util.function.Consumer;
 /**
  * Trains one network on one dataset split and measures it, epoch by epoch.
  *
- * <p>The loop talks to the PyTorch engine directly rather than through DJL's
- * {@code EasyTrain}: one forward, one backward and one fused update per parameter per step,
- * with every temporary array scoped to a per-batch manager so native memory stays flat over
- * epochs and over many runs in one process. Gradient recording is switched per thread
- * (PyTorch's grad mode is thread-local), which DJL's {@code GradientCollector} does not
- * allow for two trainers at once.
+ * <p>The loop talks to the PyTorch engine directly rather than through DJL's {@code EasyTrain}: one
+ * forward, one backward and one fused update per parameter per step, with every temporary array
+ * scoped to a per-batch manager so native memory stays flat over epochs and over many runs in one
+ * process. Gradient recording is switched per thread (PyTorch's grad mode is thread-local), which
+ * DJL's {@code GradientCollector} does not allow for two trainers at once.
  *
  * <p>Not thread-safe: one trainer runs one network at a time.
  */
@@ -44,19 +43,22 @@ public final class Trainer {
 
   /**
    * Trains {@code network} (built, not yet initialised) on {@code data} and returns what it
-   * measured. A loss that is not finite ends the run as {@link RunState#DIVERGED}; an
-   * engine error ends it as {@link RunState#FAILED}; neither throws.
+   * measured. A loss that is not finite ends the run as {@link RunState#DIVERGED}; an engine error
+   * ends it as {@link RunState#FAILED}; neither throws.
    *
-   * <p>{@code whenComplete} receives the trained block before its memory is released, only
-   * when the run completed (to save it, for example).
+   * <p>{@code whenComplete} receives the trained block before its memory is released, only when the
+   * run completed (to save it, for example).
    *
    * @throws InvalidInputException when the batch size exceeds the training images
    */
   public TrainResult train(
       Network network, Dataset data, Provenance provenance, Consumer<Block> whenComplete) {
     if (config.batchSize() > data.trainSize()) {
-      throw new InvalidInputException("batch size must be <= the number of training images ("
-          + data.trainSize() + "), got " + config.batchSize());
+      throw new InvalidInputException(
+          "batch size must be <= the number of training images ("
+              + data.trainSize()
+              + "), got "
+              + config.batchSize());
     }
     long start = System.nanoTime();
     List<EpochMetrics> epochs = new ArrayList<>();
@@ -80,8 +82,14 @@ public final class Trainer {
         if (outcome.divergedAtStep > 0) {
           state = RunState.DIVERGED;
           divergedAt = outcome.divergedAtStep;
-          message = "loss became " + outcome.badLoss + " at step " + divergedAt
-              + " (epoch " + epoch + ")";
+          message =
+              "loss became "
+                  + outcome.badLoss
+                  + " at step "
+                  + divergedAt
+                  + " (epoch "
+                  + epoch
+                  + ")";
           break;
         }
         epochs.add(outcome.metrics);
@@ -97,8 +105,13 @@ public final class Trainer {
             bestValLoss = outcome.metrics.valLoss();
             sinceBest = 0;
           } else if (++sinceBest >= config.earlyStop()) {
-            message = "stopped early after epoch " + epoch + ": validation loss did not improve"
-                + " for " + config.earlyStop() + " epochs";
+            message =
+                "stopped early after epoch "
+                    + epoch
+                    + ": validation loss did not improve"
+                    + " for "
+                    + config.earlyStop()
+                    + " epochs";
             break;
           }
         }
@@ -116,8 +129,17 @@ public final class Trainer {
       JniUtils.setGradMode(false);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    return new TrainResult(config, provenance, epochs, steps, test, state, message, divergedAt,
-        seconds, ProcessMemory.peakRssMb());
+    return new TrainResult(
+        config,
+        provenance,
+        epochs,
+        steps,
+        test,
+        state,
+        message,
+        divergedAt,
+        seconds,
+        ProcessMemory.peakRssMb());
   }
 
   private record EpochOutcome(EpochMetrics metrics, long divergedAtStep, float badLoss) {}
@@ -159,8 +181,12 @@ public final class Trainer {
       this.one = root.ones(new Shape());
       this.batchesPerEpoch = (n + config.batchSize() - 1) / config.batchSize();
       long total = (long) batchesPerEpoch * config.epochs();
-      this.schedule = new LearningRateSchedule(config.schedule(), config.lr(), total,
-          (long) batchesPerEpoch * config.warmupEpochs());
+      this.schedule =
+          new LearningRateSchedule(
+              config.schedule(),
+              config.lr(),
+              total,
+              (long) batchesPerEpoch * config.warmupEpochs());
       this.optimizer = UpdateRule.of(config);
       this.shuffle = new Random(config.seed());
     }
@@ -202,8 +228,16 @@ public final class Trainer {
       double trainSeconds = (System.nanoTime() - t0) / 1e9;
       Evaluation validation = evaluate(val);
       double seconds = (System.nanoTime() - t0) / 1e9;
-      EpochMetrics metrics = new EpochMetrics(epoch, sum / batchesPerEpoch, last,
-          validation.loss(), validation.accuracy(), schedule.at(step), seconds, n / trainSeconds);
+      EpochMetrics metrics =
+          new EpochMetrics(
+              epoch,
+              sum / batchesPerEpoch,
+              last,
+              validation.loss(),
+              validation.accuracy(),
+              schedule.at(step),
+              seconds,
+              n / trainSeconds);
       return new EpochOutcome(metrics, 0, 0f);
     }
 
@@ -285,7 +319,8 @@ public final class Trainer {
       if (labels.length == 0) {
         return null;
       }
-      return new Split(manager.create(images, new Shape(labels.length, PIXELS)),
+      return new Split(
+          manager.create(images, new Shape(labels.length, PIXELS)),
           manager.create(toLongs(labels)));
     }
   }

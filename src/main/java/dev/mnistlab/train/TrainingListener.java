@@ -3,10 +3,10 @@ package dev.mnistlab.train;
 /**
  * Receives a run's progress as it happens, for progress bars and live tables.
  *
- * <p>The trainer calls these on its own thread, in order: {@code epochStarted}, then
- * {@code batchFinished} for each step, then {@code epochFinished} and {@code stopAfter}, for
- * each epoch. The methods must return quickly; they run inside the training loop (only
- * {@code stopAfter} may wait, for a decision made elsewhere).
+ * <p>The trainer calls these on its own thread, in order: {@code epochStarted}, then {@code
+ * batchFinished} for each step, then {@code epochFinished} and {@code stopAfter}, for each epoch.
+ * The methods must return quickly; they run inside the training loop (only {@code stopAfter} may
+ * wait, for a decision made elsewhere).
  */
 public interface TrainingListener {
   /** A listener that ignores everything. */
@@ -22,9 +22,9 @@ public interface TrainingListener {
   default void epochFinished(EpochMetrics metrics) {}
 
   /**
-   * Returns why the run should end after the epoch just finished (a pruner said so), or null
-   * to go on. A run so ended is complete with the epochs it trained, and is not evaluated
-   * on the test set.
+   * Returns why the run should end after the epoch just finished (a pruner said so), or null to go
+   * on. A run so ended is complete with the epochs it trained, and is not evaluated on the test
+   * set.
    */
   default String stopAfter(EpochMetrics metrics) {
     return null;

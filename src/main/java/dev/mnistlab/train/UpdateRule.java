@@ -5,10 +5,10 @@ import ai.djl.ndarray.NDArray;
 /**
  * Changes one parameter in place from its gradient: one optimizer's step for one tensor.
  *
- * <p>Implementations follow PyTorch's {@code torch.optim} formulas (non-fused, default
- * options) so results compare with PyTorch runs. The trainer calls {@link #update} once per
- * parameter per step, from one thread, with gradient recording off; {@code slot} numbers the
- * parameter so the rule can keep per-parameter state such as moments.
+ * <p>Implementations follow PyTorch's {@code torch.optim} formulas (non-fused, default options) so
+ * results compare with PyTorch runs. The trainer calls {@link #update} once per parameter per step,
+ * from one thread, with gradient recording off; {@code slot} numbers the parameter so the rule can
+ * keep per-parameter state such as moments.
  */
 interface UpdateRule {
   /**

@@ -1,31 +1,31 @@
 package dev.mnistlab.tune;
 
-import dev.mnistlab.worker.EpochJudge;
-import dev.mnistlab.worker.Objective;
-import dev.mnistlab.worker.TrialProcess;
 import dev.mnistlab.search.Curve;
 import dev.mnistlab.search.Pruner;
 import dev.mnistlab.storage.Storage;
 import dev.mnistlab.storage.TrialRecord;
 import dev.mnistlab.storage.TrialState;
 import dev.mnistlab.train.EpochMetrics;
+import dev.mnistlab.worker.EpochJudge;
+import dev.mnistlab.worker.Objective;
+import dev.mnistlab.worker.TrialProcess;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
 /**
- * Judges one running trial of a search after each epoch: stores the epoch, so other trials'
- * pruners can compare with it, and asks the pruner whether to stop.
+ * Judges one running trial of a search after each epoch: stores the epoch, so other trials' pruners
+ * can compare with it, and asks the pruner whether to stop.
  *
- * <p>As with sampling ({@link TuneSource}), trial {@code n} is compared only with trials
- * {@code 0..n-lag}, each as far as epoch {@code k} and no further; a running one that has not
- * reached epoch {@code k} yet is waited for. So the decision after each epoch is the same on
- * every run, whichever worker is faster. A pruner that reads how earlier trials ended
- * ({@link Pruner#readsOutcomes()}) waits for them to finish instead; from the sampler's start-up
- * on, {@link TuneSource} has already waited for that before the trial began. A trial waiting
- * in the queue (its worker was lost) is left out rather than waited for, so no trial can wait
- * on one that nobody runs.
+ * <p>As with sampling ({@link TuneSource}), trial {@code n} is compared only with trials {@code
+ * 0..n-lag}, each as far as epoch {@code k} and no further; a running one that has not reached
+ * epoch {@code k} yet is waited for. So the decision after each epoch is the same on every run,
+ * whichever worker is faster. A pruner that reads how earlier trials ended ({@link
+ * Pruner#readsOutcomes()}) waits for them to finish instead; from the sampler's start-up on, {@link
+ * TuneSource} has already waited for that before the trial began. A trial waiting in the queue (its
+ * worker was lost) is left out rather than waited for, so no trial can wait on one that nobody
+ * runs.
  */
 public final class TuneJudge implements EpochJudge {
   /** How often a judge waiting for earlier trials looks at the storage again. */
@@ -40,21 +40,26 @@ public final class TuneJudge implements EpochJudge {
   private final List<Double> curve = new ArrayList<>();
 
   /**
-   * Returns the judges of a search's trials for {@link TrialProcess}, or null when the
-   * pruner is {@code none}, so that trials run without stopping after every epoch.
+   * Returns the judges of a search's trials for {@link TrialProcess}, or null when the pruner is
+   * {@code none}, so that trials run without stopping after every epoch.
    *
    * @param prunerName the pruner spec's name, e.g. {@code asha}, which reasons give
    */
-  public static Function<TrialRecord, EpochJudge> factory(Storage storage, Pruner pruner,
-      String prunerName, Objective objective, int lag) {
+  public static Function<TrialRecord, EpochJudge> factory(
+      Storage storage, Pruner pruner, String prunerName, Objective objective, int lag) {
     if (prunerName.equals("none")) {
       return null;
     }
     return trial -> new TuneJudge(storage, trial, pruner, prunerName, objective, lag);
   }
 
-  TuneJudge(Storage storage, TrialRecord trial, Pruner pruner, String prunerName,
-      Objective objective, int lag) {
+  TuneJudge(
+      Storage storage,
+      TrialRecord trial,
+      Pruner pruner,
+      String prunerName,
+      Objective objective,
+      int lag) {
     this.storage = storage;
     this.trial = trial;
     this.pruner = pruner;
@@ -76,13 +81,18 @@ public final class TuneJudge implements EpochJudge {
     if (!pruner.prune(trial.number(), List.copyOf(curve), others)) {
       return null;
     }
-    return String.format(Locale.ROOT, "%s pruner, %s %.4f against %d earlier trial(s)",
-        prunerName, objective.cliName(), value, others.size());
+    return String.format(
+        Locale.ROOT,
+        "%s pruner, %s %.4f against %d earlier trial(s)",
+        prunerName,
+        objective.cliName(),
+        value,
+        others.size());
   }
 
   /**
-   * Returns trials 0..n-lag as far as {@code epoch}, waiting for running ones to get there (or
-   * to finish, for a pruner that reads outcomes).
+   * Returns trials 0..n-lag as far as {@code epoch}, waiting for running ones to get there (or to
+   * finish, for a pruner that reads outcomes).
    */
   private List<Curve> othersAt(int epoch) throws InterruptedException {
     int last = trial.number() - lag;
@@ -101,7 +111,8 @@ public final class TuneJudge implements EpochJudge {
           behind = true;
           break;
         }
-        if (t.state() == TrialState.RUNNING || t.state() == TrialState.COMPLETE
+        if (t.state() == TrialState.RUNNING
+            || t.state() == TrialState.COMPLETE
             || t.state() == TrialState.PRUNED) {
           others.add(curveOf(t, epoch));
         }

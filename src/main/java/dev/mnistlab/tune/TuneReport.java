@@ -10,16 +10,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Sums up a search: trials by state, the best complete trial and the top ten, what the
- * terminal and JSON outputs of {@code tune} draw from.
+ * Sums up a search: trials by state, the best complete trial and the top ten, what the terminal and
+ * JSON outputs of {@code tune} draw from.
  *
  * @param study the search's study
  * @param definition what the search is
  * @param counts how many trials are in each state
  * @param top the complete trials, best first, at most {@link #TOP}
  */
-public record TuneReport(StudyRecord study, TuneDefinition definition,
-    Map<TrialState, Integer> counts, List<TrialRecord> top) {
+public record TuneReport(
+    StudyRecord study,
+    TuneDefinition definition,
+    Map<TrialState, Integer> counts,
+    List<TrialRecord> top) {
   /** How many of the best trials the report lists. */
   public static final int TOP = 10;
 
@@ -31,8 +34,8 @@ public record TuneReport(StudyRecord study, TuneDefinition definition,
   }
 
   /** Sums up {@code trials}, the search's trials as stored. */
-  public static TuneReport of(StudyRecord study, TuneDefinition definition,
-      List<TrialRecord> trials) {
+  public static TuneReport of(
+      StudyRecord study, TuneDefinition definition, List<TrialRecord> trials) {
     Map<TrialState, Integer> counts = new EnumMap<>(TrialState.class);
     for (TrialRecord t : trials) {
       counts.merge(t.state(), 1, Integer::sum);
@@ -41,11 +44,12 @@ public record TuneReport(StudyRecord study, TuneDefinition definition,
     if (study.spec().direction() == Direction.MAXIMIZE) {
       byValue = byValue.reversed();
     }
-    List<TrialRecord> top = trials.stream()
-        .filter(t -> t.state() == TrialState.COMPLETE && !Double.isNaN(t.value()))
-        .sorted(byValue.thenComparingInt(TrialRecord::number))
-        .limit(TOP)
-        .toList();
+    List<TrialRecord> top =
+        trials.stream()
+            .filter(t -> t.state() == TrialState.COMPLETE && !Double.isNaN(t.value()))
+            .sorted(byValue.thenComparingInt(TrialRecord::number))
+            .limit(TOP)
+            .toList();
     return new TuneReport(study, definition, counts, top);
   }
 
@@ -56,8 +60,10 @@ public record TuneReport(StudyRecord study, TuneDefinition definition,
 
   /** Returns how many trials have finished, in any way. */
   public int finished() {
-    return counts.entrySet().stream().filter(e -> e.getKey().isFinished())
-        .mapToInt(Map.Entry::getValue).sum();
+    return counts.entrySet().stream()
+        .filter(e -> e.getKey().isFinished())
+        .mapToInt(Map.Entry::getValue)
+        .sum();
   }
 
   /** Returns the best complete trial, or null when none completed. */

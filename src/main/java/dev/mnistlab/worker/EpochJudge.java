@@ -3,12 +3,12 @@ package dev.mnistlab.worker;
 import dev.mnistlab.train.EpochMetrics;
 
 /**
- * Decides, epoch by epoch, whether a running trial goes on: how a search's pruner reaches a
- * trial that trains in its own process.
+ * Decides, epoch by epoch, whether a running trial goes on: how a search's pruner reaches a trial
+ * that trains in its own process.
  *
- * <p>{@link TrialProcess} calls it once per finished epoch, in order, from one thread per
- * trial; it may wait (for other trials to reach the same epoch) and is interrupted when the
- * trial is cancelled.
+ * <p>{@link TrialProcess} calls it once per finished epoch, in order, from one thread per trial; it
+ * may wait (for other trials to reach the same epoch) and is interrupted when the trial is
+ * cancelled.
  */
 @FunctionalInterface
 public interface EpochJudge {

@@ -7,10 +7,10 @@ import dev.mnistlab.train.EpochMetrics;
 import java.io.IOException;
 
 /**
- * Follows one run in a {@link TrainingServer} through its {@link EpochGate}, on a thread of
- * its own: reads each epoch line, asks the trial's judge, and answers go or stop, until the
- * server's done line (the run ended) or the end of its stdout (the process ended), or until
- * {@link #cancel} interrupts it.
+ * Follows one run in a {@link TrainingServer} through its {@link EpochGate}, on a thread of its
+ * own: reads each epoch line, asks the trial's judge, and answers go or stop, until the server's
+ * done line (the run ended) or the end of its stdout (the process ended), or until {@link #cancel}
+ * interrupts it.
  */
 final class GateConversation {
   private final TrainingServer server;
@@ -31,19 +31,18 @@ final class GateConversation {
   }
 
   /**
-   * Starts following the run of {@code epochs} epochs that {@code server} was just sent
-   * ({@code train --epoch-gate}).
+   * Starts following the run of {@code epochs} epochs that {@code server} was just sent ({@code
+   * train --epoch-gate}).
    */
-  static GateConversation start(TrainingServer server, EpochJudge judge, int epochs,
-      String name) {
+  static GateConversation start(TrainingServer server, EpochJudge judge, int epochs, String name) {
     GateConversation gate = new GateConversation(server, judge, epochs, name);
     gate.thread.start();
     return gate;
   }
 
   /**
-   * Waits until the run has ended and returns its exit code, or null when the process ended
-   * without saying (it crashed or was killed).
+   * Waits until the run has ended and returns its exit code, or null when the process ended without
+   * saying (it crashed or was killed).
    *
    * @throws RuntimeException what the judge threw, after which the process was killed
    */
@@ -65,8 +64,11 @@ final class GateConversation {
     if (stopReason == null || outcome.state() != TrialState.COMPLETE) {
       return outcome;
     }
-    return new TrialOutcome(TrialState.PRUNED, "pruned after epoch " + stoppedAfter + ": "
-        + stopReason, outcome.value(), outcome.result());
+    return new TrialOutcome(
+        TrialState.PRUNED,
+        "pruned after epoch " + stoppedAfter + ": " + stopReason,
+        outcome.value(),
+        outcome.result());
   }
 
   private void talk() {
@@ -81,8 +83,7 @@ final class GateConversation {
         EpochMetrics metrics = EpochGate.parse(line);
         if (metrics == null && line.startsWith(EpochGate.PREFIX)) {
           // Left unanswered, the run would wait for a reply for ever.
-          throw new IllegalStateException("cannot read the training process's epoch line: "
-              + line);
+          throw new IllegalStateException("cannot read the training process's epoch line: " + line);
         }
         if (metrics == null) {
           continue;

@@ -9,12 +9,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * Keeps the trials one {@link Worker} holds, writes their heartbeats and cancels their runs
- * by interrupting the thread that runs each.
+ * Keeps the trials one {@link Worker} holds, writes their heartbeats and cancels their runs by
+ * interrupting the thread that runs each.
  *
- * <p>Every change of the held set happens under one lock, together with the interrupts, so
- * an interrupt never reaches a thread after it has let go of its trial: {@link #forget}
- * clears whatever interrupt was meant for the run before the thread goes on to the storage.
+ * <p>Every change of the held set happens under one lock, together with the interrupts, so an
+ * interrupt never reaches a thread after it has let go of its trial: {@link #forget} clears
+ * whatever interrupt was meant for the run before the thread goes on to the storage.
  */
 final class HeldTrials {
   private final Storage storage;
@@ -93,8 +93,10 @@ final class HeldTrials {
   static final class Held {
     final TrialRecord trial;
     final Thread thread;
+
     /** Storage time spent on this trial so far: its claim, heartbeats, finish or release. */
     final AtomicLong storageNanos;
+
     /** Set when a heartbeat found that another worker had queued the trial again. */
     volatile boolean lost;
 

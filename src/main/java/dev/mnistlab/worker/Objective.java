@@ -11,9 +11,8 @@ import java.util.stream.Collectors;
 /**
  * Names the metric a study optimises and reads it from a training result.
  *
- * <p>The validation metrics are what selection should look at; {@code test_accuracy} exists
- * for studies that only report, since tuning on the test set overstates how good the chosen
- * network is.
+ * <p>The validation metrics are what selection should look at; {@code test_accuracy} exists for
+ * studies that only report, since tuning on the test set overstates how good the chosen network is.
  */
 public enum Objective {
   /** The last epoch's validation accuracy; larger is better. The default. */
@@ -40,8 +39,8 @@ public enum Objective {
         return objective;
       }
     }
-    throw new InvalidInputException("objective must be one of " + allowedNames() + ", got '"
-        + name + "'");
+    throw new InvalidInputException(
+        "objective must be one of " + allowedNames() + ", got '" + name + "'");
   }
 
   /** Returns the names a study may use, comma separated. */
@@ -77,11 +76,12 @@ public enum Objective {
    * measure it (the test set is measured only at the end).
    */
   public double valueOf(EpochMetrics epoch) {
-    double value = switch (this) {
-      case VAL_ACCURACY -> epoch.valAccuracy();
-      case VAL_LOSS -> epoch.valLoss();
-      case TEST_ACCURACY -> Double.NaN;
-    };
+    double value =
+        switch (this) {
+          case VAL_ACCURACY -> epoch.valAccuracy();
+          case VAL_LOSS -> epoch.valLoss();
+          case TEST_ACCURACY -> Double.NaN;
+        };
     return Double.isFinite(value) ? value : Double.NaN;
   }
 }

@@ -9,14 +9,15 @@ import dev.mnistlab.train.JsonFormat;
 import java.util.List;
 
 /**
- * The lines a worker and its long-lived training process ({@code mnist-lab serve-trials})
- * exchange, besides the {@link dev.mnistlab.train.EpochGate}'s: the worker writes
- * {@code run JSON}, JSON being the argument list of a {@code mnist-lab} command; the training
- * process runs it and then writes {@code mnist-lab-done CODE}, the command's exit code.
+ * The lines a worker and its long-lived training process ({@code mnist-lab serve-trials}) exchange,
+ * besides the {@link dev.mnistlab.train.EpochGate}'s: the worker writes {@code run JSON}, JSON
+ * being the argument list of a {@code mnist-lab} command; the training process runs it and then
+ * writes {@code mnist-lab-done CODE}, the command's exit code.
  */
 public final class ServerProtocol {
   /** What starts a request line, followed by the command's arguments as a JSON array. */
   public static final String RUN = "run ";
+
   /** What starts the line that ends a request, followed by the command's exit code. */
   public static final String DONE = "mnist-lab-done ";
 
@@ -41,15 +42,18 @@ public final class ServerProtocol {
    */
   public static List<String> arguments(String line) {
     if (!line.startsWith(RUN)) {
-      throw new InvalidInputException("expected a request '" + RUN.strip()
-          + " [ARGUMENTS]', got '" + line + "'");
+      throw new InvalidInputException(
+          "expected a request '" + RUN.strip() + " [ARGUMENTS]', got '" + line + "'");
     }
     try {
-      return JsonFormat.MAPPER.readValue(line.substring(RUN.length()),
-          new TypeReference<List<String>>() {});
+      return JsonFormat.MAPPER.readValue(
+          line.substring(RUN.length()), new TypeReference<List<String>>() {});
     } catch (JsonProcessingException e) {
-      throw new InvalidInputException("a request's arguments must be a JSON array of "
-          + "strings, got '" + line.substring(RUN.length()) + "'");
+      throw new InvalidInputException(
+          "a request's arguments must be a JSON array of "
+              + "strings, got '"
+              + line.substring(RUN.length())
+              + "'");
     }
   }
 

@@ -9,8 +9,8 @@ public final class TrainArgs {
   private TrainArgs() {}
 
   /**
-   * Returns the flags a person types to train {@code config} again: every setting but the
-   * thread count, which the person's machine should choose.
+   * Returns the flags a person types to train {@code config} again: every setting but the thread
+   * count, which the person's machine should choose.
    */
   public static List<String> forUser(TrainConfig c) {
     List<String> args = of(c);

@@ -16,17 +16,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * One long-lived training process, {@code mnist-lab serve-trials}, which trains the runs it is
- * sent one after another (see {@link ServerProtocol}), with one engine thread. It is told
- * this process's id and halts itself when this process ends, so a worker killed outright
- * (kill -9, out of memory) leaves no training running on its own. Its stderr goes to a file;
- * {@link #lastMessageSince} reads what one run wrote there.
+ * One long-lived training process, {@code mnist-lab serve-trials}, which trains the runs it is sent
+ * one after another (see {@link ServerProtocol}), with one engine thread. It is told this process's
+ * id and halts itself when this process ends, so a worker killed outright (kill -9, out of memory)
+ * leaves no training running on its own. Its stderr goes to a file; {@link #lastMessageSince} reads
+ * what one run wrote there.
  *
  * <p>Used by one thread at a time.
  */
 final class TrainingServer implements AutoCloseable {
   /** Seconds a stopped process gets to end before it is killed. */
   static final int STOP_SECONDS = 10;
+
   /** Bytes at the end of stderr searched for a run's last message. */
   private static final int TAIL_BYTES = 8192;
 
@@ -40,17 +41,17 @@ final class TrainingServer implements AutoCloseable {
     this.process = process;
     this.dir = dir;
     this.stderr = stderr;
-    this.lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
-        StandardCharsets.UTF_8));
+    this.lines =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     this.requests = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
   }
 
   /**
-   * The JVM flags of a training process. It trains with one engine thread, so the JVM sizes
-   * its own threads for one CPU, and it compiles with C1 alone: C2 kept a second core a fifth
-   * busy for minutes, which two workers on two cores paid for in trials, while the training
-   * itself runs in the engine's native code (measured on 2 cores: 31 small-net trials in 40 s
-   * with one worker and 55 with two, against 26 and 38 without these flags).
+   * The JVM flags of a training process. It trains with one engine thread, so the JVM sizes its own
+   * threads for one CPU, and it compiles with C1 alone: C2 kept a second core a fifth busy for
+   * minutes, which two workers on two cores paid for in trials, while the training itself runs in
+   * the engine's native code (measured on 2 cores: 31 small-net trials in 40 s with one worker and
+   * 55 with two, against 26 and 38 without these flags).
    */
   static final List<String> JVM_FLAGS =
       List.of("-XX:ActiveProcessorCount=1", "-XX:TieredStopAtLevel=1");
@@ -59,8 +60,9 @@ final class TrainingServer implements AutoCloseable {
   static List<String> command(List<String> javaCommand) {
     List<String> command = new ArrayList<>(javaCommand);
     command.addAll(1, JVM_FLAGS);
-    command.addAll(List.of("serve-trials", "--exit-with-parent",
-        String.valueOf(ProcessHandle.current().pid())));
+    command.addAll(
+        List.of(
+            "serve-trials", "--exit-with-parent", String.valueOf(ProcessHandle.current().pid())));
     return command;
   }
 
@@ -70,12 +72,12 @@ final class TrainingServer implements AutoCloseable {
     try {
       dir = Files.createTempDirectory("mnist-lab-trainer-");
     } catch (IOException e) {
-      throw new IllegalStateException("cannot create a temporary directory for a training "
-          + "process: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot create a temporary directory for a training " + "process: " + e.getMessage(), e);
     }
     Path stderr = dir.resolve("stderr.txt");
-    ProcessBuilder builder = new ProcessBuilder(command(javaCommand))
-        .redirectError(stderr.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command(javaCommand)).redirectError(stderr.toFile());
     // One engine thread per trial: trials run side by side (see README, "Threads").
     builder.environment().put("OMP_NUM_THREADS", "1");
     builder.environment().put("MKL_NUM_THREADS", "1");
@@ -83,8 +85,9 @@ final class TrainingServer implements AutoCloseable {
       return new TrainingServer(builder.start(), dir, stderr);
     } catch (IOException e) {
       deleteQuietly(dir);
-      throw new IllegalStateException("cannot start a training process ("
-          + builder.command().get(0) + "): " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot start a training process (" + builder.command().get(0) + "): " + e.getMessage(),
+          e);
     }
   }
 
@@ -125,8 +128,8 @@ final class TrainingServer implements AutoCloseable {
   }
 
   /**
-   * Returns the last line written to stderr since byte {@code start} that is not a stack
-   * frame, or "".
+   * Returns the last line written to stderr since byte {@code start} that is not a stack frame, or
+   * "".
    */
   String lastMessageSince(long start) {
     try (RandomAccessFile file = new RandomAccessFile(stderr.toFile(), "r")) {

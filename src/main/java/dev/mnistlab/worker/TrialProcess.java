@@ -17,19 +17,19 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.Function;
 
 /**
- * Runs each trial in a training process of its own, {@code mnist-lab serve-trials} with one
- * engine thread (see {@link TrainingServer}), and turns what the run leaves behind into a
- * {@link TrialOutcome}. A training process that finished a run is kept for the next trial
- * of the same executor, so a worker pays the JVM's, the engine's and the data's start-up
- * once per thread, not once per trial; one that crashed, was stopped or misbehaved is
- * replaced. {@link #close} ends the idle ones.
+ * Runs each trial in a training process of its own, {@code mnist-lab serve-trials} with one engine
+ * thread (see {@link TrainingServer}), and turns what the run leaves behind into a {@link
+ * TrialOutcome}. A training process that finished a run is kept for the next trial of the same
+ * executor, so a worker pays the JVM's, the engine's and the data's start-up once per thread, not
+ * once per trial; one that crashed, was stopped or misbehaved is replaced. {@link #close} ends the
+ * idle ones.
  *
- * <p>Interrupting the thread inside {@link #run} stops the trial's process: SIGTERM, then
- * SIGKILL if it has not ended within {@value TrainingServer#STOP_SECONDS} s.
+ * <p>Interrupting the thread inside {@link #run} stops the trial's process: SIGTERM, then SIGKILL
+ * if it has not ended within {@value TrainingServer#STOP_SECONDS} s.
  *
- * <p>Every run goes through an {@link EpochGate}: after every epoch but the last the run waits
- * for its trial's {@link EpochJudge}, and a trial the judge stops ends as {@code PRUNED} with
- * the epochs it trained. Without judges every epoch goes on.
+ * <p>Every run goes through an {@link EpochGate}: after every epoch but the last the run waits for
+ * its trial's {@link EpochJudge}, and a trial the judge stops ends as {@code PRUNED} with the
+ * epochs it trained. Without judges every epoch goes on.
  */
 public final class TrialProcess implements TrialExecutor, AutoCloseable {
   private static final EpochJudge GO_ON = metrics -> null;
@@ -55,8 +55,8 @@ public final class TrialProcess implements TrialExecutor, AutoCloseable {
    *
    * @param judges gives each trial's judge when it starts, or null for none
    */
-  public TrialProcess(List<String> javaCommand, Path dataDir,
-      Function<TrialRecord, EpochJudge> judges) {
+  public TrialProcess(
+      List<String> javaCommand, Path dataDir, Function<TrialRecord, EpochJudge> judges) {
     if (javaCommand.isEmpty()) {
       throw new IllegalArgumentException("the java command must not be empty");
     }
@@ -68,8 +68,8 @@ public final class TrialProcess implements TrialExecutor, AutoCloseable {
   @Override
   public TrialOutcome run(TrialRecord trial, Objective objective) throws InterruptedException {
     if (Thread.interrupted()) {
-      throw new InterruptedException("trial " + trial.number() + " was cancelled before it "
-          + "started");
+      throw new InterruptedException(
+          "trial " + trial.number() + " was cancelled before it " + "started");
     }
     Path dir = createTempDirectory();
     TrainingServer server = null;
@@ -81,8 +81,9 @@ public final class TrialProcess implements TrialExecutor, AutoCloseable {
       long stderrStart = server.stderrLength();
       Integer code = null;
       if (server.send(ServerProtocol.request(arguments(trial.config(), json)))) {
-        GateConversation gate = GateConversation.start(server, judge,
-            trial.config().epochs(), "trial " + trial.number());
+        GateConversation gate =
+            GateConversation.start(
+                server, judge, trial.config().epochs(), "trial " + trial.number());
         try {
           code = gate.awaitEnd();
         } catch (InterruptedException e) {
@@ -91,14 +92,14 @@ public final class TrialProcess implements TrialExecutor, AutoCloseable {
         }
         reusable = code != null;
         if (reusable) {
-          TrialOutcome outcome = outcome(code, readResult(json),
-              server.lastMessageSince(stderrStart), objective);
+          TrialOutcome outcome =
+              outcome(code, readResult(json), server.lastMessageSince(stderrStart), objective);
           return gate.verdict(outcome);
         }
       }
       // The process ended in the middle of the run: its exit code says how.
-      return outcome(server.exitCode(), readResult(json), server.lastMessageSince(stderrStart),
-          objective);
+      return outcome(
+          server.exitCode(), readResult(json), server.lastMessageSince(stderrStart), objective);
     } finally {
       if (server != null) {
         if (reusable && !closed) {
@@ -138,8 +139,8 @@ public final class TrialProcess implements TrialExecutor, AutoCloseable {
     List<String> arguments = new ArrayList<>();
     arguments.add("train");
     arguments.addAll(TrainArgs.of(config));
-    arguments.addAll(List.of("--data-dir", dataDir.toString(), "--json", json.toString(),
-        "--epoch-gate"));
+    arguments.addAll(
+        List.of("--data-dir", dataDir.toString(), "--json", json.toString(), "--epoch-gate"));
     return arguments;
   }
 
@@ -151,25 +152,26 @@ public final class TrialProcess implements TrialExecutor, AutoCloseable {
    * @param lastMessage the last line of its stderr that is not a stack frame, or ""
    * @param objective how the trial's value is measured
    */
-  static TrialOutcome outcome(int code, TrainResult result, String lastMessage,
-      Objective objective) {
+  static TrialOutcome outcome(
+      int code, TrainResult result, String lastMessage, Objective objective) {
     if (result != null) {
       return switch (result.state()) {
-        case COMPLETE -> new TrialOutcome(TrialState.COMPLETE, null, objective.valueOf(result),
-            result);
-        case DIVERGED -> new TrialOutcome(TrialState.DIVERGED, result.message(), Double.NaN,
-            result);
-        case FAILED -> new TrialOutcome(TrialState.FAILED, result.message(), Double.NaN,
-            result);
+        case COMPLETE ->
+            new TrialOutcome(TrialState.COMPLETE, null, objective.valueOf(result), result);
+        case DIVERGED ->
+            new TrialOutcome(TrialState.DIVERGED, result.message(), Double.NaN, result);
+        case FAILED -> new TrialOutcome(TrialState.FAILED, result.message(), Double.NaN, result);
       };
     }
     if (code == 2 && !lastMessage.isEmpty()) {
       // Bad input: the child's one line already names the rule and the value.
       return new TrialOutcome(TrialState.FAILED, lastMessage, Double.NaN, null);
     }
-    String reason = "training process exited with code " + code
-        + (code > 128 ? " (signal " + (code - 128) + ")" : "")
-        + (lastMessage.isEmpty() ? " without a result" : ": " + lastMessage);
+    String reason =
+        "training process exited with code "
+            + code
+            + (code > 128 ? " (signal " + (code - 128) + ")" : "")
+            + (lastMessage.isEmpty() ? " without a result" : ": " + lastMessage);
     return new TrialOutcome(TrialState.FAILED, reason, Double.NaN, null);
   }
 
@@ -201,8 +203,8 @@ public final class TrialProcess implements TrialExecutor, AutoCloseable {
     try {
       return Files.createTempDirectory("mnist-lab-trial-");
     } catch (IOException e) {
-      throw new IllegalStateException("cannot create a temporary directory for a trial: "
-          + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot create a temporary directory for a trial: " + e.getMessage(), e);
     }
   }
 

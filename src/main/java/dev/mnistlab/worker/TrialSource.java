@@ -1,12 +1,12 @@
 package dev.mnistlab.worker;
 
 /**
- * Makes trials on demand for a {@link Worker}: a search queues its next trial only when a slot
- * is free to run it, because the trial's parameters depend on the trials finished by then.
+ * Makes trials on demand for a {@link Worker}: a search queues its next trial only when a slot is
+ * free to run it, because the trial's parameters depend on the trials finished by then.
  *
  * <p>A slot calls {@link #supply} when it found no waiting trial to claim; several slots, and
- * workers in other processes, may call it at once, so an implementation must be thread-safe
- * and must queue each trial number once (see {@code Storage.enqueueAt}).
+ * workers in other processes, may call it at once, so an implementation must be thread-safe and
+ * must queue each trial number once (see {@code Storage.enqueueAt}).
  */
 @FunctionalInterface
 public interface TrialSource {

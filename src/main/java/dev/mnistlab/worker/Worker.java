@@ -24,22 +24,21 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * Serves one study: claims its queued trials, runs them and stores how each ended, until no
- * trial is waiting or running anywhere. Any number of workers, in any number of processes on
- * any number of machines, may serve one study at once; the storage's atomic claim keeps any
- * trial from running twice.
+ * Serves one study: claims its queued trials, runs them and stores how each ended, until no trial
+ * is waiting or running anywhere. Any number of workers, in any number of processes on any number
+ * of machines, may serve one study at once; the storage's atomic claim keeps any trial from running
+ * twice.
  *
- * <p>Each of {@link Options#parallel} slots loops: queue again the trials of lost workers
- * ({@link Storage#recoverLost}), claim (when nothing waits, asking the {@link TrialSource}, if
- * any, to queue a trial), run, finish. One heartbeat thread writes a sign of
- * life for every trial this worker holds; when the storage says a trial is no longer held
- * (another worker found this one silent for longer than the grace and queued it again), the
- * run is cancelled and nothing of it is stored. While other workers' trials are running, an
- * idle slot keeps watching them, because their worker may die and their trial must not be
- * skipped.
+ * <p>Each of {@link Options#parallel} slots loops: queue again the trials of lost workers ({@link
+ * Storage#recoverLost}), claim (when nothing waits, asking the {@link TrialSource}, if any, to
+ * queue a trial), run, finish. One heartbeat thread writes a sign of life for every trial this
+ * worker holds; when the storage says a trial is no longer held (another worker found this one
+ * silent for longer than the grace and queued it again), the run is cancelled and nothing of it is
+ * stored. While other workers' trials are running, an idle slot keeps watching them, because their
+ * worker may die and their trial must not be skipped.
  *
- * <p>{@link #run} is called once; {@link #stop} may be called from any thread at any time.
- * Every claimed, finished, recovered, released or lost trial is reported as one line.
+ * <p>{@link #run} is called once; {@link #stop} may be called from any thread at any time. Every
+ * claimed, finished, recovered, released or lost trial is reported as one line.
  */
 public final class Worker {
   /** How long a slot waits before asking a source again that said {@code LATER}. */
@@ -69,11 +68,15 @@ public final class Worker {
    * @param study the study to serve
    * @param executor runs each claimed trial
    * @param options how many trials at once, heartbeat, grace and attempts
-   * @param log receives one line per claimed, finished, recovered, released or lost trial,
-   *     from several threads at once
+   * @param log receives one line per claimed, finished, recovered, released or lost trial, from
+   *     several threads at once
    * @throws InvalidInputException if the study's objective is unknown
    */
-  public Worker(Storage storage, StudyRecord study, TrialExecutor executor, Options options,
+  public Worker(
+      Storage storage,
+      StudyRecord study,
+      TrialExecutor executor,
+      Options options,
       Consumer<String> log) {
     this(storage, study, executor, options, log, null);
   }
@@ -81,11 +84,16 @@ public final class Worker {
   /**
    * Creates a worker that, whenever no trial waits, asks {@code source} to queue one.
    *
-   * @param source makes the study's trials on demand (a search), or null when they are all
-   *     queued up front
+   * @param source makes the study's trials on demand (a search), or null when they are all queued
+   *     up front
    */
-  public Worker(Storage storage, StudyRecord study, TrialExecutor executor, Options options,
-      Consumer<String> log, TrialSource source) {
+  public Worker(
+      Storage storage,
+      StudyRecord study,
+      TrialExecutor executor,
+      Options options,
+      Consumer<String> log,
+      TrialSource source) {
     this.source = source;
     this.storage = storage;
     this.study = study;
@@ -102,11 +110,11 @@ public final class Worker {
   }
 
   /**
-   * Serves the study until no trial is waiting and none is running anywhere, or until
-   * {@link #stop}; returns what this worker did.
+   * Serves the study until no trial is waiting and none is running anywhere, or until {@link
+   * #stop}; returns what this worker did.
    *
-   * @throws InterruptedException if the calling thread was interrupted; the worker has then
-   *     stopped as {@link #stop} stops it
+   * @throws InterruptedException if the calling thread was interrupted; the worker has then stopped
+   *     as {@link #stop} stops it
    * @throws IllegalStateException if called twice
    */
   public Summary run() throws InterruptedException {
@@ -114,13 +122,22 @@ public final class Worker {
       throw new IllegalStateException("a worker runs once; create another");
     }
     long start = System.nanoTime();
-    log.accept(String.format(Locale.ROOT, "worker %s serving study %s (%s, %s) in %s: %d at a "
-            + "time, heartbeat %s, grace %s, at most %d attempts", id, study.name(),
-        objective.cliName(), study.spec().direction().name().toLowerCase(Locale.ROOT),
-        storage.describe(), options.parallel(), seconds(options.heartbeat()),
-        seconds(options.grace()), options.maxAttempts()));
-    ScheduledExecutorService beats = Executors.newSingleThreadScheduledExecutor(daemon(
-        "heartbeat"));
+    log.accept(
+        String.format(
+            Locale.ROOT,
+            "worker %s serving study %s (%s, %s) in %s: %d at a "
+                + "time, heartbeat %s, grace %s, at most %d attempts",
+            id,
+            study.name(),
+            objective.cliName(),
+            study.spec().direction().name().toLowerCase(Locale.ROOT),
+            storage.describe(),
+            options.parallel(),
+            seconds(options.heartbeat()),
+            seconds(options.grace()),
+            options.maxAttempts()));
+    ScheduledExecutorService beats =
+        Executors.newSingleThreadScheduledExecutor(daemon("heartbeat"));
     long every = options.heartbeat().toMillis();
     beats.scheduleWithFixedDelay(held::beat, every, every, TimeUnit.MILLISECONDS);
     List<Thread> slots = new ArrayList<>();
@@ -156,9 +173,9 @@ public final class Worker {
   }
 
   /**
-   * Stops the worker: it claims nothing more, cancels its running trials and queues each
-   * again with the reason {@code worker stopped}. Returns at once; {@link #run} returns when
-   * that is done, which {@link #awaitEnd} waits for. Thread-safe; later calls do nothing.
+   * Stops the worker: it claims nothing more, cancels its running trials and queues each again with
+   * the reason {@code worker stopped}. Returns at once; {@link #run} returns when that is done,
+   * which {@link #awaitEnd} waits for. Thread-safe; later calls do nothing.
    */
   public void stop() {
     if (held.stopAll()) {
@@ -204,8 +221,11 @@ public final class Worker {
         }
         if (left[0] == 0) {
           if (waitingReported.compareAndSet(false, true)) {
-            log.accept("waiting: no trial is queued, " + left[1] + " running; watching them "
-                + "in case their worker is lost");
+            log.accept(
+                "waiting: no trial is queued, "
+                    + left[1]
+                    + " running; watching them "
+                    + "in case their worker is lost");
           }
           stopSignal.await(options.poll().toMillis(), TimeUnit.MILLISECONDS);
         }
@@ -220,8 +240,8 @@ public final class Worker {
 
   private void runHeld(TrialRecord trial, long claimNanos) {
     Held h = held.hold(trial, claimNanos);
-    log.accept(String.format(Locale.ROOT, "claimed trial %s, attempt %d", name(trial),
-        trial.attempts()));
+    log.accept(
+        String.format(Locale.ROOT, "claimed trial %s, attempt %d", name(trial), trial.attempts()));
     long start = System.nanoTime();
     TrialOutcome outcome = null;
     try {
@@ -238,11 +258,14 @@ public final class Worker {
     stats.addTrialSeconds(seconds);
     if (h.lost) {
       stats.lost(h.storageNanos.get());
-      log.accept(String.format(Locale.ROOT, "lost trial %s after %.1f s: another worker queued"
-          + " it again (no heartbeat within the grace); this run is not stored", name(trial),
-          seconds));
-    } else if (outcome == null
-        || (isStopping() && outcome.state() == TrialState.FAILED)) {
+      log.accept(
+          String.format(
+              Locale.ROOT,
+              "lost trial %s after %.1f s: another worker queued"
+                  + " it again (no heartbeat within the grace); this run is not stored",
+              name(trial),
+              seconds));
+    } else if (outcome == null || (isStopping() && outcome.state() == TrialState.FAILED)) {
       // A trial that failed while the worker stopped was most likely killed by the same
       // Ctrl-C (a terminal signals the whole process group): queue it again, not fail it.
       try {
@@ -265,24 +288,41 @@ public final class Worker {
       h.storageNanos.addAndGet(System.nanoTime() - t0);
       // A full disk or a lost connection: the run is gone, but its trial must not stay
       // RUNNING after this process exits, until some other worker happens to recover it.
-      releaseAfter(e, h, "its " + outcome.state() + " result could not be stored: "
-          + e.getMessage(), seconds);
+      releaseAfter(
+          e,
+          h,
+          "its " + outcome.state() + " result could not be stored: " + e.getMessage(),
+          seconds);
       throw e;
     }
     long storageNanos = h.storageNanos.addAndGet(System.nanoTime() - t0);
     if (!stored) {
       stats.lost(storageNanos);
-      log.accept(String.format(Locale.ROOT, "lost trial %s after %.1f s: another worker queued"
-          + " it again before its result was stored; this run is not stored", name(h.trial),
-          seconds));
+      log.accept(
+          String.format(
+              Locale.ROOT,
+              "lost trial %s after %.1f s: another worker queued"
+                  + " it again before its result was stored; this run is not stored",
+              name(h.trial),
+              seconds));
       return;
     }
     stats.finished(outcome.state(), storageNanos);
-    String value = Double.isNaN(outcome.value()) ? ""
-        : String.format(Locale.ROOT, ", %s %.4f", objective.cliName(), outcome.value());
+    String value =
+        Double.isNaN(outcome.value())
+            ? ""
+            : String.format(Locale.ROOT, ", %s %.4f", objective.cliName(), outcome.value());
     String reason = outcome.reason() == null ? "" : ": " + outcome.reason();
-    log.accept(String.format(Locale.ROOT, "finished trial %s: %s%s, %.1f s, storage %.0f ms%s",
-        name(h.trial), outcome.state(), value, seconds, storageNanos / 1e6, reason));
+    log.accept(
+        String.format(
+            Locale.ROOT,
+            "finished trial %s: %s%s, %.1f s, storage %.0f ms%s",
+            name(h.trial),
+            outcome.state(),
+            value,
+            seconds,
+            storageNanos / 1e6,
+            reason));
   }
 
   private void release(Held h, String reason, double seconds) {
@@ -290,13 +330,19 @@ public final class Worker {
     boolean released = storage.release(h.trial.id(), id, reason);
     long storageNanos = h.storageNanos.addAndGet(System.nanoTime() - t0);
     stats.released(storageNanos);
-    log.accept(String.format(Locale.ROOT, "released trial %s after %.1f s: %s (%s)",
-        name(h.trial), seconds, released ? "queued again" : "already taken over", reason));
+    log.accept(
+        String.format(
+            Locale.ROOT,
+            "released trial %s after %.1f s: %s (%s)",
+            name(h.trial),
+            seconds,
+            released ? "queued again" : "already taken over",
+            reason));
   }
 
   /**
-   * Queues a held trial again after {@code failure}, which the caller rethrows; if the
-   * storage refuses that too, keeps its fault with {@code failure} and says so in the log.
+   * Queues a held trial again after {@code failure}, which the caller rethrows; if the storage
+   * refuses that too, keeps its fault with {@code failure} and says so in the log.
    */
   private void releaseAfter(RuntimeException failure, Held h, String reason, double seconds) {
     try {
@@ -308,18 +354,27 @@ public final class Worker {
   }
 
   private void logStillRunning(Held h, RuntimeException e) {
-    log.accept("could not queue trial " + name(h.trial) + " again (" + e.getMessage()
-        + "); it stays RUNNING until a worker finds this one gone (its process ended, or no"
-        + " heartbeat for " + seconds(options.grace()) + ") and queues it again");
+    log.accept(
+        "could not queue trial "
+            + name(h.trial)
+            + " again ("
+            + e.getMessage()
+            + "); it stays RUNNING until a worker finds this one gone (its process ended, or no"
+            + " heartbeat for "
+            + seconds(options.grace())
+            + ") and queues it again");
   }
 
   private void recover() {
-    for (TrialRecord t : storage.recoverLost(study.id(), options.grace(),
-        options.maxAttempts())) {
+    for (TrialRecord t : storage.recoverLost(study.id(), options.grace(), options.maxAttempts())) {
       stats.recovered();
       // The storage's reason names the lost worker, why it counts as lost, and the attempts.
-      log.accept("recovered trial " + name(t) + ": " + t.state()
-          + (t.reason() == null ? "" : ", " + t.reason()));
+      log.accept(
+          "recovered trial "
+              + name(t)
+              + ": "
+              + t.state()
+              + (t.reason() == null ? "" : ", " + t.reason()));
     }
   }
 
@@ -346,7 +401,8 @@ public final class Worker {
 
   private static String seconds(Duration d) {
     long millis = d.toMillis();
-    return millis % 1000 == 0 ? millis / 1000 + " s"
+    return millis % 1000 == 0
+        ? millis / 1000 + " s"
         : String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
   }
 
@@ -379,10 +435,10 @@ public final class Worker {
    *
    * @param parallel trials at once, each in its own slot, at least 1
    * @param heartbeat how often a sign of life is written for each held trial
-   * @param grace how long a running trial may go without a heartbeat before any worker
-   *     queues it again; longer than {@code heartbeat}, so one slow beat loses nothing
-   * @param maxAttempts claims after which a trial whose worker was lost is marked
-   *     {@code FAILED} instead of being queued again, at least 1
+   * @param grace how long a running trial may go without a heartbeat before any worker queues it
+   *     again; longer than {@code heartbeat}, so one slow beat loses nothing
+   * @param maxAttempts claims after which a trial whose worker was lost is marked {@code FAILED}
+   *     instead of being queued again, at least 1
    */
   public record Options(int parallel, Duration heartbeat, Duration grace, int maxAttempts) {
     public Options {
@@ -390,12 +446,15 @@ public final class Worker {
         throw new InvalidInputException("--parallel must be >= 1, got " + parallel);
       }
       if (heartbeat == null || heartbeat.toMillis() < 1) {
-        throw new InvalidInputException("--heartbeat must be > 0 s, got "
-            + (heartbeat == null ? "none" : seconds(heartbeat)));
+        throw new InvalidInputException(
+            "--heartbeat must be > 0 s, got " + (heartbeat == null ? "none" : seconds(heartbeat)));
       }
       if (grace == null || grace.compareTo(heartbeat) <= 0) {
-        throw new InvalidInputException("--grace must be longer than --heartbeat ("
-            + seconds(heartbeat) + "), got " + (grace == null ? "none" : seconds(grace)));
+        throw new InvalidInputException(
+            "--grace must be longer than --heartbeat ("
+                + seconds(heartbeat)
+                + "), got "
+                + (grace == null ? "none" : seconds(grace)));
       }
       if (maxAttempts < 1) {
         throw new InvalidInputException("--max-attempts must be >= 1, got " + maxAttempts);
@@ -408,8 +467,8 @@ public final class Worker {
     }
 
     /**
-     * Returns how long an idle slot sleeps between looks at the queue: 1 s, or a quarter of
-     * the grace when that is shorter, so a lost trial is taken over soon after its grace.
+     * Returns how long an idle slot sleeps between looks at the queue: 1 s, or a quarter of the
+     * grace when that is shorter, so a lost trial is taken over soon after its grace.
      */
     public Duration poll() {
       Duration quarter = grace.dividedBy(4);
@@ -423,16 +482,23 @@ public final class Worker {
    * @param finished trials it stored, by the state they ended in
    * @param released trials it queued again because it stopped (or failed)
    * @param recovered other workers' lost trials it queued again or marked failed
-   * @param lost trials it ran but whose result it did not store, because another worker had
-   *     taken them over
+   * @param lost trials it ran but whose result it did not store, because another worker had taken
+   *     them over
    * @param stopped whether {@link #stop} ended it rather than an empty queue
    * @param seconds its wall time
    * @param trialSeconds the wall time of its trial runs together
-   * @param storageSeconds the storage's time for its trials together: claims, heartbeats,
-   *     finishes and releases
+   * @param storageSeconds the storage's time for its trials together: claims, heartbeats, finishes
+   *     and releases
    */
-  public record Summary(Map<TrialState, Integer> finished, int released, int recovered,
-      int lost, boolean stopped, double seconds, double trialSeconds, double storageSeconds) {
+  public record Summary(
+      Map<TrialState, Integer> finished,
+      int released,
+      int recovered,
+      int lost,
+      boolean stopped,
+      double seconds,
+      double trialSeconds,
+      double storageSeconds) {
     public Summary {
       EnumMap<TrialState, Integer> copy = new EnumMap<>(TrialState.class);
       copy.putAll(finished);

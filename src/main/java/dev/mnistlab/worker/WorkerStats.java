@@ -37,7 +37,7 @@ final class WorkerStats {
   }
 
   synchronized Worker.Summary summary(boolean stopped, double seconds) {
-    return new Worker.Summary(finished, released, recovered, lost, stopped, seconds,
-        trialSeconds, storageNanos / 1e9);
+    return new Worker.Summary(
+        finished, released, recovered, lost, stopped, seconds, trialSeconds, storageNanos / 1e9);
   }
 }

@@ -10,11 +10,12 @@ class ConfigChangesTest {
   void listsEachChangedFieldInRecordOrder() {
     var a = Fixtures.CONFIG.withModel("linear(64),relu,linear(10),sigmoid").withRun(20, 32, 1e-4);
     var b = Fixtures.CONFIG.withRun(15, 100, 1e-3);
-    assertThat(ConfigChanges.between(a, b)).containsExactly(
-        "model: linear(64),relu,linear(10),sigmoid -> linear(512),relu,linear(256),relu,linear(10)",
-        "epochs: 20 -> 15",
-        "batchSize: 32 -> 100",
-        "lr: 0.0001 -> 0.001");
+    assertThat(ConfigChanges.between(a, b))
+        .containsExactly(
+            "model: linear(64),relu,linear(10),sigmoid -> linear(512),relu,linear(256),relu,linear(10)",
+            "epochs: 20 -> 15",
+            "batchSize: 32 -> 100",
+            "lr: 0.0001 -> 0.001");
   }
 
   @Test

@@ -9,8 +9,10 @@ class DiagnosesTest {
 
   @Test
   void gathersEveryDiagnosisOfOneTrial() {
-    TrialRuns trial = Fixtures.trial("trial 7",
-        Fixtures.run(0.98, line(20, 0.3, 0.01), line(20, 0.3, 0.07), line(20, 0.9, 0.98)));
+    TrialRuns trial =
+        Fixtures.trial(
+            "trial 7",
+            Fixtures.run(0.98, line(20, 0.3, 0.01), line(20, 0.3, 0.07), line(20, 0.9, 0.98)));
     Diagnoses d = Diagnoses.of(trial);
     assertThat(d.trial()).isEqualTo("trial 7");
     assertThat(d.lossFloor().hasFloor()).isFalse();

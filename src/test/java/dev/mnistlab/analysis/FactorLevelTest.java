@@ -24,7 +24,8 @@ class FactorLevelTest {
   void rejectsAnInfiniteValue() {
     assertThatThrownBy(() -> Fixtures.level("big", Double.POSITIVE_INFINITY))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("factor level value must be finite, or NaN for a categorical factor, got "
-            + "Infinity for 'big'");
+        .hasMessage(
+            "factor level value must be finite, or NaN for a categorical factor, got "
+                + "Infinity for 'big'");
   }
 }

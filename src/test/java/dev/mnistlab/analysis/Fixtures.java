@@ -17,22 +17,44 @@ final class Fixtures {
   private Fixtures() {}
 
   /** Returns a complete run with the given per-epoch curves and test accuracy. */
-  static TrainResult run(double testAccuracy, double[] trainLoss, double[] valLoss,
-      double[] valAccuracy) {
-    return run(CONFIG, RunState.COMPLETE, testAccuracy, trainLoss, valLoss, valAccuracy,
-        List.of());
+  static TrainResult run(
+      double testAccuracy, double[] trainLoss, double[] valLoss, double[] valAccuracy) {
+    return run(CONFIG, RunState.COMPLETE, testAccuracy, trainLoss, valLoss, valAccuracy, List.of());
   }
 
   /** Returns a run with every field given. */
-  static TrainResult run(TrainConfig config, RunState state, double testAccuracy,
-      double[] trainLoss, double[] valLoss, double[] valAccuracy, List<StepLoss> steps) {
+  static TrainResult run(
+      TrainConfig config,
+      RunState state,
+      double testAccuracy,
+      double[] trainLoss,
+      double[] valLoss,
+      double[] valAccuracy,
+      List<StepLoss> steps) {
     List<EpochMetrics> epochs = new ArrayList<>();
     for (int e = 0; e < trainLoss.length; e++) {
-      epochs.add(new EpochMetrics(e + 1, trainLoss[e], trainLoss[e], valLoss[e], valAccuracy[e],
-          config.lr(), 1.0, 1000.0));
+      epochs.add(
+          new EpochMetrics(
+              e + 1,
+              trainLoss[e],
+              trainLoss[e],
+              valLoss[e],
+              valAccuracy[e],
+              config.lr(),
+              1.0,
+              1000.0));
     }
-    return new TrainResult(config, null, epochs, steps, new Evaluation(0.1, testAccuracy), state,
-        "", 0, 10.0 * trainLoss.length, 500.0);
+    return new TrainResult(
+        config,
+        null,
+        epochs,
+        steps,
+        new Evaluation(0.1, testAccuracy),
+        state,
+        "",
+        0,
+        10.0 * trainLoss.length,
+        500.0);
   }
 
   /** Returns a run whose final validation and test accuracy are given, over 3 flat epochs. */
@@ -58,20 +80,37 @@ final class Fixtures {
     for (int e = 1; e <= epochsDone; e++) {
       epochs.add(new EpochMetrics(e, 1.0 / e, 1.0 / e, 1.0 / e, 0.5, CONFIG.lr(), 1.0, 1000.0));
     }
-    return new TrainResult(CONFIG, null, epochs, List.of(), null, RunState.DIVERGED,
-        "loss became NaN at step " + step, step, 2.0, 500.0);
+    return new TrainResult(
+        CONFIG,
+        null,
+        epochs,
+        List.of(),
+        null,
+        RunState.DIVERGED,
+        "loss became NaN at step " + step,
+        step,
+        2.0,
+        500.0);
   }
 
   /** Returns a run that failed before finishing an epoch. */
   static TrainResult failed() {
-    return new TrainResult(CONFIG, null, List.of(), List.of(), null, RunState.FAILED,
-        "engine error", 0, 1.0, 500.0);
+    return new TrainResult(
+        CONFIG, null, List.of(), List.of(), null, RunState.FAILED, "engine error", 0, 1.0, 500.0);
   }
 
   /** Returns {@code run} with another wall time. */
   static TrainResult seconds(TrainResult run, double seconds) {
-    return new TrainResult(run.config(), run.provenance(), run.epochs(), run.steps(),
-        run.test(), run.state(), run.message(), run.divergedAtStep(), seconds,
+    return new TrainResult(
+        run.config(),
+        run.provenance(),
+        run.epochs(),
+        run.steps(),
+        run.test(),
+        run.state(),
+        run.message(),
+        run.divergedAtStep(),
+        seconds,
         run.peakRssMb());
   }
 
@@ -111,8 +150,7 @@ final class Fixtures {
     return Arrays.stream(values).map(v -> v + c).toArray();
   }
 
-  /** Returns 400 step losses: a falling trend 1/(1 + i/50) plus Gaussian noise of sd {@code sd}.
-   */
+  /** Returns 400 step losses: a falling trend 1/(1 + i/50) plus Gaussian noise of sd {@code sd}. */
   static double[] noisyFallingLoss(double sd, long seed) {
     java.util.Random random = new java.util.Random(seed);
     double[] loss = new double[400];

@@ -15,10 +15,11 @@ class GridCellTest {
 
   @Test
   void rejectsAnInfiniteValue() {
-    assertThatThrownBy(() -> new GridCell("1e-3", Double.NEGATIVE_INFINITY, "16", 16,
-        Fixtures.trial("t")))
+    assertThatThrownBy(
+            () -> new GridCell("1e-3", Double.NEGATIVE_INFINITY, "16", 16, Fixtures.trial("t")))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("grid values must be finite, or NaN for a categorical factor, got "
-            + "-Infinity x 16.0");
+        .hasMessage(
+            "grid values must be finite, or NaN for a categorical factor, got "
+                + "-Infinity x 16.0");
   }
 }

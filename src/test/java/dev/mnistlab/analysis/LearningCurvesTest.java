@@ -11,9 +11,11 @@ class LearningCurvesTest {
 
   @Test
   void bandsEachEpochOverTheRuns() {
-    TrialRuns trial = Fixtures.trial("t",
-        run(0.9, new double[] {1.0, 0.5}, fill(2, 0.6), new double[] {0.80, 0.90}),
-        run(0.9, new double[] {1.2, 0.7}, fill(2, 0.6), new double[] {0.82, 0.92}));
+    TrialRuns trial =
+        Fixtures.trial(
+            "t",
+            run(0.9, new double[] {1.0, 0.5}, fill(2, 0.6), new double[] {0.80, 0.90}),
+            run(0.9, new double[] {1.2, 0.7}, fill(2, 0.6), new double[] {0.82, 0.92}));
     LearningCurves curves = LearningCurves.of(trial);
     assertThat(curves.trial()).isEqualTo("t");
     assertThat(curves.epochs()).isEqualTo(2);
@@ -26,9 +28,11 @@ class LearningCurvesTest {
 
   @Test
   void runsThatStoppedEarlyCountOnlyForTheEpochsTheyReached() {
-    TrialRuns trial = Fixtures.trial("t",
-        run(0.9, fill(3, 0.5), fill(3, 0.6), fill(3, 0.9)),
-        run(0.9, fill(1, 0.7), fill(1, 0.8), fill(1, 0.8)));
+    TrialRuns trial =
+        Fixtures.trial(
+            "t",
+            run(0.9, fill(3, 0.5), fill(3, 0.6), fill(3, 0.9)),
+            run(0.9, fill(1, 0.7), fill(1, 0.8), fill(1, 0.8)));
     LearningCurves curves = LearningCurves.of(trial);
     assertThat(curves.epochs()).isEqualTo(3);
     assertThat(curves.trainLoss().get(0).n()).isEqualTo(2);
@@ -39,8 +43,8 @@ class LearningCurvesTest {
 
   @Test
   void missingValidationGivesEmptyBands() {
-    TrialRuns trial = Fixtures.trial("t", run(0.9, fill(2, 0.5), fill(2, Double.NaN),
-        fill(2, Double.NaN)));
+    TrialRuns trial =
+        Fixtures.trial("t", run(0.9, fill(2, 0.5), fill(2, Double.NaN), fill(2, Double.NaN)));
     LearningCurves curves = LearningCurves.of(trial);
     assertThat(curves.valAccuracy().get(0).n()).isZero();
     assertThat(curves.valAccuracy().get(0).mean()).isNaN();

@@ -13,8 +13,17 @@ class LevelSummaryTest {
   @Test
   void takesTheRoundedMeanOfTheMiddleTwoStepsForAnEvenCount() {
     TrainResult[] done = flats(0.9);
-    LevelSummary s = LevelSummary.of(Fixtures.level("0.1", 0.1, done[0], diverged(45, 0),
-        diverged(38, 0), diverged(41, 0), diverged(100, 0)), null);
+    LevelSummary s =
+        LevelSummary.of(
+            Fixtures.level(
+                "0.1",
+                0.1,
+                done[0],
+                diverged(45, 0),
+                diverged(38, 0),
+                diverged(41, 0),
+                diverged(100, 0)),
+            null);
 
     assertThat(s.divergedAtSteps()).containsExactly(38L, 41L, 45L, 100L);
     assertThat(s.medianDivergenceStep()).isEqualTo(43);
@@ -31,8 +40,8 @@ class LevelSummaryTest {
 
   @Test
   void hasNoResultWhenEveryRunDiverged() {
-    LevelSummary s = LevelSummary.of(Fixtures.level("a", 1, diverged(5, 2)),
-        new double[] {0.9, 0.91});
+    LevelSummary s =
+        LevelSummary.of(Fixtures.level("a", 1, diverged(5, 2)), new double[] {0.9, 0.91});
 
     assertThat(s.standing()).isEqualTo(Standing.NO_RESULT);
     assertThat(s.versusBest()).isNull();
@@ -54,9 +63,25 @@ class LevelSummaryTest {
   void rejectsMoreDivergedAndFailedRunsThanRuns() {
     LevelSummary s = LevelSummary.of(Fixtures.level("a", 1, flats(0.9)), null);
 
-    assertThatThrownBy(() -> new LevelSummary("a", 1, 1, 1, 1, s.divergedAtSteps(),
-        s.finalValAccuracy(), s.finalTrainLoss(), s.finalValLoss(), s.seconds(), s.curves(),
-        s.overfitting(), s.stillImproving(), s.noise(), null, Standing.BEST))
+    assertThatThrownBy(
+            () ->
+                new LevelSummary(
+                    "a",
+                    1,
+                    1,
+                    1,
+                    1,
+                    s.divergedAtSteps(),
+                    s.finalValAccuracy(),
+                    s.finalTrainLoss(),
+                    s.finalValLoss(),
+                    s.seconds(),
+                    s.curves(),
+                    s.overfitting(),
+                    s.stillImproving(),
+                    s.noise(),
+                    null,
+                    Standing.BEST))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("diverged + failed must be between 0 and runs (1), got 1 + 1 for 'a'");
   }

@@ -11,8 +11,7 @@ class LinearScalingTest {
 
   @Test
   void findsExponentOneWhenTheBestRateIsProportionalToTheBatch() {
-    LinearScaling s = LinearScaling.of(List.of(256.0, 16.0, 64.0),
-        List.of(256e-5, 16e-5, 64e-5));
+    LinearScaling s = LinearScaling.of(List.of(256.0, 16.0, 64.0), List.of(256e-5, 16e-5, 64e-5));
 
     assertThat(s.columnValues()).containsExactly(16.0, 64.0, 256.0);
     assertThat(s.bestRowValues()).containsExactly(16e-5, 64e-5, 256e-5);
@@ -45,15 +44,17 @@ class LinearScalingTest {
   void rejectsValuesItCannotTakeTheLogarithmOf() {
     assertThatThrownBy(() -> LinearScaling.of(List.of(16.0, 0.0), List.of(1e-3, 1e-3)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("scaling needs values > 0 (it fits logarithms), got column 0.0 with best "
-            + "row 0.001");
+        .hasMessage(
+            "scaling needs values > 0 (it fits logarithms), got column 0.0 with best "
+                + "row 0.001");
   }
 
   @Test
   void rejectsFewerThanTwoPairs() {
     assertThatThrownBy(() -> LinearScaling.of(List.of(16.0), List.of(1e-3)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("scaling needs the same number (>= 2) of column values and best row "
-            + "values, got 1 and 1");
+        .hasMessage(
+            "scaling needs the same number (>= 2) of column values and best row "
+                + "values, got 1 and 1");
   }
 }

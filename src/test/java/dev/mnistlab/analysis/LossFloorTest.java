@@ -15,8 +15,20 @@ class LossFloorTest {
 
   private static TrialRuns trial(TrainConfig config, double[] trainLoss) {
     int n = trainLoss.length;
-    return new TrialRuns("t", config, List.of(Fixtures.run(config, RunState.COMPLETE, 0.95,
-        trainLoss, fill(n, 1.5), fill(n, 0.95), List.of())), null, null);
+    return new TrialRuns(
+        "t",
+        config,
+        List.of(
+            Fixtures.run(
+                config,
+                RunState.COMPLETE,
+                0.95,
+                trainLoss,
+                fill(n, 1.5),
+                fill(n, 0.95),
+                List.of())),
+        null,
+        null);
   }
 
   @Test

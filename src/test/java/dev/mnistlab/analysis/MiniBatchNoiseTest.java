@@ -10,11 +10,15 @@ import org.junit.jupiter.api.Test;
 
 class MiniBatchNoiseTest {
 
-
   private static TrialRuns trial(TrainConfig config, double sd) {
-    return new TrialRuns("t", config, List.of(
-        Fixtures.withSteps(config, Fixtures.noisyFallingLoss(sd, 1)),
-        Fixtures.withSteps(config, Fixtures.noisyFallingLoss(sd, 2))), null, null);
+    return new TrialRuns(
+        "t",
+        config,
+        List.of(
+            Fixtures.withSteps(config, Fixtures.noisyFallingLoss(sd, 1)),
+            Fixtures.withSteps(config, Fixtures.noisyFallingLoss(sd, 2))),
+        null,
+        null);
   }
 
   @Test
@@ -43,8 +47,14 @@ class MiniBatchNoiseTest {
 
   @Test
   void tooFewStepsGiveNaN() {
-    MiniBatchNoise n = MiniBatchNoise.of(new TrialRuns("t", Fixtures.CONFIG,
-        List.of(Fixtures.withSteps(Fixtures.CONFIG, new double[] {1, 2, 3})), null, null));
+    MiniBatchNoise n =
+        MiniBatchNoise.of(
+            new TrialRuns(
+                "t",
+                Fixtures.CONFIG,
+                List.of(Fixtures.withSteps(Fixtures.CONFIG, new double[] {1, 2, 3})),
+                null,
+                null));
     assertThat(n.samples()).isZero();
     assertThat(n.noise()).isNaN();
   }

@@ -22,10 +22,12 @@ class OverfittingTest {
   @Test
   void findsTheOnsetOfAUShapedValidationLoss() {
     double[] train = line(20, 0.3, 0.01);
-    TrialRuns trial = Fixtures.trial("t",
-        Fixtures.run(0.98, train, uShape(), fill(20, 0.98)),
-        Fixtures.run(0.98, train, plus(uShape(), 0.002), fill(20, 0.98)),
-        Fixtures.run(0.98, train, plus(uShape(), -0.002), fill(20, 0.98)));
+    TrialRuns trial =
+        Fixtures.trial(
+            "t",
+            Fixtures.run(0.98, train, uShape(), fill(20, 0.98)),
+            Fixtures.run(0.98, train, plus(uShape(), 0.002), fill(20, 0.98)),
+            Fixtures.run(0.98, train, plus(uShape(), -0.002), fill(20, 0.98)));
     Overfitting o = Overfitting.of(trial);
     assertThat(o.minEpoch()).isEqualTo(6);
     assertThat(o.meanRunMinEpoch()).isEqualTo(6.0);
@@ -39,8 +41,9 @@ class OverfittingTest {
 
   @Test
   void fallingValidationLossDoesNotOverfit() {
-    TrialRuns trial = Fixtures.trial("t",
-        Fixtures.run(0.98, line(10, 0.5, 0.1), line(10, 0.5, 0.2), fill(10, 0.98)));
+    TrialRuns trial =
+        Fixtures.trial(
+            "t", Fixtures.run(0.98, line(10, 0.5, 0.1), line(10, 0.5, 0.2), fill(10, 0.98)));
     Overfitting o = Overfitting.of(trial);
     assertThat(o.minEpoch()).isEqualTo(10);
     assertThat(o.rise()).isZero();
@@ -50,8 +53,8 @@ class OverfittingTest {
   @Test
   void riseWithinFivePercentOfOneRunIsNoise() {
     double[] val = {0.5, 0.3, 0.2, 0.205};
-    Overfitting o = Overfitting.of(Fixtures.trial("t",
-        Fixtures.run(0.98, fill(4, 0.1), val, fill(4, 0.98))));
+    Overfitting o =
+        Overfitting.of(Fixtures.trial("t", Fixtures.run(0.98, fill(4, 0.1), val, fill(4, 0.98))));
     assertThat(o.minEpoch()).isEqualTo(3);
     assertThat(o.noise()).isCloseTo(0.01, within(1e-12));
     assertThat(o.overfits()).isFalse();
@@ -59,8 +62,10 @@ class OverfittingTest {
 
   @Test
   void withoutValidationNothingIsClaimed() {
-    Overfitting o = Overfitting.of(Fixtures.trial("t",
-        Fixtures.run(0.98, fill(3, 0.1), fill(3, Double.NaN), fill(3, Double.NaN))));
+    Overfitting o =
+        Overfitting.of(
+            Fixtures.trial(
+                "t", Fixtures.run(0.98, fill(3, 0.1), fill(3, Double.NaN), fill(3, Double.NaN))));
     assertThat(o.minEpoch()).isZero();
     assertThat(o.rise()).isNaN();
     assertThat(o.overfits()).isFalse();

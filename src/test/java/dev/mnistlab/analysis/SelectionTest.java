@@ -11,12 +11,27 @@ class SelectionTest {
 
   @Test
   void validationChoiceDiffersFromTheReferencesTestChoice() {
-    TrialRuns five = new TrialRuns("trial 5", Fixtures.CONFIG,
-        List.of(flat(0.981, 0.979), flat(0.983, 0.980)), 0.9797, null);
-    TrialRuns six = new TrialRuns("trial 6", Fixtures.CONFIG,
-        List.of(flat(0.985, 0.981), flat(0.987, 0.982)), null, null);
-    TrialRuns seven = new TrialRuns("trial 7", Fixtures.CONFIG,
-        List.of(flat(0.982, 0.983), flat(0.984, 0.984)), 0.9844, null);
+    TrialRuns five =
+        new TrialRuns(
+            "trial 5",
+            Fixtures.CONFIG,
+            List.of(flat(0.981, 0.979), flat(0.983, 0.980)),
+            0.9797,
+            null);
+    TrialRuns six =
+        new TrialRuns(
+            "trial 6",
+            Fixtures.CONFIG,
+            List.of(flat(0.985, 0.981), flat(0.987, 0.982)),
+            null,
+            null);
+    TrialRuns seven =
+        new TrialRuns(
+            "trial 7",
+            Fixtures.CONFIG,
+            List.of(flat(0.982, 0.983), flat(0.984, 0.984)),
+            0.9844,
+            null);
     Selection s = Selection.of(List.of(five, six, seven));
     assertThat(s.byValidation()).isEqualTo("trial 6");
     assertThat(s.byValidationVal().mean()).isCloseTo(0.986, within(1e-12));
@@ -48,8 +63,9 @@ class SelectionTest {
 
   @Test
   void tiesGoToTheEarlierTrial() {
-    Selection s = Selection.of(List.of(Fixtures.trial("a", flat(0.9, 0.9)),
-        Fixtures.trial("b", flat(0.9, 0.9))));
+    Selection s =
+        Selection.of(
+            List.of(Fixtures.trial("a", flat(0.9, 0.9)), Fixtures.trial("b", flat(0.9, 0.9))));
     assertThat(s.byValidation()).isEqualTo("a");
   }
 }

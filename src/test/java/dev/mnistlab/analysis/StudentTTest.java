@@ -39,8 +39,7 @@ class StudentTTest {
 
   @Test
   void twoSidedPIsTwiceTheUpperTail() {
-    assertThat(StudentT.twoSidedP(2.0, 5)).isCloseTo(2 * (1 - 0.9490302605850708),
-        within(1e-12));
+    assertThat(StudentT.twoSidedP(2.0, 5)).isCloseTo(2 * (1 - 0.9490302605850708), within(1e-12));
   }
 
   @Test

@@ -13,9 +13,15 @@ class TrialSummaryTest {
 
   @Test
   void summarisesFinalFiguresOverRuns() {
-    TrialRuns trial = new TrialRuns("trial 1", Fixtures.CONFIG, List.of(
-        Fixtures.run(0.96, new double[] {1.0, 0.4, 0.3}, fill(3, 0.5), ACC),
-        Fixtures.run(0.98, new double[] {1.0, 0.4, 0.5}, fill(3, 0.7), ACC)), 0.97, 1.46);
+    TrialRuns trial =
+        new TrialRuns(
+            "trial 1",
+            Fixtures.CONFIG,
+            List.of(
+                Fixtures.run(0.96, new double[] {1.0, 0.4, 0.3}, fill(3, 0.5), ACC),
+                Fixtures.run(0.98, new double[] {1.0, 0.4, 0.5}, fill(3, 0.7), ACC)),
+            0.97,
+            1.46);
     TrialSummary s = TrialSummary.of(trial);
     assertThat(s.name()).isEqualTo("trial 1");
     assertThat(s.runs()).isEqualTo(2);
@@ -32,10 +38,18 @@ class TrialSummaryTest {
 
   @Test
   void countsRunStates() {
-    TrialRuns trial = Fixtures.trial("t",
-        Fixtures.flat(0.9, 0.9),
-        Fixtures.run(Fixtures.CONFIG, RunState.DIVERGED, Double.NaN, fill(1, Double.NaN),
-            fill(1, Double.NaN), fill(1, Double.NaN), List.of()));
+    TrialRuns trial =
+        Fixtures.trial(
+            "t",
+            Fixtures.flat(0.9, 0.9),
+            Fixtures.run(
+                Fixtures.CONFIG,
+                RunState.DIVERGED,
+                Double.NaN,
+                fill(1, Double.NaN),
+                fill(1, Double.NaN),
+                fill(1, Double.NaN),
+                List.of()));
     TrialSummary s = TrialSummary.of(trial);
     assertThat(s.complete()).isEqualTo(1);
     assertThat(s.diverged()).isEqualTo(1);
@@ -45,17 +59,24 @@ class TrialSummaryTest {
 
   @Test
   void reportedAccuracyOutsideTheIntervalIsFlagged() {
-    TrialRuns trial = new TrialRuns("t", Fixtures.CONFIG, List.of(Fixtures.flat(0.9, 0.970),
-        Fixtures.flat(0.9, 0.971), Fixtures.flat(0.9, 0.972)), 0.9573, null);
+    TrialRuns trial =
+        new TrialRuns(
+            "t",
+            Fixtures.CONFIG,
+            List.of(
+                Fixtures.flat(0.9, 0.970), Fixtures.flat(0.9, 0.971), Fixtures.flat(0.9, 0.972)),
+            0.9573,
+            null);
     assertThat(TrialSummary.of(trial).reportedInsideInterval()).isFalse();
   }
 
   @Test
   void insideIsUnansweredWithoutReportOrWithOneRun() {
-    assertThat(TrialSummary.of(Fixtures.trial("t", Fixtures.flat(0.9, 0.9)))
-        .reportedInsideInterval()).isNull();
-    TrialRuns one = new TrialRuns("t", Fixtures.CONFIG, List.of(Fixtures.flat(0.9, 0.9)),
-        0.9, null);
+    assertThat(
+            TrialSummary.of(Fixtures.trial("t", Fixtures.flat(0.9, 0.9))).reportedInsideInterval())
+        .isNull();
+    TrialRuns one =
+        new TrialRuns("t", Fixtures.CONFIG, List.of(Fixtures.flat(0.9, 0.9)), 0.9, null);
     assertThat(TrialSummary.of(one).reportedInsideInterval()).isNull();
   }
 }

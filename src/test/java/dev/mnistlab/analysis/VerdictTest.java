@@ -8,8 +8,7 @@ class VerdictTest {
 
   @Test
   void intervalAboveZeroIsBetter() {
-    assertThat(Verdict.of(new Welch(0.03, 0.01, 0.05, 3, 4, 0.01, 3, 3)))
-        .isEqualTo(Verdict.BETTER);
+    assertThat(Verdict.of(new Welch(0.03, 0.01, 0.05, 3, 4, 0.01, 3, 3))).isEqualTo(Verdict.BETTER);
   }
 
   @Test

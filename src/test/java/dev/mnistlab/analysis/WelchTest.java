@@ -6,14 +6,16 @@ import static org.assertj.core.api.Assertions.within;
 import org.junit.jupiter.api.Test;
 
 /**
- * Checks Welch's test against Wikipedia's third example (Welch's t-test article), whose
- * figures were recomputed by hand and with SciPy 1.17 ({@code ttest_ind(b, a,
- * equal_var=False)}): t = 2.2255, df = 24.52, p = 0.03548, interval [0.16354, 4.27646].
+ * Checks Welch's test against Wikipedia's third example (Welch's t-test article), whose figures
+ * were recomputed by hand and with SciPy 1.17 ({@code ttest_ind(b, a, equal_var=False)}): t =
+ * 2.2255, df = 24.52, p = 0.03548, interval [0.16354, 4.27646].
  */
 class WelchTest {
   private static final double[] A = {19.8, 20.4, 19.6, 17.8, 18.5, 18.9, 18.3, 18.9, 19.5, 22.0};
-  private static final double[] B = {28.2, 26.6, 20.1, 23.3, 25.2, 22.1, 17.7, 27.6, 20.6, 13.7,
-    23.2, 17.5, 20.6, 18.0, 23.9, 21.6, 24.3, 20.4, 23.9, 13.3};
+  private static final double[] B = {
+    28.2, 26.6, 20.1, 23.3, 25.2, 22.1, 17.7, 27.6, 20.6, 13.7, 23.2, 17.5, 20.6, 18.0, 23.9, 21.6,
+    24.3, 20.4, 23.9, 13.3
+  };
 
   @Test
   void matchesKnownExample() {

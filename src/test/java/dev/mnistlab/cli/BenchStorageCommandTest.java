@@ -17,7 +17,9 @@ class BenchStorageCommandTest {
 
     assertThat(run.code()).as(run.err()).isZero();
     assertThat(run.outLines()).hasSize(3);
-    assertThat(run.out()).contains("6,875 steps").contains("34,375 steps")
+    assertThat(run.out())
+        .contains("6,875 steps")
+        .contains("34,375 steps")
         .containsPattern("total \\d+\\.\\d ms per trial");
     assertThat(CliRun.of("studies", "--storage", url).out()).contains("no studies");
   }

@@ -8,8 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Holds what one in-process run of the command line produced: its exit code, stdout and
- * stderr.
+ * Holds what one in-process run of the command line produced: its exit code, stdout and stderr.
  *
  * @param code the exit code {@link Main#run(PrintWriter, PrintWriter, String...)} returned
  * @param out everything written to stdout
@@ -35,8 +34,8 @@ record CliRun(int code, String out, String err) {
   }
 
   /**
-   * Asserts the run ended as bad input (exit code 2, exactly one line on stderr and no stack
-   * trace) and returns that line.
+   * Asserts the run ended as bad input (exit code 2, exactly one line on stderr and no stack trace)
+   * and returns that line.
    */
   String badInputLine() {
     assertThat(code).as("exit code; stderr was:%n%s", err).isEqualTo(Main.BAD_INPUT);

@@ -13,8 +13,8 @@ class ConfirmTest {
   private final StringWriter err = new StringWriter();
 
   private boolean answer(String input) throws IOException {
-    return Confirm.ask("delete? [y/N] ", new PrintWriter(err),
-        new BufferedReader(new StringReader(input)));
+    return Confirm.ask(
+        "delete? [y/N] ", new PrintWriter(err), new BufferedReader(new StringReader(input)));
   }
 
   @Test

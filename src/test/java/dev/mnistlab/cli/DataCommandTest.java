@@ -31,9 +31,13 @@ class DataCommandTest {
     CliRun run = CliRun.of("data", "verify", "--data-dir", dir.toString());
 
     assertThat(run.code()).isEqualTo(2);
-    assertThat(run.outLines()).filteredOn(line -> line.startsWith("INVALID")).hasSize(4)
+    assertThat(run.outLines())
+        .filteredOn(line -> line.startsWith("INVALID"))
+        .hasSize(4)
         .allMatch(line -> line.contains("SHA-256 mismatch"));
-    assertThat(run.outLines()).last().asString()
+    assertThat(run.outLines())
+        .last()
+        .asString()
         .isEqualTo("failed: fix or re-fetch the files above ('mnist-lab data fetch')");
   }
 
@@ -44,11 +48,12 @@ class DataCommandTest {
     CliRun run = CliRun.of("data", "info", "--data-dir", dir.toString());
 
     assertThat(run.code()).as("stderr:%n%s", run.err()).isZero();
-    assertThat(run.outLines()).contains(
-        "train 120 images, test 30 images (28x28 grey, 10 classes)",
-        "0            12       3",
-        "9            12       3",
-        "train-images-idx3-ubyte  from user files in " + dir);
+    assertThat(run.outLines())
+        .contains(
+            "train 120 images, test 30 images (28x28 grey, 10 classes)",
+            "0            12       3",
+            "9            12       3",
+            "train-images-idx3-ubyte  from user files in " + dir);
   }
 
   @Test
@@ -57,7 +62,11 @@ class DataCommandTest {
 
     CliRun run = CliRun.of("data", "info", "--data-dir", missing.toString());
 
-    assertThat(run.badInputLine()).isEqualTo("mnist-lab data info: data directory does not "
-        + "exist: " + missing + " (only 'mnist-lab data fetch' creates one)");
+    assertThat(run.badInputLine())
+        .isEqualTo(
+            "mnist-lab data info: data directory does not "
+                + "exist: "
+                + missing
+                + " (only 'mnist-lab data fetch' creates one)");
   }
 }

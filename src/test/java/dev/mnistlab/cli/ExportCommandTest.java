@@ -24,10 +24,12 @@ class ExportCommandTest {
     List<String> lines = run.out().lines().toList();
     assertThat(lines).hasSize(5);
     List<String> header = List.of(lines.get(0).split(","));
-    assertThat(header).startsWith("study", "number", "label", "state", "seed", "param_lr")
+    assertThat(header)
+        .startsWith("study", "number", "label", "state", "seed", "param_lr")
         .contains("model", "batch_size", "final_val_accuracy", "test_accuracy", "reason");
     String second = lines.get(2);
-    assertThat(second).startsWith("demo,1,b,COMPLETE,2,0.01,")
+    assertThat(second)
+        .startsWith("demo,1,b,COMPLETE,2,0.01,")
         .contains("\"" + dev.mnistlab.train.TrainConfig.DEFAULT_MODEL + "\"");
     assertThat(lines.get(3)).startsWith("demo,2,\"c, with comma\",FAILED,3,0.1,");
   }
@@ -37,8 +39,18 @@ class ExportCommandTest {
     String url = FilledStorage.create(tmp);
     Path file = tmp.resolve("epochs.json");
 
-    CliRun run = CliRun.of("export", "--study", "demo", "--storage", url, "--format", "json",
-        "--epochs", "--out", file.toString());
+    CliRun run =
+        CliRun.of(
+            "export",
+            "--study",
+            "demo",
+            "--storage",
+            url,
+            "--format",
+            "json",
+            "--epochs",
+            "--out",
+            file.toString());
 
     assertThat(run.code()).as(run.err()).isZero();
     JsonNode rows = JsonFormat.MAPPER.readTree(Files.readString(file));
@@ -66,11 +78,11 @@ class ExportCommandTest {
     String url = FilledStorage.create(tmp);
     // A copy of /dev/null in the test's own directory, never the system's; mknod needs root.
     Path device = tmp.resolve("null");
-    org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mknod",
-        device.toString(), "c", "1", "3").start().waitFor() == 0, "mknod needs root");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        new ProcessBuilder("mknod", device.toString(), "c", "1", "3").start().waitFor() == 0,
+        "mknod needs root");
 
-    CliRun run = CliRun.of("export", "--study", "demo", "--storage", url, "-o",
-        device.toString());
+    CliRun run = CliRun.of("export", "--study", "demo", "--storage", url, "-o", device.toString());
 
     assertThat(run.code()).as(run.err()).isZero();
     assertThat(Files.isRegularFile(device)).isFalse();
@@ -87,12 +99,22 @@ class ExportCommandTest {
   void refusesAMissingStorageFileAndCreatesNothing() throws Exception {
     Path file = tmp.resolve("typo/lab.db");
 
-    CliRun run = CliRun.of("export", "--study", "demo", "--storage", "sqlite:" + file, "--out",
-        tmp.resolve("trials.csv").toString());
+    CliRun run =
+        CliRun.of(
+            "export",
+            "--study",
+            "demo",
+            "--storage",
+            "sqlite:" + file,
+            "--out",
+            tmp.resolve("trials.csv").toString());
 
-    assertThat(run.badInputLine()).isEqualTo("mnist-lab export: storage file " + file
-        + " does not exist; commands that only read never create one ('study run', 'sweep'"
-        + " and 'tune' do)");
+    assertThat(run.badInputLine())
+        .isEqualTo(
+            "mnist-lab export: storage file "
+                + file
+                + " does not exist; commands that only read never create one ('study run', 'sweep'"
+                + " and 'tune' do)");
     try (Stream<Path> left = Files.list(tmp)) {
       assertThat(left).isEmpty();
     }

@@ -28,8 +28,10 @@ class MainTest {
   void rejectsValueOfTheWrongTypeWithOneLineNamingIt() {
     CliRun run = CliRun.of("train", "--lr", "abc");
 
-    assertThat(run.badInputLine()).isEqualTo("mnist-lab train: Invalid value for option "
-        + "'--lr': 'abc' is not a double (see 'mnist-lab train --help')");
+    assertThat(run.badInputLine())
+        .isEqualTo(
+            "mnist-lab train: Invalid value for option "
+                + "'--lr': 'abc' is not a double (see 'mnist-lab train --help')");
   }
 
   @Test
@@ -49,8 +51,13 @@ class MainTest {
 
   @Test
   void walksNestedCommandsWhenCheckingExamples() {
-    assertThat(commandsWithHelp()).contains("mnist-lab", "mnist-lab train",
-        "mnist-lab data fetch", "mnist-lab bench storage", "mnist-lab study delete");
+    assertThat(commandsWithHelp())
+        .contains(
+            "mnist-lab",
+            "mnist-lab train",
+            "mnist-lab data fetch",
+            "mnist-lab bench storage",
+            "mnist-lab study delete");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -59,11 +66,14 @@ class MainTest {
     String usage = find(command).getUsageMessage(Ansi.OFF).stripTrailing();
     List<String> lines = Arrays.asList(usage.split("\\R"));
     int heading = lines.lastIndexOf("Examples:");
-    assertThat(heading).as("an 'Examples:' heading in the help of %s:%n%s", command, usage)
+    assertThat(heading)
+        .as("an 'Examples:' heading in the help of %s:%n%s", command, usage)
         .isPositive();
     List<String> examples = lines.subList(heading + 1, lines.size());
 
-    assertThat(examples).as("examples of %s", command).hasSizeBetween(1, 2)
+    assertThat(examples)
+        .as("examples of %s", command)
+        .hasSizeBetween(1, 2)
         .allSatisfy(line -> assertThat(line).startsWith("  mnist-lab "));
   }
 
@@ -75,15 +85,19 @@ class MainTest {
       assertThat(words).as("example '%s'", example).first().isEqualTo("mnist-lab");
       String[] args = words.subList(1, words.size()).toArray(String[]::new);
 
-      assertThatCode(() -> {
-        ParseResult parsed = commandLine().parseArgs(args);
-        while (parsed.hasSubcommand()) {
-          parsed = parsed.subcommand();
-        }
-        String target = parsed.commandSpec().qualifiedName();
-        assertThat(target + " ").as("the command example '%s' runs", example)
-            .startsWith(command.equals("mnist-lab") ? "mnist-lab " : command + " ");
-      }).as("example '%s' of %s", example, command).doesNotThrowAnyException();
+      assertThatCode(
+              () -> {
+                ParseResult parsed = commandLine().parseArgs(args);
+                while (parsed.hasSubcommand()) {
+                  parsed = parsed.subcommand();
+                }
+                String target = parsed.commandSpec().qualifiedName();
+                assertThat(target + " ")
+                    .as("the command example '%s' runs", example)
+                    .startsWith(command.equals("mnist-lab") ? "mnist-lab " : command + " ");
+              })
+          .as("example '%s' of %s", example, command)
+          .doesNotThrowAnyException();
     }
   }
 
@@ -94,8 +108,8 @@ class MainTest {
   }
 
   /**
-   * Returns the qualified names of the commands a user can ask for help: all but picocli's
-   * own {@code help} and hidden ones without {@code --help}, such as {@code serve-trials}.
+   * Returns the qualified names of the commands a user can ask for help: all but picocli's own
+   * {@code help} and hidden ones without {@code --help}, such as {@code serve-trials}.
    */
   static List<String> commandsWithHelp() {
     List<String> names = new ArrayList<>();
@@ -153,8 +167,7 @@ class MainTest {
         } else if (c == '\\' && i + 1 < line.length()) {
           word.append(line.charAt(++i));
         } else {
-          assertThat("|&;<>()$`*?[#~".indexOf(c)).as("unquoted '%s' in '%s'", c, line)
-              .isNegative();
+          assertThat("|&;<>()$`*?[#~".indexOf(c)).as("unquoted '%s' in '%s'", c, line).isNegative();
           word.append(c);
         }
       }

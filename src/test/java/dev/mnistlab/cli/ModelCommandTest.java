@@ -14,8 +14,11 @@ class ModelCommandTest {
     assertThat(run.code()).isZero();
     assertThat(run.err()).isEmpty();
     assertThat(run.outLines()).contains("total parameters: 50,890");
-    assertThat(run.outLines()).filteredOn(line -> line.startsWith("warning [loss-floor]: "))
-        .singleElement().asString().contains("ln(1+9/e) = 1.4612");
+    assertThat(run.outLines())
+        .filteredOn(line -> line.startsWith("warning [loss-floor]: "))
+        .singleElement()
+        .asString()
+        .contains("ln(1+9/e) = 1.4612");
   }
 
   @Test
@@ -33,8 +36,10 @@ class ModelCommandTest {
   void rejectsMalformedSpecWithOneLine() {
     CliRun run = CliRun.of("model", "describe", "--model", "linear(64");
 
-    assertThat(run.badInputLine()).isEqualTo("mnist-lab model describe: malformed model spec "
-        + "at character 10: expected ')' in \"linear(64\"");
+    assertThat(run.badInputLine())
+        .isEqualTo(
+            "mnist-lab model describe: malformed model spec "
+                + "at character 10: expected ')' in \"linear(64\"");
   }
 
   @Test
@@ -53,31 +58,49 @@ class ModelCommandTest {
 
   @Test
   void printsTheMemoryTrainingNeedsAtTrainsDefaults() {
-    CliRun run = CliRun.of("model", "describe", "--model",
-        "linear(512),relu,linear(256),relu,linear(10)");
+    CliRun run =
+        CliRun.of("model", "describe", "--model", "linear(512),relu,linear(256),relu,linear(10)");
 
     assertThat(run.code()).isZero();
-    assertThat(run.outLines()).contains("memory to train: about 10.0 MiB (535,818 parameters "
-        + "at batch 100 with adam); this machine has " + machine());
+    assertThat(run.outLines())
+        .contains(
+            "memory to train: about 10.0 MiB (535,818 parameters "
+                + "at batch 100 with adam); this machine has "
+                + machine());
   }
 
   @Test
   void printsTheMemoryAtTheGivenBatchAndOptimizer() {
-    CliRun run = CliRun.of("model", "describe", "--model", "linear(64),relu,linear(10)",
-        "--batch-size", "32", "--optimizer", "momentum");
+    CliRun run =
+        CliRun.of(
+            "model",
+            "describe",
+            "--model",
+            "linear(64),relu,linear(10)",
+            "--batch-size",
+            "32",
+            "--optimizer",
+            "momentum");
 
     assertThat(run.code()).isZero();
-    assertThat(run.outLines()).contains("memory to train: about 826.9 KiB (50,890 parameters "
-        + "at batch 32 with momentum); this machine has " + machine());
+    assertThat(run.outLines())
+        .contains(
+            "memory to train: about 826.9 KiB (50,890 parameters "
+                + "at batch 32 with momentum); this machine has "
+                + machine());
   }
 
   @Test
   void refusesANetworkTooBigForThisMachineAfterTheTable() {
     CliRun run = CliRun.of("model", "describe", "--model", "linear(1e9),relu,linear(10)");
 
-    assertThat(run.badInputLine()).isEqualTo("mnist-lab model describe: network needs about "
-        + "13.0 TiB (795,000,000,010 parameters at batch 100 with adam), more than this "
-        + "machine's " + machine() + " of memory");
+    assertThat(run.badInputLine())
+        .isEqualTo(
+            "mnist-lab model describe: network needs about "
+                + "13.0 TiB (795,000,000,010 parameters at batch 100 with adam), more than this "
+                + "machine's "
+                + machine()
+                + " of memory");
     assertThat(run.outLines()).contains("total parameters: 795,000,000,010");
   }
 
@@ -93,8 +116,10 @@ class ModelCommandTest {
   void rejectsUnitsPastAnIntWithTheirRange() {
     CliRun run = CliRun.of("model", "describe", "--model", "linear(3e9),relu,linear(10)");
 
-    assertThat(run.badInputLine()).isEqualTo("mnist-lab model describe: linear units must be "
-        + "between 1 and 2147483647, got 3e9 in \"linear(3e9)\"");
+    assertThat(run.badInputLine())
+        .isEqualTo(
+            "mnist-lab model describe: linear units must be "
+                + "between 1 and 2147483647, got 3e9 in \"linear(3e9)\"");
   }
 
   private static String machine() {

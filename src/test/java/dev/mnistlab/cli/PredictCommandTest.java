@@ -38,9 +38,23 @@ class PredictCommandTest {
   private Path savedModel() throws IOException {
     Path data = SyntheticMnist.write(Files.createDirectory(tmp.resolve("data")));
     Path model = tmp.resolve("model");
-    CliRun run = CliRun.of("train", "--data-dir", data.toString(), "--val-size", "20",
-        "--epochs", "1", "--batch-size", "16", "--model", "linear(16),relu,linear(10)",
-        "--threads", "1", "--save", model.toString());
+    CliRun run =
+        CliRun.of(
+            "train",
+            "--data-dir",
+            data.toString(),
+            "--val-size",
+            "20",
+            "--epochs",
+            "1",
+            "--batch-size",
+            "16",
+            "--model",
+            "linear(16),relu,linear(10)",
+            "--threads",
+            "1",
+            "--save",
+            model.toString());
     assertThat(run.code()).as("train stderr:%n%s", run.err()).isZero();
     return model;
   }
@@ -54,7 +68,9 @@ class PredictCommandTest {
 
     assertThat(run.code()).as("stderr:%n%s", run.err()).isZero();
     assertThat(run.err()).isEmpty();
-    assertThat(run.outLines()).singleElement().asString()
+    assertThat(run.outLines())
+        .singleElement()
+        .asString()
         .matches("\\Q" + image + "\\E: [0-9] \\(probability (0\\.\\d{3}|1\\.000)\\)");
   }
 
@@ -62,8 +78,11 @@ class PredictCommandTest {
   void rejectsDirectoryThatIsNotASavedModel() {
     CliRun run = CliRun.of("predict", "--model-dir", tmp.toString(), "x.png");
 
-    assertThat(run.badInputLine()).isEqualTo("mnist-lab predict: not a saved model: " + tmp
-        + " has no config.json (write one with 'mnist-lab train --save DIR')");
+    assertThat(run.badInputLine())
+        .isEqualTo(
+            "mnist-lab predict: not a saved model: "
+                + tmp
+                + " has no config.json (write one with 'mnist-lab train --save DIR')");
   }
 
   @Test
@@ -93,9 +112,12 @@ class PredictCommandTest {
 
     CliRun run = CliRun.of("predict", "--model-dir", model.toString(), bomb.toString());
 
-    assertThat(run.badInputLine()).isEqualTo("mnist-lab predict: cannot read image " + bomb
-        + ": it is 30000x30000 pixels (900 megapixels), more than the 100 megapixels allowed;"
-        + " scale it down first");
+    assertThat(run.badInputLine())
+        .isEqualTo(
+            "mnist-lab predict: cannot read image "
+                + bomb
+                + ": it is 30000x30000 pixels (900 megapixels), more than the 100 megapixels allowed;"
+                + " scale it down first");
     // Not a speed figure: decoding first took 39 s, so a wide bound tells the two apart even
     // on a loaded machine.
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
@@ -107,10 +129,21 @@ class PredictCommandTest {
     // 100 megapixels: whole, its grey copy alone would be 400 MB of floats.
     Path image = PngFixtures.bar(tmp.resolve("large.png"), 10_000, 10_000);
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process child = new ProcessBuilder(java, "-Xmx256m", "-Djava.awt.headless=true", "-cp",
-        System.getProperty("java.class.path"), "dev.mnistlab.cli.Main", "predict",
-        "--model-dir", model.toString(), image.toString())
-        .redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
+    Process child =
+        new ProcessBuilder(
+                java,
+                "-Xmx256m",
+                "-Djava.awt.headless=true",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.mnistlab.cli.Main",
+                "predict",
+                "--model-dir",
+                model.toString(),
+                image.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(tmp.resolve("child.log").toFile())
+            .start();
     try {
       assertThat(child.waitFor(120, TimeUnit.SECONDS)).as("child ended").isTrue();
       String log = Files.readString(tmp.resolve("child.log"));
@@ -128,8 +161,11 @@ class PredictCommandTest {
 
     CliRun run = CliRun.of("predict", "--model-dir", model.toString(), folder.toString());
 
-    assertThat(run.badInputLine()).isEqualTo("mnist-lab predict: cannot read image " + folder
-        + ": it is a directory, not a picture file");
+    assertThat(run.badInputLine())
+        .isEqualTo(
+            "mnist-lab predict: cannot read image "
+                + folder
+                + ": it is a directory, not a picture file");
   }
 
   @Test
@@ -138,8 +174,11 @@ class PredictCommandTest {
 
     CliRun run = CliRun.of("predict", "--model-dir", missing.toString(), "x.png");
 
-    assertThat(run.badInputLine()).isEqualTo("mnist-lab predict: cannot use --model-dir "
-        + missing + ": no such directory (write one with 'mnist-lab train --save DIR')");
+    assertThat(run.badInputLine())
+        .isEqualTo(
+            "mnist-lab predict: cannot use --model-dir "
+                + missing
+                + ": no such directory (write one with 'mnist-lab train --save DIR')");
   }
 
   @Test
@@ -148,8 +187,11 @@ class PredictCommandTest {
 
     CliRun run = CliRun.of("predict", "--model-dir", file.toString(), "x.png");
 
-    assertThat(run.badInputLine()).isEqualTo("mnist-lab predict: cannot use --model-dir "
-        + file + ": it is a file, not a directory (write one with 'mnist-lab train --save DIR')");
+    assertThat(run.badInputLine())
+        .isEqualTo(
+            "mnist-lab predict: cannot use --model-dir "
+                + file
+                + ": it is a file, not a directory (write one with 'mnist-lab train --save DIR')");
   }
 
   @Test
@@ -159,8 +201,11 @@ class PredictCommandTest {
 
     CliRun run = CliRun.of("predict", "--model-dir", model.toString(), drawnOne().toString());
 
-    assertThat(run.badInputLine()).isEqualTo("mnist-lab predict: not a saved model: " + model
-        + " has no model.params (write one with 'mnist-lab train --save DIR')");
+    assertThat(run.badInputLine())
+        .isEqualTo(
+            "mnist-lab predict: not a saved model: "
+                + model
+                + " has no model.params (write one with 'mnist-lab train --save DIR')");
   }
 
   @Test
@@ -170,8 +215,11 @@ class PredictCommandTest {
 
     CliRun run = CliRun.of("predict", "--model-dir", model.toString(), drawnOne().toString());
 
-    assertThat(run.badInputLine()).startsWith("mnist-lab predict: cannot read "
-        + model.resolve("config.json") + ": not a saved config at line 2 (")
+    assertThat(run.badInputLine())
+        .startsWith(
+            "mnist-lab predict: cannot read "
+                + model.resolve("config.json")
+                + ": not a saved config at line 2 (")
         .doesNotContain("Source:");
   }
 
@@ -184,8 +232,11 @@ class PredictCommandTest {
 
     CliRun run = CliRun.of("predict", "--model-dir", model.toString(), drawnOne().toString());
 
-    assertThat(run.badInputLine()).isEqualTo("mnist-lab predict: cannot read " + params
-        + ": it is cut short (the save was interrupted, or the file was truncated)");
+    assertThat(run.badInputLine())
+        .isEqualTo(
+            "mnist-lab predict: cannot read "
+                + params
+                + ": it is cut short (the save was interrupted, or the file was truncated)");
   }
 
   @Test
@@ -196,7 +247,10 @@ class PredictCommandTest {
 
     CliRun run = CliRun.of("predict", "--model-dir", model.toString(), drawnOne().toString());
 
-    assertThat(run.badInputLine()).startsWith("mnist-lab predict: cannot load " + params
-        + ": the saved parameters are damaged or not a parameter file (");
+    assertThat(run.badInputLine())
+        .startsWith(
+            "mnist-lab predict: cannot load "
+                + params
+                + ": the saved parameters are damaged or not a parameter file (");
   }
 }

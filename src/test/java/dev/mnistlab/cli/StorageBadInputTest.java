@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Checks that every storage fault a user can make ends as one line and exit code 2 on the
- * commands that open a storage, with no stack trace and nothing written.
+ * Checks that every storage fault a user can make ends as one line and exit code 2 on the commands
+ * that open a storage, with no stack trace and nothing written.
  */
 class StorageBadInputTest {
   @TempDir Path tmp;
@@ -30,11 +30,13 @@ class StorageBadInputTest {
       port = socket.getLocalPort();
     }
 
-    CliRun run = CliRun.of("studies", "--storage",
-        "postgresql://mnist:secret@127.0.0.1:" + port + "/lab");
+    CliRun run =
+        CliRun.of("studies", "--storage", "postgresql://mnist:secret@127.0.0.1:" + port + "/lab");
 
-    assertThat(run.badInputLine()).contains("127.0.0.1:" + port)
-        .contains("is the server running?").doesNotContain("secret");
+    assertThat(run.badInputLine())
+        .contains("127.0.0.1:" + port)
+        .contains("is the server running?")
+        .doesNotContain("secret");
   }
 
   @Test
@@ -44,7 +46,9 @@ class StorageBadInputTest {
 
     CliRun run = CliRun.of("worker", "--study", "blog", "--storage", url);
 
-    assertThat(run.badInputLine()).contains(server.user()).contains("password")
+    assertThat(run.badInputLine())
+        .contains(server.user())
+        .contains("password")
         .doesNotContain("wrong@");
   }
 
@@ -54,8 +58,12 @@ class StorageBadInputTest {
 
     CliRun run = CliRun.of("worker", "--study", "blgo", "--storage", url);
 
-    assertThat(run.badInputLine()).isEqualTo("mnist-lab worker: no study named 'blgo' in "
-        + "sqlite:" + tmp.resolve("filled.db") + " (studies there: demo)");
+    assertThat(run.badInputLine())
+        .isEqualTo(
+            "mnist-lab worker: no study named 'blgo' in "
+                + "sqlite:"
+                + tmp.resolve("filled.db")
+                + " (studies there: demo)");
   }
 
   @Test
@@ -91,7 +99,8 @@ class StorageBadInputTest {
 
     CliRun run = CliRun.of("studies", "--storage", url);
 
-    assertThat(run.badInputLine()).contains("schema version 99")
+    assertThat(run.badInputLine())
+        .contains("schema version 99")
         .contains("newer than this mnist-lab");
   }
 
@@ -99,7 +108,9 @@ class StorageBadInputTest {
   void rejectsAStorageUrlOfAnotherKind() {
     CliRun run = CliRun.of("studies", "--storage", "mysql://localhost/lab");
 
-    assertThat(run.badInputLine()).contains("mysql://localhost/lab").contains("sqlite:")
+    assertThat(run.badInputLine())
+        .contains("mysql://localhost/lab")
+        .contains("sqlite:")
         .contains("postgresql://");
     assertThat(Storages.DEFAULT_URL).startsWith("sqlite:");
   }

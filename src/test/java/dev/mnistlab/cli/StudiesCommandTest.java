@@ -19,10 +19,14 @@ class StudiesCommandTest {
     CliRun run = CliRun.of("studies", "--storage", url);
 
     assertThat(run.code()).as(run.err()).isZero();
-    assertThat(run.out()).contains("waiting").contains("complete").contains("failed")
-        .contains("val_accuracy (max)").contains("0.9800");
-    String row = run.outLines().stream().filter(l -> l.startsWith("demo")).findFirst()
-        .orElseThrow();
+    assertThat(run.out())
+        .contains("waiting")
+        .contains("complete")
+        .contains("failed")
+        .contains("val_accuracy (max)")
+        .contains("0.9800");
+    String row =
+        run.outLines().stream().filter(l -> l.startsWith("demo")).findFirst().orElseThrow();
     // waiting, running, complete, pruned, diverged, failed
     assertThat(row.replaceAll(".*\\d\\d:\\d\\d", "").trim().split("\\s+"))
         .containsExactly("1", "0", "2", "0", "0", "1", "0.9800");
@@ -41,8 +45,9 @@ class StudiesCommandTest {
 
   @Test
   void rejectsAFileThatIsNotADatabase() throws Exception {
-    Path notes = java.nio.file.Files.writeString(tmp.resolve("notes.txt"),
-        "these are my notes, not a database\n".repeat(200));
+    Path notes =
+        java.nio.file.Files.writeString(
+            tmp.resolve("notes.txt"), "these are my notes, not a database\n".repeat(200));
 
     CliRun run = CliRun.of("studies", "--storage", "sqlite:" + notes);
 
@@ -55,9 +60,12 @@ class StudiesCommandTest {
 
     CliRun run = CliRun.of("studies", "--storage", "sqlite:" + file);
 
-    assertThat(run.badInputLine()).isEqualTo("mnist-lab studies: storage file " + file
-        + " does not exist; commands that only read never create one ('study run', 'sweep'"
-        + " and 'tune' do)");
+    assertThat(run.badInputLine())
+        .isEqualTo(
+            "mnist-lab studies: storage file "
+                + file
+                + " does not exist; commands that only read never create one ('study run', 'sweep'"
+                + " and 'tune' do)");
     try (Stream<Path> left = Files.list(tmp)) {
       assertThat(left).isEmpty();
     }

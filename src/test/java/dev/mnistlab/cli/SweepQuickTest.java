@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs {@code sweep --quick} on the real MNIST as a new user would (14 runs, about 70 s on
- * 2 cores) and checks that every factor of the seed is reported in every format.
+ * Runs {@code sweep --quick} on the real MNIST as a new user would (14 runs, about 70 s on 2 cores)
+ * and checks that every factor of the seed is reported in every format.
  */
 @Tag("slow")
 class SweepQuickTest {
@@ -31,8 +31,16 @@ class SweepQuickTest {
   static void runTheQuickSweep() {
     Path data = DataDirectory.resolve(null, System.getenv()).ensure(System.err::println);
     String storage = "sqlite:" + tmp.resolve("sweep.db");
-    run = CliRun.of("sweep", "--quick", "--data-dir", data.toString(), "--storage", storage,
-        "--out", tmp.resolve("report").toString());
+    run =
+        CliRun.of(
+            "sweep",
+            "--quick",
+            "--data-dir",
+            data.toString(),
+            "--storage",
+            storage,
+            "--out",
+            tmp.resolve("report").toString());
     assertThat(run.code()).as(run.err()).isZero();
     try (Storage opened = Storages.open(storage)) {
       StudyRecord record = Storages.requireStudy(opened, "sweep-quick");
@@ -43,8 +51,15 @@ class SweepQuickTest {
 
   @Test
   void reportsEachOfTheSeedsFiveFactorsEverywhere() {
-    assertThat(run.out()).contains("Factor: lr", "Factor: batch_size", "Factor: optimizer",
-        "Factor: layers", "Epochs", "Mini-batch noise", "QUICK");
+    assertThat(run.out())
+        .contains(
+            "Factor: lr",
+            "Factor: batch_size",
+            "Factor: optimizer",
+            "Factor: layers",
+            "Epochs",
+            "Mini-batch noise",
+            "QUICK");
     for (String name : List.of("lr", "batch-size", "optimizer", "layers")) {
       assertThat(tmp.resolve("report/factor-" + name + ".png")).isNotEmptyFile();
       assertThat(tmp.resolve("report/curves-" + name + ".png")).isNotEmptyFile();
@@ -63,7 +78,9 @@ class SweepQuickTest {
     assertThat(small.label()).isEqualTo("1e-3");
     assertThat(large.label()).isEqualTo("1e-1");
     assertThat(small.finalValAccuracy().mean()).isGreaterThan(0.93);
-    assertThat(large.diverged() > 0
-        || large.finalValAccuracy().mean() < small.finalValAccuracy().mean()).isTrue();
+    assertThat(
+            large.diverged() > 0
+                || large.finalValAccuracy().mean() < small.finalValAccuracy().mean())
+        .isTrue();
   }
 }

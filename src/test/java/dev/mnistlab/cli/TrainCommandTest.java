@@ -45,8 +45,8 @@ class TrainCommandTest {
 
   /** Runs {@code train} on the synthetic set with 100 training and 20 validation images. */
   private CliRun train(String... flags) {
-    List<String> args = new ArrayList<>(List.of("train", "--data-dir", data.toString(),
-        "--val-size", "20"));
+    List<String> args =
+        new ArrayList<>(List.of("train", "--data-dir", data.toString(), "--val-size", "20"));
     args.addAll(Arrays.asList(flags));
     return CliRun.of(args.toArray(String[]::new));
   }
@@ -55,17 +55,22 @@ class TrainCommandTest {
   void refusesANetworkTooBigForThisMachineBeforeTraining() {
     CliRun run = train("--model", "linear(1e9),relu,linear(10)");
 
-    assertThat(run.badInputLine()).isEqualTo("mnist-lab train: network needs about 13.0 TiB "
-        + "(795,000,000,010 parameters at batch 100 with adam), more than this machine's "
-        + MemoryEstimate.size(MachineMemory.totalBytes()) + " of memory");
+    assertThat(run.badInputLine())
+        .isEqualTo(
+            "mnist-lab train: network needs about 13.0 TiB "
+                + "(795,000,000,010 parameters at batch 100 with adam), more than this machine's "
+                + MemoryEstimate.size(MachineMemory.totalBytes())
+                + " of memory");
     // Not even the run's header: nothing was loaded or built.
     assertThat(run.out()).isEmpty();
   }
 
   /** Runs a quick two-epoch training of a small network on the synthetic set. */
   private CliRun quickTrain(String... flags) {
-    List<String> args = new ArrayList<>(List.of("--epochs", "2", "--batch-size", "16",
-        "--model", SMALL_MODEL, "--threads", "1"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--epochs", "2", "--batch-size", "16", "--model", SMALL_MODEL, "--threads", "1"));
     args.addAll(Arrays.asList(flags));
     return train(args.toArray(String[]::new));
   }
@@ -98,21 +103,26 @@ class TrainCommandTest {
         Arguments.of(named("zero learning rate", List.of("--lr", "0")), "got 0.0"),
         Arguments.of(named("negative learning rate", List.of("--lr", "-0.1")), "got -0.1"),
         Arguments.of(named("zero batch size", List.of("--batch-size", "0")), "got 0"),
-        Arguments.of(named("batch beyond training set", List.of("--batch-size", "100000")),
-            "got 100000"),
+        Arguments.of(
+            named("batch beyond training set", List.of("--batch-size", "100000")), "got 100000"),
         Arguments.of(named("zero epochs", List.of("--epochs", "0")), "epochs must be >= 1, got 0"),
-        Arguments.of(named("dropout p of 1.5",
-            List.of("--model", "linear(64),dropout(1.5),linear(10)")), "got 1.5"),
+        Arguments.of(
+            named("dropout p of 1.5", List.of("--model", "linear(64),dropout(1.5),linear(10)")),
+            "got 1.5"),
         Arguments.of(named("output not 10 values", List.of("--model", "linear(64)")), "got 64"),
-        Arguments.of(named("conv2d after flatten",
-            List.of("--model", "flatten,conv2d(8,3),flatten,linear(10)")), "conv2d at layer 2"),
+        Arguments.of(
+            named(
+                "conv2d after flatten",
+                List.of("--model", "flatten,conv2d(8,3),flatten,linear(10)")),
+            "conv2d at layer 2"),
         Arguments.of(named("threads not a number", List.of("--threads", "abc")), "'abc'"),
-        Arguments.of(named("unknown validation split", List.of("--val-split", "sideways")),
-            "'sideways'"),
+        Arguments.of(
+            named("unknown validation split", List.of("--val-split", "sideways")), "'sideways'"),
         Arguments.of(named("one beta", List.of("--betas", "0.9")), "'0.9'"),
         Arguments.of(named("beta not a number", List.of("--betas", "0.9,x")), "'x'"),
         Arguments.of(named("unknown init", List.of("--init", "foo")), "\"foo\""),
-        Arguments.of(named("json parent missing", List.of("--json", "/nonexistent-dir/x.json")),
+        Arguments.of(
+            named("json parent missing", List.of("--json", "/nonexistent-dir/x.json")),
             "/nonexistent-dir/x.json"));
   }
 
@@ -138,22 +148,27 @@ class TrainCommandTest {
 
   @Test
   void rejectsBatchLargerThanTheTrainingSplitSayingItsSize() {
-    assertThat(train("--batch-size", "100000").badInputLine()).isEqualTo(
-        "mnist-lab train: batch size must be <= the number of training images (100), got 100000");
+    assertThat(train("--batch-size", "100000").badInputLine())
+        .isEqualTo(
+            "mnist-lab train: batch size must be <= the number of training images (100), got 100000");
   }
 
   @Test
   void rejectsUnknownOptimizerListingTheAllowedOnes() {
-    assertThat(train("--optimizer", "adamx").badInputLine()).isEqualTo("mnist-lab train: "
-        + "unknown optimizer 'adamx': allowed are sgd, momentum, nesterov, adam, adamw, "
-        + "rmsprop, adagrad");
+    assertThat(train("--optimizer", "adamx").badInputLine())
+        .isEqualTo(
+            "mnist-lab train: "
+                + "unknown optimizer 'adamx': allowed are sgd, momentum, nesterov, adam, adamw, "
+                + "rmsprop, adagrad");
   }
 
   @Test
   void rejectsUnknownLayerSayingWhereAndWhatIsAllowed() {
-    assertThat(train("--model", "linear(10),swish").badInputLine()).isEqualTo("mnist-lab train: "
-        + "unknown layer \"swish\" at character 12; allowed: linear, relu, sigmoid, tanh, gelu, "
-        + "leaky_relu, softmax, dropout, batchnorm, flatten, conv2d, maxpool, avgpool");
+    assertThat(train("--model", "linear(10),swish").badInputLine())
+        .isEqualTo(
+            "mnist-lab train: "
+                + "unknown layer \"swish\" at character 12; allowed: linear, relu, sigmoid, tanh, gelu, "
+                + "leaky_relu, softmax, dropout, batchnorm, flatten, conv2d, maxpool, avgpool");
   }
 
   @Test
@@ -169,8 +184,10 @@ class TrainCommandTest {
     Path missing = tmp.resolve("nope");
 
     assertThat(CliRun.of("train", "--data-dir", missing.toString()).badInputLine())
-        .isEqualTo("mnist-lab train: data directory does not exist: " + missing
-            + " (only 'mnist-lab data fetch' creates one)");
+        .isEqualTo(
+            "mnist-lab train: data directory does not exist: "
+                + missing
+                + " (only 'mnist-lab data fetch' creates one)");
   }
 
   @Test
@@ -179,8 +196,10 @@ class TrainCommandTest {
     byte[] bytes = Files.readAllBytes(images);
     Files.write(images, Arrays.copyOf(bytes, bytes.length / 2));
 
-    assertThat(train().badInputLine()).isEqualTo("mnist-lab train: train-images-idx3-ubyte: "
-        + "truncated: header promises 120 images of 28x28 (94096 bytes), file has 47048 bytes");
+    assertThat(train().badInputLine())
+        .isEqualTo(
+            "mnist-lab train: train-images-idx3-ubyte: "
+                + "truncated: header promises 120 images of 28x28 (94096 bytes), file has 47048 bytes");
   }
 
   @Test
@@ -189,9 +208,11 @@ class TrainCommandTest {
     // user's own MNIST-like set.
     IdxFixtures.markFetched(data);
 
-    assertThat(train().badInputLine()).startsWith(
-        "mnist-lab train: train-images-idx3-ubyte: SHA-256 mismatch: expected "
-            + MnistFile.TRAIN_IMAGES.knownSha256() + ", got ");
+    assertThat(train().badInputLine())
+        .startsWith(
+            "mnist-lab train: train-images-idx3-ubyte: SHA-256 mismatch: expected "
+                + MnistFile.TRAIN_IMAGES.knownSha256()
+                + ", got ");
   }
 
   @Test
@@ -201,8 +222,12 @@ class TrainCommandTest {
     Path save = file.resolve("sub");
 
     assertThat(train("--save", save.toString()).badInputLine())
-        .isEqualTo("mnist-lab train: cannot write --save " + save + ": " + file
-            + " is a file, not a directory");
+        .isEqualTo(
+            "mnist-lab train: cannot write --save "
+                + save
+                + ": "
+                + file
+                + " is a file, not a directory");
   }
 
   @Test
@@ -215,32 +240,37 @@ class TrainCommandTest {
   void rejectsJsonUnderProcBeforeTraining() {
     CliRun run = train("--json", "/proc/version");
 
-    assertThat(run.badInputLine()).isEqualTo(
-        "mnist-lab train: cannot write --json /proc/version: /proc does not accept new files");
+    assertThat(run.badInputLine())
+        .isEqualTo(
+            "mnist-lab train: cannot write --json /proc/version: /proc does not accept new files");
     assertThat(run.out()).isEmpty();
   }
 
   @Test
   void rejectsSaveUnderProcBeforeTraining() {
-    assertThat(train("--save", "/proc/rep").badInputLine()).isEqualTo(
-        "mnist-lab train: cannot write --save /proc/rep: /proc does not accept new files");
+    assertThat(train("--save", "/proc/rep").badInputLine())
+        .isEqualTo(
+            "mnist-lab train: cannot write --save /proc/rep: /proc does not accept new files");
   }
 
   @Test
   void saysTheRangeOfAnEpochCountTooLargeForAWholeNumber() {
-    assertThat(train("--epochs", "1000000000000").badInputLine()).isEqualTo(
-        "mnist-lab train: Invalid value for option '--epochs': '1000000000000' is out of "
-            + "range: whole numbers here go from -2,147,483,648 to 2,147,483,647 "
-            + "(see 'mnist-lab train --help')");
+    assertThat(train("--epochs", "1000000000000").badInputLine())
+        .isEqualTo(
+            "mnist-lab train: Invalid value for option '--epochs': '1000000000000' is out of "
+                + "range: whole numbers here go from -2,147,483,648 to 2,147,483,647 "
+                + "(see 'mnist-lab train --help')");
   }
 
   @Test
   void rejectsADataDirThatIsAFile() throws IOException {
     Path file = Files.writeString(tmp.resolve("plain"), "x");
 
-    assertThat(CliRun.of("train", "--data-dir", file.toString()).badInputLine()).isEqualTo(
-        "mnist-lab train: data directory is a file, not a directory: " + file
-            + " (name the directory that holds the four MNIST files)");
+    assertThat(CliRun.of("train", "--data-dir", file.toString()).badInputLine())
+        .isEqualTo(
+            "mnist-lab train: data directory is a file, not a directory: "
+                + file
+                + " (name the directory that holds the four MNIST files)");
   }
 
   @Test
@@ -248,13 +278,14 @@ class TrainCommandTest {
     Path fifo = tmp.resolve("result.pipe");
     assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
     java.util.concurrent.CompletableFuture<String> reader =
-        java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-          try {
-            return Files.readString(fifo);
-          } catch (IOException e) {
-            throw new IllegalStateException(e);
-          }
-        });
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return Files.readString(fifo);
+              } catch (IOException e) {
+                throw new IllegalStateException(e);
+              }
+            });
 
     CliRun run = quickTrain("--json", fifo.toString());
 
@@ -281,8 +312,9 @@ class TrainCommandTest {
   void writesJsonToADeviceWithoutReplacingIt() throws Exception {
     Path device = tmp.resolve("null");
     // A copy of /dev/null in the test's own directory; mknod needs root.
-    org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mknod",
-        device.toString(), "c", "1", "3").start().waitFor() == 0, "mknod needs root");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        new ProcessBuilder("mknod", device.toString(), "c", "1", "3").start().waitFor() == 0,
+        "mknod needs root");
 
     CliRun run = quickTrain("--json", device.toString());
 
@@ -300,8 +332,9 @@ class TrainCommandTest {
 
       CliRun run = quickTrain("--json", json.toString(), "--save", save.toString());
 
-      assertThat(run.badInputLine()).startsWith("mnist-lab train: cannot save the model into "
-          + save + ": no space left on device");
+      assertThat(run.badInputLine())
+          .startsWith(
+              "mnist-lab train: cannot save the model into " + save + ": no space left on device");
       try (Stream<Path> files = Files.list(disk.dir())) {
         assertThat(files.map(p -> p.getFileName().toString())).containsExactly("filler");
       }
@@ -316,8 +349,8 @@ class TrainCommandTest {
 
       CliRun run = quickTrain("--json", json.toString());
 
-      assertThat(run.badInputLine()).isEqualTo("mnist-lab train: cannot write --json " + json
-          + ": no space left on device");
+      assertThat(run.badInputLine())
+          .isEqualTo("mnist-lab train: cannot write --json " + json + ": no space left on device");
       try (Stream<Path> files = Files.list(disk.dir())) {
         assertThat(files.map(p -> p.getFileName().toString())).containsExactly("filler");
       }
@@ -334,8 +367,10 @@ class TrainCommandTest {
   void checksOutputPathsBeforeTraining() {
     CliRun run = train("--json", "/nonexistent-dir/x.json");
 
-    assertThat(run.badInputLine()).isEqualTo("mnist-lab train: cannot write --json "
-        + "/nonexistent-dir/x.json: directory /nonexistent-dir does not exist");
+    assertThat(run.badInputLine())
+        .isEqualTo(
+            "mnist-lab train: cannot write --json "
+                + "/nonexistent-dir/x.json: directory /nonexistent-dir does not exist");
     assertThat(run.out()).isEmpty();
   }
 
@@ -349,15 +384,24 @@ class TrainCommandTest {
 
     assertThat(run.code()).as("stderr:%n%s", run.err()).isZero();
     JsonNode result = JSON.readTree(file.toFile());
-    assertThat(result.fieldNames()).toIterable().contains("config", "provenance", "epochs",
-        "steps", "test", "state", "seconds");
+    assertThat(result.fieldNames())
+        .toIterable()
+        .contains("config", "provenance", "epochs", "steps", "test", "state", "seconds");
     assertThat(result.get("state").asText()).isEqualTo("COMPLETE");
     assertThat(result.get("config").get("model").asText()).isEqualTo(SMALL_MODEL);
     assertThat(result.get("epochs")).hasSize(2);
     for (int i = 0; i < 2; i++) {
       JsonNode epoch = result.get("epochs").get(i);
-      assertThat(epoch.fieldNames()).toIterable().contains("epoch", "train_loss",
-          "train_loss_last_batch", "val_loss", "val_accuracy", "lr", "seconds");
+      assertThat(epoch.fieldNames())
+          .toIterable()
+          .contains(
+              "epoch",
+              "train_loss",
+              "train_loss_last_batch",
+              "val_loss",
+              "val_accuracy",
+              "lr",
+              "seconds");
       assertThat(epoch.get("epoch").asInt()).isEqualTo(i + 1);
       assertThat(epoch.get("train_loss").isNumber()).isTrue();
       assertThat(epoch.get("val_accuracy").asDouble()).isBetween(0.0, 1.0);
@@ -365,12 +409,17 @@ class TrainCommandTest {
     assertThat(result.get("test").get("loss").isNumber()).isTrue();
     assertThat(result.get("test").get("accuracy").asDouble()).isBetween(0.0, 1.0);
     JsonNode provenance = result.get("provenance");
-    assertThat(provenance.fieldNames()).toIterable().contains("djl", "engine", "java", "os",
-        "cpu", "cores", "threads");
+    assertThat(provenance.fieldNames())
+        .toIterable()
+        .contains("djl", "engine", "java", "os", "cpu", "cores", "threads");
     assertThat(provenance.get("threads").get("intra_op").asInt()).isEqualTo(1);
-    assertThat(provenance.get("data_checksums").fieldNames()).toIterable()
-        .containsExactlyInAnyOrder("train-images-idx3-ubyte", "train-labels-idx1-ubyte",
-            "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte");
+    assertThat(provenance.get("data_checksums").fieldNames())
+        .toIterable()
+        .containsExactlyInAnyOrder(
+            "train-images-idx3-ubyte",
+            "train-labels-idx1-ubyte",
+            "t10k-images-idx3-ubyte",
+            "t10k-labels-idx1-ubyte");
     assertThat(provenance.get("data_checksums").get("train-images-idx3-ubyte").asText())
         .matches("[0-9a-f]{64}");
     assertThat(run.out()).contains("COMPLETE after 2 epoch(s)");
@@ -412,7 +461,9 @@ class TrainCommandTest {
     JsonNode result = JSON.readTree(file.toFile());
     assertThat(result.get("state").asText()).isEqualTo("DIVERGED");
     assertThat(result.get("diverged_at_step").asLong()).isPositive();
-    assertThat(run.errLines()).singleElement().asString()
+    assertThat(run.errLines())
+        .singleElement()
+        .asString()
         .startsWith("diverged: loss became ")
         .contains("at step " + result.get("diverged_at_step").asLong());
   }
@@ -430,11 +481,22 @@ class TrainCommandTest {
 
   @Test
   void warnsOnStderrAboutASigmoidLastLayer() {
-    CliRun run = train("--model", "linear(16),relu,linear(10),sigmoid", "--epochs", "1",
-        "--batch-size", "16", "--threads", "1");
+    CliRun run =
+        train(
+            "--model",
+            "linear(16),relu,linear(10),sigmoid",
+            "--epochs",
+            "1",
+            "--batch-size",
+            "16",
+            "--threads",
+            "1");
 
     assertThat(run.code()).isZero();
-    assertThat(run.errLines()).singleElement().asString().startsWith("warning: ")
+    assertThat(run.errLines())
+        .singleElement()
+        .asString()
+        .startsWith("warning: ")
         .contains("1.4612");
   }
 
@@ -452,14 +514,32 @@ class TrainCommandTest {
   void ignoresCtrlCAndHaltsWhenTheProcessNamedAsItsParentEnds() throws Exception {
     Process parent = new ProcessBuilder("sleep", "60").start();
     List<String> command = new ArrayList<>(TrialFixtures.javaCommand());
-    command.addAll(List.of("train", "--data-dir", data.toString(), "--val-size", "20",
-        "--model", "linear(10)", "--epochs", "100000", "--batch-size", "10", "--threads", "1",
-        "--exit-with-parent", String.valueOf(parent.pid())));
-    Process child = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(tmp.resolve("child.log").toFile()).start();
+    command.addAll(
+        List.of(
+            "train",
+            "--data-dir",
+            data.toString(),
+            "--val-size",
+            "20",
+            "--model",
+            "linear(10)",
+            "--epochs",
+            "100000",
+            "--batch-size",
+            "10",
+            "--threads",
+            "1",
+            "--exit-with-parent",
+            String.valueOf(parent.pid())));
+    Process child =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(tmp.resolve("child.log").toFile())
+            .start();
     try {
       // Let it start training, so the halt interrupts a run rather than a JVM starting.
-      for (int i = 0; i < 300 && !Files.readString(tmp.resolve("child.log")).contains("train_loss");
+      for (int i = 0;
+          i < 300 && !Files.readString(tmp.resolve("child.log")).contains("train_loss");
           i++) {
         Thread.sleep(100);
       }

@@ -9,7 +9,6 @@ import dev.mnistlab.data.MnistData;
 import dev.mnistlab.data.MnistFile;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Trains on the real MNIST, end to end through the command line, and checks the figures the
- * seed reported. MNIST is fetched on first use, as every command does.
+ * Trains on the real MNIST, end to end through the command line, and checks the figures the seed
+ * reported. MNIST is fetched on first use, as every command does.
  */
 @Tag("slow")
 // One engine thread each, so the figures do not depend on what else the machine is doing.
@@ -44,9 +43,21 @@ class TrainOnMnistTest {
     model = tmp.resolve("trial-7");
     for (int seed = 1; seed <= SEEDS; seed++) {
       Path json = tmp.resolve("trial-7-seed-" + seed + ".json");
-      CliRun run = CliRun.of("train", "--data-dir", data.toString(), "--epochs", "2",
-          "--seed", String.valueOf(seed), "--threads", "1", "--json", json.toString(),
-          "--save", model.toString());
+      CliRun run =
+          CliRun.of(
+              "train",
+              "--data-dir",
+              data.toString(),
+              "--epochs",
+              "2",
+              "--seed",
+              String.valueOf(seed),
+              "--threads",
+              "1",
+              "--json",
+              json.toString(),
+              "--save",
+              model.toString());
       assertThat(run.code()).as("stderr:%n%s", run.err()).isZero();
       trial7.add(JSON.readTree(json.toFile()));
     }
@@ -61,8 +72,9 @@ class TrainOnMnistTest {
       assertThat(run.get("config").get("model").asText())
           .isEqualTo("linear(512),relu,linear(256),relu,linear(10)");
       assertThat(run.get("state").asText()).isEqualTo("COMPLETE");
-      assertThat(run.get("provenance").get("data_checksums").get("train-images-idx3-ubyte")
-          .asText()).isEqualTo(MnistFile.TRAIN_IMAGES.knownSha256());
+      assertThat(
+              run.get("provenance").get("data_checksums").get("train-images-idx3-ubyte").asText())
+          .isEqualTo(MnistFile.TRAIN_IMAGES.knownSha256());
       sum += run.get("test").get("accuracy").asDouble();
     }
     assertThat(sum / SEEDS).isGreaterThanOrEqualTo(0.97);
@@ -72,9 +84,23 @@ class TrainOnMnistTest {
   void sigmoidLastLayerNeverGoesBelowItsLossFloor() throws IOException {
     Path json = tmp.resolve("trial-1.json");
 
-    CliRun run = CliRun.of("train", "--data-dir", data.toString(), "--model",
-        "linear(64),relu,linear(10),sigmoid", "--batch-size", "16", "--lr", "1e-4",
-        "--epochs", "2", "--threads", "1", "--json", json.toString());
+    CliRun run =
+        CliRun.of(
+            "train",
+            "--data-dir",
+            data.toString(),
+            "--model",
+            "linear(64),relu,linear(10),sigmoid",
+            "--batch-size",
+            "16",
+            "--lr",
+            "1e-4",
+            "--epochs",
+            "2",
+            "--threads",
+            "1",
+            "--json",
+            json.toString());
 
     assertThat(run.code()).as("stderr:%n%s", run.err()).isZero();
     JsonNode result = JSON.readTree(json.toFile());

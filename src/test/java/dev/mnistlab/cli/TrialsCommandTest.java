@@ -20,8 +20,13 @@ class TrialsCommandTest {
     CliRun run = CliRun.of("trials", "--study", "demo", "--storage", url);
 
     assertThat(run.code()).as(run.err()).isZero();
-    assertThat(run.out()).contains("COMPLETE").contains("FAILED").contains("WAITING")
-        .contains("0.9700").contains("0.9810").contains("exited with code 137")
+    assertThat(run.out())
+        .contains("COMPLETE")
+        .contains("FAILED")
+        .contains("WAITING")
+        .contains("0.9700")
+        .contains("0.9810")
+        .contains("exited with code 137")
         .contains("test-host:1:filled");
   }
 
@@ -53,9 +58,12 @@ class TrialsCommandTest {
 
     CliRun run = CliRun.of("trials", "--study", "demo", "--storage", "sqlite:" + file);
 
-    assertThat(run.badInputLine()).isEqualTo("mnist-lab trials: storage file " + file
-        + " does not exist; commands that only read never create one ('study run', 'sweep'"
-        + " and 'tune' do)");
+    assertThat(run.badInputLine())
+        .isEqualTo(
+            "mnist-lab trials: storage file "
+                + file
+                + " does not exist; commands that only read never create one ('study run', 'sweep'"
+                + " and 'tune' do)");
     try (Stream<Path> left = Files.list(tmp)) {
       assertThat(left).isEmpty();
     }

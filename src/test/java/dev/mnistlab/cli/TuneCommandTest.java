@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 class TuneCommandTest {
   @TempDir Path tmp;
 
-  private static final String TINY = """
+  private static final String TINY =
+      """
       name: tiny
       params:
         units_1: {choice: [8, 16]}
@@ -35,10 +36,30 @@ class TuneCommandTest {
 
   private CliRun tune(String storage, String... more) throws IOException {
     Path data = SyntheticMnist.write(Files.createDirectories(tmp.resolve("data")));
-    List<String> args = new ArrayList<>(List.of("tune", "--space", space().toString(),
-        "--data-dir", data.toString(), "--storage", storage, "--study", "tiny",
-        "--set", "val_size=20", "--set", "log_every=1", "--train-limit", "100",
-        "--sampler", "tpe:startup=2", "--pruner", "median:warmup=1,startup=1", "--seed", "3"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "tune",
+                "--space",
+                space().toString(),
+                "--data-dir",
+                data.toString(),
+                "--storage",
+                storage,
+                "--study",
+                "tiny",
+                "--set",
+                "val_size=20",
+                "--set",
+                "log_every=1",
+                "--train-limit",
+                "100",
+                "--sampler",
+                "tpe:startup=2",
+                "--pruner",
+                "median:warmup=1,startup=1",
+                "--seed",
+                "3"));
     args.addAll(List.of(more));
     return CliRun.of(args.toArray(String[]::new));
   }
@@ -54,9 +75,11 @@ class TuneCommandTest {
 
   @Test
   void refusesAnUnknownSpace() {
-    assertThat(CliRun.of("tune", "--space", "resnet", "--storage",
-        "sqlite:" + tmp.resolve("s.db")).badInputLine())
-        .contains("resnet").contains("mlp, cnn");
+    assertThat(
+            CliRun.of("tune", "--space", "resnet", "--storage", "sqlite:" + tmp.resolve("s.db"))
+                .badInputLine())
+        .contains("resnet")
+        .contains("mlp, cnn");
   }
 
   @Test
@@ -66,8 +89,8 @@ class TuneCommandTest {
     assertThat(bad(base, "--sampler", "bayes")).contains("got 'bayes'");
     assertThat(bad(base, "--pruner", "asha:eta=1")).contains("eta must be >= 2, got 1");
     assertThat(bad(base, "--timeout", "ten"))
-        .isEqualTo("mnist-lab tune: --timeout must be a duration like 90s, 15m or 1h30m, "
-            + "got 'ten'");
+        .isEqualTo(
+            "mnist-lab tune: --timeout must be a duration like 90s, 15m or 1h30m, " + "got 'ten'");
     assertThat(bad(base, "--objective", "test_accuracy"))
         .endsWith("a search must not choose by the test set");
     assertThat(bad(base, "--trials", "0"))
@@ -106,22 +129,33 @@ class TuneCommandTest {
 
     assertThat(run.code()).as(run.err()).isZero();
     List<TrialRecord> trials = trials(storage);
-    assertThat(trials).hasSize(6).allSatisfy(t -> assertThat(t.state())
-        .isIn(TrialState.COMPLETE, TrialState.PRUNED));
+    assertThat(trials)
+        .hasSize(6)
+        .allSatisfy(t -> assertThat(t.state()).isIn(TrialState.COMPLETE, TrialState.PRUNED));
     assertThat(trials).extracting(TrialRecord::workerId).doesNotContainNull();
     assertThat(run.err()).contains("created search tiny").contains("search tiny: 6 done");
-    assertThat(run.out()).contains("best: trial ").contains("test accuracy")
-        .contains("./mnist-lab train --model 'linear(").contains("--seed 3")
+    assertThat(run.out())
+        .contains("best: trial ")
+        .contains("test accuracy")
+        .contains("./mnist-lab train --model 'linear(")
+        .contains("--seed 3")
         .contains("top ");
-    trials.stream().filter(t -> t.state() == TrialState.PRUNED).forEach(t -> {
-      assertThat(t.reason()).startsWith("pruned after epoch ");
-      assertThat(t.epochs()).hasSizeLessThan(3);
-    });
+    trials.stream()
+        .filter(t -> t.state() == TrialState.PRUNED)
+        .forEach(
+            t -> {
+              assertThat(t.reason()).startsWith("pruned after epoch ");
+              assertThat(t.epochs()).hasSizeLessThan(3);
+            });
     CliRun report = CliRun.of("study", "report", "tiny", "--storage", storage);
     assertThat(report.code()).as(report.err()).isZero();
-    assertThat(report.out()).contains("6 trial(s) finished")
-        .contains(run.outLines().stream().filter(l -> l.startsWith("best: trial")).findFirst()
-            .orElseThrow());
+    assertThat(report.out())
+        .contains("6 trial(s) finished")
+        .contains(
+            run.outLines().stream()
+                .filter(l -> l.startsWith("best: trial"))
+                .findFirst()
+                .orElseThrow());
   }
 
   @Test
@@ -146,8 +180,7 @@ class TuneCommandTest {
 
   @Test
   @Tag("slow")
-  void continueResumesAStoppedSearchWithAWiderSpaceReusingTheTrialsThatFit()
-      throws IOException {
+  void continueResumesAStoppedSearchWithAWiderSpaceReusingTheTrialsThatFit() throws IOException {
     String storage = "sqlite:" + tmp.resolve("s.db");
     assertThat(tune(storage, "--trials", "3", "--parallel", "1").code()).isZero();
     Files.writeString(tmp.resolve("tiny.yaml"), TINY.replace("[8, 16]", "[8, 16, 32]"));
@@ -155,8 +188,9 @@ class TuneCommandTest {
     CliRun more = tune(storage, "--trials", "5", "--parallel", "1", "--continue");
 
     assertThat(more.code()).as(more.err()).isZero();
-    assertThat(more.err()).contains("continuing search tiny: 3 of its 3 stored trial(s) fit "
-        + "the space and are reused");
+    assertThat(more.err())
+        .contains(
+            "continuing search tiny: 3 of its 3 stored trial(s) fit " + "the space and are reused");
     assertThat(trials(storage)).hasSize(5);
   }
 
@@ -168,21 +202,28 @@ class TuneCommandTest {
 
     assertThat(run.code()).as(run.err()).isZero();
     @SuppressWarnings("unchecked")
-    Map<String, Object> doc = dev.mnistlab.train.JsonFormat.MAPPER.readValue(run.out(),
-        Map.class);
+    Map<String, Object> doc = dev.mnistlab.train.JsonFormat.MAPPER.readValue(run.out(), Map.class);
     assertThat(doc.get("study")).isEqualTo("tiny");
     assertThat(((Map<?, ?>) doc.get("trials")).get("complete")).isEqualTo(2);
     @SuppressWarnings("unchecked")
     Map<String, Object> best = (Map<String, Object>) doc.get("best");
-    assertThat(best).containsKeys("number", "params",
-        "val_accuracy", "test_accuracy", "train_command", "config");
+    assertThat(best)
+        .containsKeys(
+            "number", "params", "val_accuracy", "test_accuracy", "train_command", "config");
     assertThat((List<?>) doc.get("top")).hasSize(2);
   }
 
   @Test
   void aWrongDataDirLeavesNoStorageOrSearchBehind() {
-    CliRun run = CliRun.of("tune", "--space", "mlp", "--data-dir",
-        tmp.resolve("nope").toString(), "--storage", "sqlite:" + tmp.resolve("t.db"));
+    CliRun run =
+        CliRun.of(
+            "tune",
+            "--space",
+            "mlp",
+            "--data-dir",
+            tmp.resolve("nope").toString(),
+            "--storage",
+            "sqlite:" + tmp.resolve("t.db"));
 
     assertThat(run.badInputLine()).startsWith("mnist-lab tune: data directory does not exist");
     assertThat(tmp.resolve("t.db")).doesNotExist();

@@ -29,13 +29,14 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs {@code mnist-lab worker} as separate processes on one storage, kills them and
- * interrupts them, and checks that every trial ran exactly once and none was left behind.
+ * Runs {@code mnist-lab worker} as separate processes on one storage, kills them and interrupts
+ * them, and checks that every trial ran exactly once and none was left behind.
  */
 @Tag("slow")
 class WorkerProcessesTest {
   private static final Pattern CLAIMED = Pattern.compile("(?m)^claimed trial (\\d+) ");
   private static final Pattern WORKER_ID = Pattern.compile("(?m)^worker (\\S+) serving ");
+
   /** Trains for far longer than any test waits: a trial that is surely running. */
   private static final int LONG_EPOCHS = 100_000;
 
@@ -70,13 +71,13 @@ class WorkerProcessesTest {
 
   private void runsEachTrialExactlyOnce(String url, int count) throws Exception {
     try (Storage storage = Storages.open(url)) {
-      TrialFixtures.enqueue(storage, TrialFixtures.study(storage, "s"), count,
-          TrialFixtures.tiny());
+      TrialFixtures.enqueue(
+          storage, TrialFixtures.study(storage, "s"), count, TrialFixtures.tiny());
     }
     List<Process> workers = new ArrayList<>();
     for (int w = 0; w < 4; w++) {
-      workers.add(startWorker(url, "w" + w, "--parallel", "1", "--heartbeat", "1", "--grace",
-          "60"));
+      workers.add(
+          startWorker(url, "w" + w, "--parallel", "1", "--heartbeat", "1", "--grace", "60"));
     }
     for (Process worker : workers) {
       assertThat(worker.waitFor(180, TimeUnit.SECONDS)).as("worker ended").isTrue();
@@ -87,7 +88,8 @@ class WorkerProcessesTest {
       String err = read("w" + w + ".err");
       String out = read("w" + w + ".out");
       assertThat(workers.get(w).exitValue()).as("w%d exit code; stderr:%n%s", w, err).isZero();
-      assertThat(err + out).doesNotContainIgnoringCase("database is locked")
+      assertThat(err + out)
+          .doesNotContainIgnoringCase("database is locked")
           .doesNotContain("Exception");
       assertThat(out).startsWith("done with study s: ");
       Matcher id = WORKER_ID.matcher(err);
@@ -98,14 +100,16 @@ class WorkerProcessesTest {
         assertThat(before).as("trial %s claimed twice", claimed.group(1)).isNull();
       }
     }
-    assertThat(claimedBy.keySet()).containsExactlyElementsOf(
-        IntStream.range(0, count).boxed().toList());
+    assertThat(claimedBy.keySet())
+        .containsExactlyElementsOf(IntStream.range(0, count).boxed().toList());
     try (Storage storage = Storages.open(url)) {
       for (TrialRecord t : trials(storage)) {
-        assertThat(t.state()).as("trial %d: %s", t.number(), t.reason())
+        assertThat(t.state())
+            .as("trial %d: %s", t.number(), t.reason())
             .isEqualTo(TrialState.COMPLETE);
         assertThat(t.attempts()).as("trial %d attempts", t.number()).isEqualTo(1);
-        assertThat(t.workerId()).as("trial %d's worker", t.number())
+        assertThat(t.workerId())
+            .as("trial %d's worker", t.number())
             .isEqualTo(claimedBy.get(t.number()));
       }
     }
@@ -120,8 +124,8 @@ class WorkerProcessesTest {
       TrialFixtures.enqueue(storage, study, 1, TrialFixtures.tiny(1500));
       TrialFixtures.enqueue(storage, study, 2, TrialFixtures.tiny());
     }
-    Process first = startWorker(url, "first", "--parallel", "1", "--heartbeat", "1",
-        "--grace", "3");
+    Process first =
+        startWorker(url, "first", "--parallel", "1", "--heartbeat", "1", "--grace", "3");
     ProcessHandle training = awaitRunningTrial(url, first);
 
     first.destroyForcibly();
@@ -129,8 +133,8 @@ class WorkerProcessesTest {
 
     // Orphaned, the training process halts itself instead of training on for no one.
     assertThat(training.onExit().get(10, TimeUnit.SECONDS).isAlive()).isFalse();
-    Process second = startWorker(url, "second", "--parallel", "1", "--heartbeat", "1",
-        "--grace", "3");
+    Process second =
+        startWorker(url, "second", "--parallel", "1", "--heartbeat", "1", "--grace", "3");
     assertThat(second.waitFor(150, TimeUnit.SECONDS)).isTrue();
     String err = read("second.err");
     assertThat(second.exitValue()).as("stderr:%n%s", err).isZero();
@@ -149,8 +153,8 @@ class WorkerProcessesTest {
   void sigtermQueuesTheRunningTrialAgainAndEndsItsTrainingProcess() throws Exception {
     String url = "sqlite:" + tmp.resolve("studies.db");
     try (Storage storage = Storages.open(url)) {
-      TrialFixtures.enqueue(storage, TrialFixtures.study(storage, "s"), 1,
-          TrialFixtures.tiny(LONG_EPOCHS));
+      TrialFixtures.enqueue(
+          storage, TrialFixtures.study(storage, "s"), 1, TrialFixtures.tiny(LONG_EPOCHS));
     }
     Process worker = startWorker(url, "w", "--parallel", "1");
     ProcessHandle training = awaitRunningTrial(url, worker);
@@ -173,12 +177,13 @@ class WorkerProcessesTest {
   void ctrlCOnTheWholeProcessGroupQueuesTheTrialAgainRatherThanFailingIt() throws Exception {
     // A command started with & by a shell without job control ignores SIGINT, and so does
     // every process it starts: a worker started from such a test run cannot get Ctrl-C.
-    assumeFalse(ignoresSigint(ProcessHandle.current()),
+    assumeFalse(
+        ignoresSigint(ProcessHandle.current()),
         "SIGINT is ignored by this test run (started in the background), so by the worker too");
     String url = "sqlite:" + tmp.resolve("studies.db");
     try (Storage storage = Storages.open(url)) {
-      TrialFixtures.enqueue(storage, TrialFixtures.study(storage, "s"), 1,
-          TrialFixtures.tiny(LONG_EPOCHS));
+      TrialFixtures.enqueue(
+          storage, TrialFixtures.study(storage, "s"), 1, TrialFixtures.tiny(LONG_EPOCHS));
     }
     Process worker = startWorker(url, "w", "--parallel", "1");
     ProcessHandle training = awaitRunningTrial(url, worker);
@@ -187,8 +192,11 @@ class WorkerProcessesTest {
     awaitTrue(() -> ignoresSigint(training));
 
     // A terminal's Ctrl-C sends SIGINT to the worker and its training process at once.
-    Process kill = new ProcessBuilder("kill", "-INT", String.valueOf(worker.pid()),
-        String.valueOf(training.pid())).inheritIO().start();
+    Process kill =
+        new ProcessBuilder(
+                "kill", "-INT", String.valueOf(worker.pid()), String.valueOf(training.pid()))
+            .inheritIO()
+            .start();
     assertThat(kill.waitFor()).isZero();
 
     assertThat(worker.waitFor(60, TimeUnit.SECONDS)).as("worker ended").isTrue();
@@ -202,13 +210,14 @@ class WorkerProcessesTest {
 
   private Process startWorker(String url, String name, String... flags) throws IOException {
     List<String> command = new ArrayList<>(TrialFixtures.javaCommand());
-    command.addAll(List.of("worker", "--study", "s", "--storage", url, "--data-dir",
-        data.toString()));
+    command.addAll(
+        List.of("worker", "--study", "s", "--storage", url, "--data-dir", data.toString()));
     command.addAll(List.of(flags));
-    Process process = new ProcessBuilder(command)
-        .redirectOutput(tmp.resolve(name + ".out").toFile())
-        .redirectError(tmp.resolve(name + ".err").toFile())
-        .start();
+    Process process =
+        new ProcessBuilder(command)
+            .redirectOutput(tmp.resolve(name + ".out").toFile())
+            .redirectError(tmp.resolve(name + ".err").toFile())
+            .start();
     started.add(process);
     return process;
   }

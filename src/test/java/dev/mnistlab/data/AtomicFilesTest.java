@@ -32,8 +32,8 @@ class AtomicFilesTest {
 
     assertThatThrownBy(() -> AtomicFiles.writeVerified(target, bytes, "00ff"))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("train-labels-idx1-ubyte: SHA-256 mismatch: expected 00ff, got "
-            + Sha256.of(bytes));
+        .hasMessage(
+            "train-labels-idx1-ubyte: SHA-256 mismatch: expected 00ff, got " + Sha256.of(bytes));
     assertThat(listing()).isEmpty();
   }
 

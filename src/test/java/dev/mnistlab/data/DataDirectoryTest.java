@@ -17,8 +17,9 @@ class DataDirectoryTest {
 
   @Test
   void flagWinsOverEnvironmentAndDefault() {
-    DataDirectory d = DataDirectory.resolve(Path.of("/flag"),
-        Map.of("MNIST_LAB_DATA", "/env"), Path.of("/home/u"));
+    DataDirectory d =
+        DataDirectory.resolve(
+            Path.of("/flag"), Map.of("MNIST_LAB_DATA", "/env"), Path.of("/home/u"));
 
     assertThat(d).isEqualTo(new DataDirectory(Path.of("/flag"), DataDirectory.Origin.FLAG));
     assertThat(d.isDefault()).isFalse();
@@ -26,16 +27,16 @@ class DataDirectoryTest {
 
   @Test
   void environmentWinsOverDefault() {
-    DataDirectory d = DataDirectory.resolve(null, Map.of("MNIST_LAB_DATA", "/env/x/"),
-        Path.of("/home/u"));
+    DataDirectory d =
+        DataDirectory.resolve(null, Map.of("MNIST_LAB_DATA", "/env/x/"), Path.of("/home/u"));
 
     assertThat(d).isEqualTo(new DataDirectory(Path.of("/env/x"), DataDirectory.Origin.ENV));
   }
 
   @Test
   void expandsTildeInTheEnvironmentVariable() {
-    DataDirectory d = DataDirectory.resolve(null, Map.of("MNIST_LAB_DATA", "~/data"),
-        Path.of("/home/u"));
+    DataDirectory d =
+        DataDirectory.resolve(null, Map.of("MNIST_LAB_DATA", "~/data"), Path.of("/home/u"));
 
     assertThat(d.path()).isEqualTo(Path.of("/home/u/data"));
   }
@@ -45,8 +46,10 @@ class DataDirectoryTest {
     DataDirectory d =
         DataDirectory.resolve(null, Map.of("MNIST_LAB_DATA", " "), Path.of("/home/u"));
 
-    assertThat(d).isEqualTo(
-        new DataDirectory(Path.of("/home/u/.mnist-lab/data/mnist"), DataDirectory.Origin.DEFAULT));
+    assertThat(d)
+        .isEqualTo(
+            new DataDirectory(
+                Path.of("/home/u/.mnist-lab/data/mnist"), DataDirectory.Origin.DEFAULT));
     assertThat(d.isDefault()).isTrue();
   }
 
@@ -57,11 +60,15 @@ class DataDirectoryTest {
 
     assertThatThrownBy(d::requireExisting)
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("data directory does not exist: " + missing
-            + " (only 'mnist-lab data fetch' creates one)");
-    assertThatThrownBy(() -> d.ensure(line -> { }, unusedFetcher()))
-        .hasMessage("data directory does not exist: " + missing
-            + " (only 'mnist-lab data fetch' creates one)");
+        .hasMessage(
+            "data directory does not exist: "
+                + missing
+                + " (only 'mnist-lab data fetch' creates one)");
+    assertThatThrownBy(() -> d.ensure(line -> {}, unusedFetcher()))
+        .hasMessage(
+            "data directory does not exist: "
+                + missing
+                + " (only 'mnist-lab data fetch' creates one)");
     assertThat(missing).doesNotExist();
   }
 
@@ -71,10 +78,14 @@ class DataDirectoryTest {
     Files.delete(dir.resolve("train-labels-idx1-ubyte"));
     DataDirectory d = DataDirectory.resolve(null, Map.of("MNIST_LAB_DATA", dir.toString()), tmp);
 
-    assertThatThrownBy(() -> d.ensure(line -> { }, unusedFetcher()))
-        .hasMessage("data directory " + dir + " lacks train-labels-idx1-ubyte (or"
-            + " train-labels-idx1-ubyte.gz): run 'mnist-lab data fetch --data-dir " + dir
-            + "' or copy the file there");
+    assertThatThrownBy(() -> d.ensure(line -> {}, unusedFetcher()))
+        .hasMessage(
+            "data directory "
+                + dir
+                + " lacks train-labels-idx1-ubyte (or"
+                + " train-labels-idx1-ubyte.gz): run 'mnist-lab data fetch --data-dir "
+                + dir
+                + "' or copy the file there");
   }
 
   @Test
@@ -91,8 +102,8 @@ class DataDirectoryTest {
   @Test
   void ensureFetchesIntoTheDefaultDirectoryOnFirstUseAndSaysSo() {
     FakeSources.Serving source = new FakeSources.Serving("fake", FakeSources.smallSetBytes());
-    MnistFetcher fetcher = new MnistFetcher(log -> List.of(source),
-        f -> Sha256.of(source.files.get(f)));
+    MnistFetcher fetcher =
+        new MnistFetcher(log -> List.of(source), f -> Sha256.of(source.files.get(f)));
     DataDirectory d = DataDirectory.resolve(null, Map.of(), tmp);
     List<String> log = new ArrayList<>();
 
@@ -104,8 +115,10 @@ class DataDirectoryTest {
   }
 
   private static MnistFetcher unusedFetcher() {
-    return new MnistFetcher(log -> {
-      throw new AssertionError("must not fetch");
-    }, MnistFile::knownSha256);
+    return new MnistFetcher(
+        log -> {
+          throw new AssertionError("must not fetch");
+        },
+        MnistFile::knownSha256);
   }
 }

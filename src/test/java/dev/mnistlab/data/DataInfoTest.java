@@ -13,8 +13,8 @@ class DataInfoTest {
   @Test
   void countsImagesPerClassAndNamesTheSource() {
     IdxFixtures.smallSet(dir);
-    IdxFixtures.write(dir.resolve("t10k-labels-idx1-ubyte"),
-        IdxFixtures.labels(0, 0, 0, 1, 1, 2, 9, 9, 9, 9));
+    IdxFixtures.write(
+        dir.resolve("t10k-labels-idx1-ubyte"), IdxFixtures.labels(0, 0, 0, 1, 1, 2, 9, 9, 9, 9));
 
     DataInfo info = DataInfo.of(dir);
 

@@ -39,11 +39,13 @@ class DataVerifierTest {
 
     assertThat(report.ok()).isFalse();
     assertThat(report.kind()).isEqualTo("invalid");
-    assertThat(report.files()).extracting(FileCheck::status).containsExactly(
-        FileCheck.Status.MNIST_LIKE, FileCheck.Status.MISSING,
-        FileCheck.Status.MNIST_LIKE, FileCheck.Status.INVALID);
-    assertThat(report.files().get(3).problem()).isEqualTo(
-        "t10k-labels-idx1-ubyte: label out of range at index 0: expected 0-9, found 12");
+    assertThat(report.files())
+        .extracting(FileCheck::status)
+        .containsExactly(
+            FileCheck.Status.MNIST_LIKE, FileCheck.Status.MISSING,
+            FileCheck.Status.MNIST_LIKE, FileCheck.Status.INVALID);
+    assertThat(report.files().get(3).problem())
+        .isEqualTo("t10k-labels-idx1-ubyte: label out of range at index 0: expected 0-9, found 12");
   }
 
   @Test
@@ -66,10 +68,12 @@ class DataVerifierTest {
 
     assertThat(report.fetchedCopy()).isTrue();
     assertThat(report.files()).allMatch(f -> f.status() == FileCheck.Status.INVALID);
-    assertThat(report.files().get(1).problem()).isEqualTo(
-        "train-labels-idx1-ubyte: SHA-256 mismatch: expected "
-            + MnistFile.TRAIN_LABELS.knownSha256() + ", got "
-            + Sha256.of(IdxFixtures.labels(IdxFixtures.cycle(20))));
+    assertThat(report.files().get(1).problem())
+        .isEqualTo(
+            "train-labels-idx1-ubyte: SHA-256 mismatch: expected "
+                + MnistFile.TRAIN_LABELS.knownSha256()
+                + ", got "
+                + Sha256.of(IdxFixtures.labels(IdxFixtures.cycle(20))));
   }
 
   @Test

@@ -92,8 +92,7 @@ class DigitImageTest {
     float[] normalized = DigitImage.load(file, true);
 
     for (int i = 0; i < 784; i++) {
-      assertThat(normalized[i])
-          .isCloseTo((raw[i] - MnistData.MEAN) / MnistData.STD, within(1e-6f));
+      assertThat(normalized[i]).isCloseTo((raw[i] - MnistData.MEAN) / MnistData.STD, within(1e-6f));
     }
   }
 
@@ -118,8 +117,10 @@ class DigitImageTest {
 
     assertThatThrownBy(() -> DigitImage.load(file, false))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("cannot read image " + file
-            + ": not a file in a format this JVM reads (PNG, JPEG, GIF, BMP)");
+        .hasMessage(
+            "cannot read image "
+                + file
+                + ": not a file in a format this JVM reads (PNG, JPEG, GIF, BMP)");
   }
 
   @Test

@@ -13,8 +13,8 @@ public final class IdxFixtures {
   private IdxFixtures() {}
 
   /**
-   * Returns an images file: header then {@code count} images of a 0..255 ramp, where the
-   * first pixel of image k is k so that every image is different.
+   * Returns an images file: header then {@code count} images of a 0..255 ramp, where the first
+   * pixel of image k is k so that every image is different.
    */
   public static byte[] images(int magic, int count, int rows, int cols) {
     ByteBuffer buf = ByteBuffer.allocate(16 + count * rows * cols);

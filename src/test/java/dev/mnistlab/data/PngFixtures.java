@@ -12,9 +12,9 @@ import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 
 /**
- * Writes PNGs of any size byte by byte, so a test can make a 30000x30000 picture without
- * holding it: one row at a time goes through the deflater, and identical rows compress to
- * almost nothing (about 1 KB per 1 MB of pixels).
+ * Writes PNGs of any size byte by byte, so a test can make a 30000x30000 picture without holding
+ * it: one row at a time goes through the deflater, and identical rows compress to almost nothing
+ * (about 1 KB per 1 MB of pixels).
  */
 public final class PngFixtures {
   private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
@@ -22,9 +22,9 @@ public final class PngFixtures {
   private PngFixtures() {}
 
   /**
-   * Writes a 1-bit grey PNG of {@code width}x{@code height} to {@code file}: black paper with
-   * a white bar, light on dark as MNIST, a fifth of the width wide and three fifths of the
-   * height tall, in the middle.
+   * Writes a 1-bit grey PNG of {@code width}x{@code height} to {@code file}: black paper with a
+   * white bar, light on dark as MNIST, a fifth of the width wide and three fifths of the height
+   * tall, in the middle.
    */
   public static Path bar(Path file, int width, int height) {
     int rowBytes = (width + 7) / 8;

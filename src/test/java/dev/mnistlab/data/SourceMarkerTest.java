@@ -13,9 +13,11 @@ class SourceMarkerTest {
 
   @Test
   void readsBackWhatItWrote() throws Exception {
-    SourceMarker.Entry entry = new SourceMarker.Entry(
-        "https://ossci-datasets.s3.amazonaws.com/mnist/train-images-idx3-ubyte.gz",
-        MnistFile.TRAIN_IMAGES.knownSha256(), Instant.parse("2025-01-02T03:04:05Z"));
+    SourceMarker.Entry entry =
+        new SourceMarker.Entry(
+            "https://ossci-datasets.s3.amazonaws.com/mnist/train-images-idx3-ubyte.gz",
+            MnistFile.TRAIN_IMAGES.knownSha256(),
+            Instant.parse("2025-01-02T03:04:05Z"));
     new SourceMarker(Map.of()).with(MnistFile.TRAIN_IMAGES, entry).write(dir);
 
     SourceMarker read = SourceMarker.read(dir).orElseThrow();

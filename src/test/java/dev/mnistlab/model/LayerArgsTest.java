@@ -31,8 +31,7 @@ class LayerArgsTest {
   @Test
   void rejectsTwoSlopesForLeakyRelu() {
     assertThatThrownBy(() -> SpecParser.parse("leaky_relu(0.1, 0.2)"))
-        .hasMessage(
-            "leaky_relu takes 0 or 1 arguments (slope), got 2 in \"leaky_relu(0.1, 0.2)\"");
+        .hasMessage("leaky_relu takes 0 or 1 arguments (slope), got 2 in \"leaky_relu(0.1, 0.2)\"");
   }
 
   @Test
@@ -76,23 +75,26 @@ class LayerArgsTest {
   @Test
   void rejectsEveryConvolutionArgumentBeyondAnIntWithItsRange() {
     assertThatThrownBy(() -> SpecParser.parse("conv2d(5e9,3)"))
-        .hasMessage("conv2d out channels must be between 1 and 2147483647, got 5e9 in "
-            + "\"conv2d(5e9,3)\"");
+        .hasMessage(
+            "conv2d out channels must be between 1 and 2147483647, got 5e9 in "
+                + "\"conv2d(5e9,3)\"");
     assertThatThrownBy(() -> SpecParser.parse("conv2d(8,-3e9)"))
-        .hasMessage("conv2d kernel must be between 1 and 2147483647, got -3e9 in "
-            + "\"conv2d(8,-3e9)\"");
+        .hasMessage(
+            "conv2d kernel must be between 1 and 2147483647, got -3e9 in " + "\"conv2d(8,-3e9)\"");
     assertThatThrownBy(() -> SpecParser.parse("conv2d(8,3,1e10)"))
-        .hasMessage("conv2d stride must be between 1 and 2147483647, got 1e10 in "
-            + "\"conv2d(8,3,1e10)\"");
+        .hasMessage(
+            "conv2d stride must be between 1 and 2147483647, got 1e10 in "
+                + "\"conv2d(8,3,1e10)\"");
     assertThatThrownBy(() -> SpecParser.parse("conv2d(8,3,1,2147483648)"))
-        .hasMessage("conv2d padding must be between 0 and 2147483647, got 2147483648 in "
-            + "\"conv2d(8,3,1,2147483648)\"");
+        .hasMessage(
+            "conv2d padding must be between 0 and 2147483647, got 2147483648 in "
+                + "\"conv2d(8,3,1,2147483648)\"");
     assertThatThrownBy(() -> SpecParser.parse("maxpool(1e12)"))
-        .hasMessage("maxpool kernel must be between 1 and 2147483647, got 1e12 in "
-            + "\"maxpool(1e12)\"");
+        .hasMessage(
+            "maxpool kernel must be between 1 and 2147483647, got 1e12 in " + "\"maxpool(1e12)\"");
     assertThatThrownBy(() -> SpecParser.parse("avgpool(1e12)"))
-        .hasMessage("avgpool kernel must be between 1 and 2147483647, got 1e12 in "
-            + "\"avgpool(1e12)\"");
+        .hasMessage(
+            "avgpool kernel must be between 1 and 2147483647, got 1e12 in " + "\"avgpool(1e12)\"");
   }
 
   @Test

@@ -29,11 +29,11 @@ class LintTest {
 
   @Test
   void putsTheSigmoidFloorAtLnOnePlusNineOverE() {
-    double floor = Lint.lossFloor(SpecParser.parse("linear(64),relu,linear(10),sigmoid"))
-        .getAsDouble();
+    double floor =
+        Lint.lossFloor(SpecParser.parse("linear(64),relu,linear(10),sigmoid")).getAsDouble();
     assertThat(floor).isCloseTo(1.46115, within(1e-5));
-    assertThat(floor).isCloseTo(crossEntropy(new double[] {1, 0, 0, 0, 0, 0, 0, 0, 0, 0}, 0),
-        within(1e-12));
+    assertThat(floor)
+        .isCloseTo(crossEntropy(new double[] {1, 0, 0, 0, 0, 0, 0, 0, 0, 0}, 0), within(1e-12));
   }
 
   @Test
@@ -53,8 +53,8 @@ class LintTest {
   @Test
   void givesSoftmaxLastTheSameFloorAsSigmoid() {
     List<Layer> layers = SpecParser.parse("linear(10),softmax");
-    assertThat(Lint.lossFloor(layers).getAsDouble()).isCloseTo(Math.log(1 + 9 / Math.E),
-        within(1e-12));
+    assertThat(Lint.lossFloor(layers).getAsDouble())
+        .isCloseTo(Math.log(1 + 9 / Math.E), within(1e-12));
     assertThat(Lint.warnings(layers).get(0).message())
         .isEqualTo(
             "last layer softmax turns logits into probabilities in (0,1) before cross-entropy:"

@@ -20,7 +20,8 @@ class MemoryEstimateTest {
     assertThat(estimate.parameters()).isEqualTo(parameters);
     assertThat(estimate.activations()).isEqualTo(activations);
     // 4 bytes * (weights + gradients + 1 momentum buffer, + forward and backward per example)
-    assertThat(estimate.bytes()).isEqualTo(4.0 * (parameters * 3 + 2 * 32 * activations))
+    assertThat(estimate.bytes())
+        .isEqualTo(4.0 * (parameters * 3 + 2 * 32 * activations))
         .isEqualTo(846_712.0);
   }
 
@@ -57,13 +58,13 @@ class MemoryEstimateTest {
 
   @Test
   void refusesMoreThanTheMachineHasGivingBothNumbers() {
-    MemoryEstimate estimate =
-        ModelSpec.parse("linear(1e9),relu,linear(10)").memory(100, "adam", 2);
+    MemoryEstimate estimate = ModelSpec.parse("linear(1e9),relu,linear(10)").memory(100, "adam", 2);
 
     assertThatThrownBy(() -> estimate.requireFits(24L << 30))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("network needs about 13.0 TiB (795,000,000,010 parameters at batch 100 "
-            + "with adam), more than this machine's 24.0 GiB of memory");
+        .hasMessage(
+            "network needs about 13.0 TiB (795,000,000,010 parameters at batch 100 "
+                + "with adam), more than this machine's 24.0 GiB of memory");
   }
 
   @Test

@@ -32,15 +32,14 @@ class ModelSpecTest {
   void canonicalisesCaseSpacesAndDefaults() {
     assertThat(ModelSpec.parse(" Linear( 64 ), ReLU , LINEAR(10) ").canonical())
         .isEqualTo("linear(64),relu,linear(10)");
-    assertThat(ModelSpec.parse("CONV2D(8, 3, 1, 0),flatten,linear(10),leaky_relu(0.01)")
-        .canonical())
+    assertThat(
+            ModelSpec.parse("CONV2D(8, 3, 1, 0),flatten,linear(10),leaky_relu(0.01)").canonical())
         .isEqualTo("conv2d(8,3),flatten,linear(10),leaky_relu");
   }
 
   @Test
   void countsTheSeedMlpsLikePyTorch() {
-    assertThat(ModelSpec.parse("linear(64),relu,linear(10)").parameterCount())
-        .isEqualTo(50_890);
+    assertThat(ModelSpec.parse("linear(64),relu,linear(10)").parameterCount()).isEqualTo(50_890);
     assertThat(ModelSpec.parse("linear(512),relu,linear(256),relu,linear(10)").parameterCount())
         .isEqualTo(535_818);
   }

@@ -94,17 +94,18 @@ class ShapesTest {
 
   @Test
   void refusesALayerWhoseParametersPassALongInsteadOfWrappingRound() {
-    assertThatThrownBy(
-            () -> infer("conv2d(2000000000,2000000000,1,1000000000),flatten,linear(10)"))
-        .hasMessage("conv2d(2000000000,2000000000,1,1000000000) at layer 1 brings the network "
-            + "past 9223372036854775807 values or parameters, more than any machine holds");
+    assertThatThrownBy(() -> infer("conv2d(2000000000,2000000000,1,1000000000),flatten,linear(10)"))
+        .hasMessage(
+            "conv2d(2000000000,2000000000,1,1000000000) at layer 1 brings the network "
+                + "past 9223372036854775807 values or parameters, more than any machine holds");
   }
 
   @Test
   void refusesANetworkWhoseTotalPassesALong() {
     assertThatThrownBy(
             () -> infer("linear(2147483647),linear(2147483647),linear(2147483647),linear(10)"))
-        .hasMessage("linear(2147483647) at layer 3 brings the network past "
-            + "9223372036854775807 values or parameters, more than any machine holds");
+        .hasMessage(
+            "linear(2147483647) at layer 3 brings the network past "
+                + "9223372036854775807 values or parameters, more than any machine holds");
   }
 }

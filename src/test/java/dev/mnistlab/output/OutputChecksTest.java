@@ -40,8 +40,12 @@ class OutputChecksTest {
     Path file = tmp.resolve("missing/x.json");
 
     assertThatThrownBy(() -> OutputChecks.requireWritableFile("--json", file))
-        .hasMessage("cannot write --json " + file + ": directory " + tmp.resolve("missing")
-            + " does not exist");
+        .hasMessage(
+            "cannot write --json "
+                + file
+                + ": directory "
+                + tmp.resolve("missing")
+                + " does not exist");
   }
 
   @Test
@@ -85,8 +89,12 @@ class OutputChecksTest {
     assertThatThrownBy(() -> OutputChecks.requireWritableDirectory("--save", file))
         .hasMessage("--save must be a directory, got a file: " + file);
     assertThatThrownBy(() -> OutputChecks.requireWritableDirectory("--save", file.resolve("d")))
-        .hasMessage("cannot write --save " + file.resolve("d") + ": " + file
-            + " is a file, not a directory");
+        .hasMessage(
+            "cannot write --save "
+                + file.resolve("d")
+                + ": "
+                + file
+                + " is a file, not a directory");
   }
 
   @Test

@@ -95,13 +95,15 @@ class OutputDirectoryTest {
       Path target = disk.dir().resolve("report");
       disk.fill();
 
-      assertThatThrownBy(() -> {
-        try (OutputDirectory out = OutputDirectory.stage(target)) {
-          Files.writeString(out.path().resolve("a.png"), "small");
-          Files.write(out.path().resolve("report.md"), new byte[64 * 1024]);
-          out.commit();
-        }
-      }).isInstanceOf(IOException.class);
+      assertThatThrownBy(
+              () -> {
+                try (OutputDirectory out = OutputDirectory.stage(target)) {
+                  Files.writeString(out.path().resolve("a.png"), "small");
+                  Files.write(out.path().resolve("report.md"), new byte[64 * 1024]);
+                  out.commit();
+                }
+              })
+          .isInstanceOf(IOException.class);
 
       assertThat(names(disk.dir())).containsExactly("filler");
     }

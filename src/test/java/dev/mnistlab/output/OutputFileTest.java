@@ -82,20 +82,22 @@ class OutputFileTest {
   void writesANamedPipeInPlaceWithoutReplacingIt() throws Exception {
     Path fifo = tmp.resolve("pipe");
     run("mkfifo", fifo.toString());
-    CompletableFuture<String> reader = CompletableFuture.supplyAsync(() -> {
-      try (InputStream in = Files.newInputStream(fifo)) {
-        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    CompletableFuture<String> reader =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try (InputStream in = Files.newInputStream(fifo)) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+              } catch (IOException e) {
+                throw new IllegalStateException(e);
+              }
+            });
 
     OutputFile.writeString(fifo, "through the pipe");
 
     assertThat(reader.get(10, TimeUnit.SECONDS)).isEqualTo("through the pipe");
     assertThat(Files.isRegularFile(fifo)).isFalse();
-    assertThat(Files.getAttribute(fifo, "unix:mode")).matches(m -> ((int) m & 0170000) == 0010000,
-        "still a FIFO");
+    assertThat(Files.getAttribute(fifo, "unix:mode"))
+        .matches(m -> ((int) m & 0170000) == 0010000, "still a FIFO");
     assertThat(names(tmp)).containsExactly("pipe");
   }
 
@@ -103,8 +105,8 @@ class OutputFileTest {
   void writesACharacterDeviceInPlaceWithoutReplacingIt() throws Exception {
     Path device = tmp.resolve("null");
     // A copy of /dev/null made in the test's own directory: mknod needs root.
-    Assumptions.assumeTrue(run("mknod", device.toString(), "c", "1", "3") == 0,
-        "mknod needs root; skipped");
+    Assumptions.assumeTrue(
+        run("mknod", device.toString(), "c", "1", "3") == 0, "mknod needs root; skipped");
 
     OutputFile.writeString(device, "discarded");
 
@@ -116,8 +118,8 @@ class OutputFileTest {
   @Test
   void writesThroughASymlinkToADeviceInPlace() throws Exception {
     Path device = tmp.resolve("null");
-    Assumptions.assumeTrue(run("mknod", device.toString(), "c", "1", "3") == 0,
-        "mknod needs root; skipped");
+    Assumptions.assumeTrue(
+        run("mknod", device.toString(), "c", "1", "3") == 0, "mknod needs root; skipped");
     Path link = Files.createSymbolicLink(tmp.resolve("out.json"), device.getFileName());
 
     OutputFile.writeString(link, "discarded");
@@ -138,10 +140,15 @@ class OutputFileTest {
     Path file = tmp.resolve("out.json");
     Files.writeString(file, "old");
 
-    assertThatThrownBy(() -> OutputFile.write(file, out -> {
-      out.write(1);
-      throw new IOException("writer broke");
-    })).hasMessage("writer broke");
+    assertThatThrownBy(
+            () ->
+                OutputFile.write(
+                    file,
+                    out -> {
+                      out.write(1);
+                      throw new IOException("writer broke");
+                    }))
+        .hasMessage("writer broke");
 
     assertThat(file).hasContent("old");
     assertThat(names(tmp)).containsExactly("out.json");
@@ -156,8 +163,10 @@ class OutputFileTest {
 
       assertThatThrownBy(() -> OutputFile.write(file, new byte[64 * 1024]))
           .isInstanceOf(IOException.class)
-          .satisfies(e -> assertThat(OutputChecks.reason((IOException) e))
-              .isEqualTo("no space left on device"));
+          .satisfies(
+              e ->
+                  assertThat(OutputChecks.reason((IOException) e))
+                      .isEqualTo("no space left on device"));
 
       assertThat(file).hasContent("old");
       assertThat(names(disk.dir())).containsExactlyInAnyOrder("out.json", "filler");

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * Mounts a small tmpfs for tests of a full disk, and fills it on demand with a filler file.
  *
- * <p>Mounting needs root. Elsewhere the calling test is skipped with the reason; in CI
- * ({@code CI=true}), which runs as root, a mount that fails is an error, so the test cannot
- * silently stop running there.
+ * <p>Mounting needs root. Elsewhere the calling test is skipped with the reason; in CI ({@code
+ * CI=true}), which runs as root, a mount that fails is an error, so the test cannot silently stop
+ * running there.
  */
 public final class SmallDisk implements AutoCloseable {
   private final Path dir;
@@ -35,12 +35,14 @@ public final class SmallDisk implements AutoCloseable {
       // Not Linux: the mount below fails and says so.
     }
     if (uid != 0 && !"true".equals(System.getenv("CI"))) {
-      Assumptions.abort("mounting a small tmpfs needs root (uid " + uid + "); skipping the"
-          + " full-disk test");
+      Assumptions.abort(
+          "mounting a small tmpfs needs root (uid " + uid + "); skipping the" + " full-disk test");
     }
     Files.createDirectories(dir);
-    String output = run(List.of("mount", "-t", "tmpfs", "-o", "size=" + kilobytes + "k",
-        "tmpfs", dir.toString()));
+    String output =
+        run(
+            List.of(
+                "mount", "-t", "tmpfs", "-o", "size=" + kilobytes + "k", "tmpfs", dir.toString()));
     if (output != null) {
       String reason = "cannot mount a " + kilobytes + " KB tmpfs on " + dir + ": " + output;
       if ("true".equals(System.getenv("CI"))) {

@@ -11,18 +11,24 @@ class CurvesJsonTest {
   @Test
   void writesEachPanelsTrialsWithMissingValuesAsNull() {
     Band missing = new Band(Double.NaN, Double.NaN, Double.NaN, 0);
-    LearningCurves curves = new LearningCurves("t\"1", List.of(new Band(0.5, 0.4, 0.6, 3)),
-        List.of(missing), List.of(new Band(0.9, 0.9, 0.9, 1), new Band(1e-4, 0, 2e-4, 2)));
+    LearningCurves curves =
+        new LearningCurves(
+            "t\"1",
+            List.of(new Band(0.5, 0.4, 0.6, 3)),
+            List.of(missing),
+            List.of(new Band(0.9, 0.9, 0.9, 1), new Band(1e-4, 0, 2e-4, 2)));
 
     String json = CurvesJson.of(new Block.CurvesChart("c", "C", List.of(curves)));
 
-    assertThat(json).isEqualTo("{\"id\":\"c\",\"title\":\"C\",\"panels\":["
-        + "{\"title\":\"Training loss\",\"axis\":\"loss\",\"trials\":[{\"name\":\"t\\\"1\","
-        + "\"mean\":[0.5],\"low\":[0.4],\"high\":[0.6]}]},"
-        + "{\"title\":\"Validation loss\",\"axis\":\"loss\",\"trials\":[{\"name\":\"t\\\"1\","
-        + "\"mean\":[null],\"low\":[null],\"high\":[null]}]},"
-        + "{\"title\":\"Validation accuracy\",\"axis\":\"accuracy\",\"trials\":[{\"name\":"
-        + "\"t\\\"1\",\"mean\":[0.9,1.0E-4],\"low\":[0.9,0.0],\"high\":[0.9,2.0E-4]}]}]}");
+    assertThat(json)
+        .isEqualTo(
+            "{\"id\":\"c\",\"title\":\"C\",\"panels\":["
+                + "{\"title\":\"Training loss\",\"axis\":\"loss\",\"trials\":[{\"name\":\"t\\\"1\","
+                + "\"mean\":[0.5],\"low\":[0.4],\"high\":[0.6]}]},"
+                + "{\"title\":\"Validation loss\",\"axis\":\"loss\",\"trials\":[{\"name\":\"t\\\"1\","
+                + "\"mean\":[null],\"low\":[null],\"high\":[null]}]},"
+                + "{\"title\":\"Validation accuracy\",\"axis\":\"accuracy\",\"trials\":[{\"name\":"
+                + "\"t\\\"1\",\"mean\":[0.9,1.0E-4],\"low\":[0.9,0.0],\"high\":[0.9,2.0E-4]}]}]}");
   }
 
   @Test
@@ -31,8 +37,7 @@ class CurvesJsonTest {
 
     assertThat(CurvesJson.of(new Block.CurvesChart("c", "C", List.of(empty))))
         .contains("{\"name\":\"e\",\"mean\":[],\"low\":[],\"high\":[]}");
-    assertThat(CurvesJson.of(new Block.CurvesChart("c", "C", List.of())))
-        .contains("\"trials\":[]");
+    assertThat(CurvesJson.of(new Block.CurvesChart("c", "C", List.of()))).contains("\"trials\":[]");
   }
 
   @Test

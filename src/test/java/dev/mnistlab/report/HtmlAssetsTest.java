@@ -21,8 +21,12 @@ class HtmlAssetsTest {
 
   @Test
   void readsTheFactorChartAndHeatmapScript() {
-    assertThat(HtmlAssets.factorScript()).contains("echarts.init(").contains("factor-data")
-        .contains("heatmap-data").contains("'log'").contains("visualMap");
+    assertThat(HtmlAssets.factorScript())
+        .contains("echarts.init(")
+        .contains("factor-data")
+        .contains("heatmap-data")
+        .contains("'log'")
+        .contains("visualMap");
     assertThat(HtmlAssets.css()).contains("figure.factor").contains("figure.heatmap");
   }
 }

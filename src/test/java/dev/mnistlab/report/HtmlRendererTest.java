@@ -25,8 +25,9 @@ class HtmlRendererTest {
         new Block.Heading(1, "Study <mnist> & friends"),
         new Block.Paragraph("Loss \"fell\" below 0.1 <b>fast</b>."),
         new Block.Bullets(List.of("a < b", "it's fine")),
-        new Block.Table(List.of("trial", "accuracy"), List.of(
-            List.of("trial-3", "0.981"), List.of("<i>x</i>", "0.902"))),
+        new Block.Table(
+            List.of("trial", "accuracy"),
+            List.of(List.of("trial-3", "0.981"), List.of("<i>x</i>", "0.902"))),
         ReportFixtures.chart());
   }
 
@@ -37,8 +38,15 @@ class HtmlRendererTest {
 
   /** Writes a page of the sweep's charts: log and categorical factor charts, a heatmap. */
   private Path sweepPage() throws Exception {
-    new HtmlRenderer().write(List.of(new Block.Heading(1, "Sweep"), ReportFixtures.factorChart(),
-        ReportFixtures.categoricalChart(), ReportFixtures.heatmap()), dir, "sweep");
+    new HtmlRenderer()
+        .write(
+            List.of(
+                new Block.Heading(1, "Sweep"),
+                ReportFixtures.factorChart(),
+                ReportFixtures.categoricalChart(),
+                ReportFixtures.heatmap()),
+            dir,
+            "sweep");
     return dir.resolve("sweep.html");
   }
 
@@ -57,11 +65,13 @@ class HtmlRendererTest {
 
   @Test
   void writesTablesWithNumericColumnsMarked() throws Exception {
-    assertThat(Files.readString(page())).contains("<table>\n<thead>\n"
-        + "<tr><th>trial</th><th class=\"num\">accuracy</th></tr>\n</thead>\n<tbody>\n"
-        + "<tr><td>trial-3</td><td class=\"num\">0.981</td></tr>\n"
-        + "<tr><td>&lt;i&gt;x&lt;/i&gt;</td><td class=\"num\">0.902</td></tr>\n"
-        + "</tbody>\n</table>\n");
+    assertThat(Files.readString(page()))
+        .contains(
+            "<table>\n<thead>\n"
+                + "<tr><th>trial</th><th class=\"num\">accuracy</th></tr>\n</thead>\n<tbody>\n"
+                + "<tr><td>trial-3</td><td class=\"num\">0.981</td></tr>\n"
+                + "<tr><td>&lt;i&gt;x&lt;/i&gt;</td><td class=\"num\">0.902</td></tr>\n"
+                + "</tbody>\n</table>\n");
   }
 
   @Test
@@ -71,10 +81,12 @@ class HtmlRendererTest {
 
     assertThat(Files.size(page)).isGreaterThan(1_000_000);
     assertThat(html).contains("<script>\n").contains("echarts").contains("echarts.init(");
-    assertThat(html).contains("<script type=\"application/json\" class=\"curves-data\">"
-        + "{\"id\":\"curves-overlay\",\"title\":\"Trials 3 \\u0026 7 \\u003coverlay\\u003e\","
-        + "\"panels\":[{\"title\":\"Training loss\",\"axis\":\"loss\",\"trials\":[{\"name\":"
-        + "\"trial-3\",\"mean\":[0.9,0.5,0.3],\"low\":[0.85,0.46,0.27],");
+    assertThat(html)
+        .contains(
+            "<script type=\"application/json\" class=\"curves-data\">"
+                + "{\"id\":\"curves-overlay\",\"title\":\"Trials 3 \\u0026 7 \\u003coverlay\\u003e\","
+                + "\"panels\":[{\"title\":\"Training loss\",\"axis\":\"loss\",\"trials\":[{\"name\":"
+                + "\"trial-3\",\"mean\":[0.9,0.5,0.3],\"low\":[0.85,0.46,0.27],");
     assertThat(html).contains("\"mean\":[1.0,0.6,null]");
     Pattern external = Pattern.compile("(?i)(src|href)\\s*=\\s*[\"']?\\s*(https?:)?//");
     assertThat(external.matcher(html).find()).as("no external src= or href=").isFalse();
@@ -105,29 +117,35 @@ class HtmlRendererTest {
     Files.move(dir.resolve("chromium.out"), dom);
     String html = Files.readString(dom);
     assertThat(Pattern.compile("<canvas").matcher(html).results().count())
-        .as("an ECharts canvas per panel").isGreaterThanOrEqualTo(3);
+        .as("an ECharts canvas per panel")
+        .isGreaterThanOrEqualTo(3);
   }
 
   @Test
   void writesFactorChartsAndHeatmapsWithTheirDataInline() throws Exception {
     String html = Files.readString(sweepPage());
 
-    assertThat(html).contains("<figure class=\"factor\" id=\"chart-lr-chart\">\n"
-        + "<figcaption>lr &lt;sweep&gt; &amp; loss</figcaption>")
-        .contains("<script type=\"application/json\" class=\"factor-data\">{\"id\":"
-            + "\"lr-chart\",\"title\":\"lr \\u003csweep\\u003e \\u0026 loss\",\"xAxis\":"
-            + "\"lr\",\"labels\":[\"1e-05\",\"1e-04\",\"0.001\",\"0.01\",\"0.1\"],"
-            + "\"xs\":[1.0E-5,1.0E-4,0.001,0.01,0.1],\"log\":true,\"panels\":[{\"title\":"
-            + "\"Final validation accuracy\",\"axis\":\"accuracy\",\"series\":[{\"name\":"
-            + "\"validation accuracy\",\"mean\":[0.9,0.96,0.98,0.97,null],")
+    assertThat(html)
+        .contains(
+            "<figure class=\"factor\" id=\"chart-lr-chart\">\n"
+                + "<figcaption>lr &lt;sweep&gt; &amp; loss</figcaption>")
+        .contains(
+            "<script type=\"application/json\" class=\"factor-data\">{\"id\":"
+                + "\"lr-chart\",\"title\":\"lr \\u003csweep\\u003e \\u0026 loss\",\"xAxis\":"
+                + "\"lr\",\"labels\":[\"1e-05\",\"1e-04\",\"0.001\",\"0.01\",\"0.1\"],"
+                + "\"xs\":[1.0E-5,1.0E-4,0.001,0.01,0.1],\"log\":true,\"panels\":[{\"title\":"
+                + "\"Final validation accuracy\",\"axis\":\"accuracy\",\"series\":[{\"name\":"
+                + "\"validation accuracy\",\"mean\":[0.9,0.96,0.98,0.97,null],")
         .contains("\"xs\":[],\"log\":false")
-        .contains("<script type=\"application/json\" class=\"heatmap-data\">{\"id\":\"grid\","
-            + "\"title\":\"Mean validation accuracy \\u003clr x batch\\u003e\",\"rowAxis\":"
-            + "\"lr\",\"columnAxis\":\"batch_size\",\"rows\":[\"1e-4\",\"1e-3\",\"1e-2\"],"
-            + "\"columns\":[\"16\",\"256\"],\"values\":[[0.971,0.931],[0.951,0.976],"
-            + "[null,0.961]],\"cells\":[[\"0.9710\",\"0.9310\"],[\"0.9510\",\"0.9760\"],"
-            + "[\"diverged\",\"0.9610\"]]}</script>")
-        .contains("echarts.init(").doesNotContain("class=\"curves-data\"");
+        .contains(
+            "<script type=\"application/json\" class=\"heatmap-data\">{\"id\":\"grid\","
+                + "\"title\":\"Mean validation accuracy \\u003clr x batch\\u003e\",\"rowAxis\":"
+                + "\"lr\",\"columnAxis\":\"batch_size\",\"rows\":[\"1e-4\",\"1e-3\",\"1e-2\"],"
+                + "\"columns\":[\"16\",\"256\"],\"values\":[[0.971,0.931],[0.951,0.976],"
+                + "[null,0.961]],\"cells\":[[\"0.9710\",\"0.9310\"],[\"0.9510\",\"0.9760\"],"
+                + "[\"diverged\",\"0.9610\"]]}</script>")
+        .contains("echarts.init(")
+        .doesNotContain("class=\"curves-data\"");
   }
 
   @Test
@@ -144,26 +162,39 @@ class HtmlRendererTest {
     chromium(page, "--dump-dom");
     String dom = Files.readString(dir.resolve("chromium.out"));
     assertThat(Pattern.compile("<canvas").matcher(dom).results().count())
-        .as("a canvas per panel and one for the heatmap").isEqualTo(4);
+        .as("a canvas per panel and one for the heatmap")
+        .isEqualTo(4);
   }
 
   /** Runs headless Chromium on {@code page}; returns its stderr (stdout goes to chromium.out). */
   private Path chromium(Path page, String mode) throws Exception {
-    List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless",
-        "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--enable-logging=stderr",
-        "--user-data-dir=" + dir.resolve("profile"), "--window-size=1200,900",
-        "--virtual-time-budget=5000", mode, page.toUri().toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                CHROMIUM.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+                "--enable-logging=stderr",
+                "--user-data-dir=" + dir.resolve("profile"),
+                "--window-size=1200,900",
+                "--virtual-time-budget=5000",
+                mode,
+                page.toUri().toString()));
     Path stderr = dir.resolve("chromium.err");
-    Process process = new ProcessBuilder(command)
-        .redirectOutput(dir.resolve("chromium.out").toFile())
-        .redirectError(stderr.toFile()).start();
+    Process process =
+        new ProcessBuilder(command)
+            .redirectOutput(dir.resolve("chromium.out").toFile())
+            .redirectError(stderr.toFile())
+            .start();
     if (!process.waitFor(90, TimeUnit.SECONDS)) {
       process.destroyForcibly();
       throw new AssertionError("Chromium did not finish within 90 s");
     }
-    assertThat(process.exitValue()).as(Files.readString(stderr, StandardCharsets.UTF_8))
-        .isZero();
+    assertThat(process.exitValue()).as(Files.readString(stderr, StandardCharsets.UTF_8)).isZero();
     return stderr;
   }
 

@@ -8,8 +8,9 @@ class MarkdownTextTest {
   @Test
   void escapesHtmlAndMarkdownInAName() {
     assertThat(MarkdownText.inline("<script>alert(1)</script> *a* _b_ `c` [d](e) |f| ~g~ $h$ \\"))
-        .isEqualTo("&lt;script&gt;alert(1)&lt;/script&gt; \\*a\\* \\_b\\_ \\`c\\` \\[d\\](e) "
-            + "\\|f\\| \\~g\\~ \\$h\\$ \\\\");
+        .isEqualTo(
+            "&lt;script&gt;alert(1)&lt;/script&gt; \\*a\\* \\_b\\_ \\`c\\` \\[d\\](e) "
+                + "\\|f\\| \\~g\\~ \\$h\\$ \\\\");
   }
 
   @Test

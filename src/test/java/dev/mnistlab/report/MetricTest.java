@@ -9,7 +9,8 @@ class MetricTest {
   void picksEachPanelsCurveInTheOrderTheyAreDrawn() {
     var curves = ReportFixtures.curves("t", 0, false);
 
-    assertThat(Metric.values()).extracting(Metric::title)
+    assertThat(Metric.values())
+        .extracting(Metric::title)
         .containsExactly("Training loss", "Validation loss", "Validation accuracy");
     assertThat(Metric.TRAIN_LOSS.of(curves)).isSameAs(curves.trainLoss());
     assertThat(Metric.VAL_LOSS.of(curves)).isSameAs(curves.valLoss());

@@ -40,8 +40,16 @@ class PngHeatmapsTest {
 
   @Test
   void drawsAHeatmapWithoutAnyValue() throws Exception {
-    Block.Heatmap empty = new Block.Heatmap("none", "None", "lr", "batch_size", List.of("a"),
-        List.of("b"), List.of(List.of(Double.NaN)), List.of(List.of("diverged")));
+    Block.Heatmap empty =
+        new Block.Heatmap(
+            "none",
+            "None",
+            "lr",
+            "batch_size",
+            List.of("a"),
+            List.of("b"),
+            List.of(List.of(Double.NaN)),
+            List.of(List.of("diverged")));
 
     assertThat(draw(empty)).isNotNull();
   }

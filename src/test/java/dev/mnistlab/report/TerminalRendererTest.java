@@ -16,17 +16,23 @@ class TerminalRendererTest {
 
   @Test
   void alignsTableColumnsAndRightAlignsNumericOnes() {
-    String text = render(new Block.Table(List.of("trial", "accuracy", "note"), List.of(
-        List.of("trial-3", "0.981", "best"),
-        List.of("trial-12", "0.95 \u00b1 0.01", "—"),
-        List.of("t", "—", "x"))));
+    String text =
+        render(
+            new Block.Table(
+                List.of("trial", "accuracy", "note"),
+                List.of(
+                    List.of("trial-3", "0.981", "best"),
+                    List.of("trial-12", "0.95 \u00b1 0.01", "—"),
+                    List.of("t", "—", "x"))));
 
-    assertThat(text).isEqualTo(""
-        + "trial        accuracy  note\n"
-        + "--------  -----------  ----\n"
-        + "trial-3         0.981  best\n"
-        + "trial-12  0.95 \u00b1 0.01  \u2014\n"
-        + "t                   \u2014  x\n");
+    assertThat(text)
+        .isEqualTo(
+            ""
+                + "trial        accuracy  note\n"
+                + "--------  -----------  ----\n"
+                + "trial-3         0.981  best\n"
+                + "trial-12  0.95 \u00b1 0.01  \u2014\n"
+                + "t                   \u2014  x\n");
   }
 
   @Test
@@ -55,11 +61,17 @@ class TerminalRendererTest {
 
   @Test
   void underlinesHeadingsAndNamesChartsBetweenBlankLines() {
-    String text = render(new Block.Heading(1, "Study"), new Block.Heading(2, "Best"),
-        new Block.Heading(3, "Detail"), ReportFixtures.chart());
+    String text =
+        render(
+            new Block.Heading(1, "Study"),
+            new Block.Heading(2, "Best"),
+            new Block.Heading(3, "Detail"),
+            ReportFixtures.chart());
 
-    assertThat(text).isEqualTo("Study\n=====\n\nBest\n----\n\nDetail\n\n"
-        + "(chart: Trials 3 & 7 <overlay> \u2014 see the report files)\n");
+    assertThat(text)
+        .isEqualTo(
+            "Study\n=====\n\nBest\n----\n\nDetail\n\n"
+                + "(chart: Trials 3 & 7 <overlay> \u2014 see the report files)\n");
   }
 
   @Test
@@ -73,13 +85,15 @@ class TerminalRendererTest {
   void drawsAHeatmapAsItsTitleOverATableOfItsCells() {
     String text = render(ReportFixtures.heatmap());
 
-    assertThat(text).isEqualTo(""
-        + "Mean validation accuracy <lr x batch>\n"
-        + "lr \\ batch_size  16           256\n"
-        + "---------------  --------  ------\n"
-        + "           1e-4  0.9710    0.9310\n"
-        + "           1e-3  0.9510    0.9760\n"
-        + "           1e-2  diverged  0.9610\n");
+    assertThat(text)
+        .isEqualTo(
+            ""
+                + "Mean validation accuracy <lr x batch>\n"
+                + "lr \\ batch_size  16           256\n"
+                + "---------------  --------  ------\n"
+                + "           1e-4  0.9710    0.9310\n"
+                + "           1e-3  0.9510    0.9760\n"
+                + "           1e-2  diverged  0.9610\n");
   }
 
   @Test

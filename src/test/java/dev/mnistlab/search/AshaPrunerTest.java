@@ -67,8 +67,7 @@ class AshaPrunerTest {
 
     for (int epoch = 1; epoch <= 27; epoch++) {
       boolean rung = epoch == 1 || epoch == 3 || epoch == 9;
-      assertThat(pruner.prune(9, flat(epoch, 0.1), better)).as("epoch %d", epoch)
-          .isEqualTo(rung);
+      assertThat(pruner.prune(9, flat(epoch, 0.1), better)).as("epoch %d", epoch).isEqualTo(rung);
     }
   }
 
@@ -79,16 +78,18 @@ class AshaPrunerTest {
 
     assertThat(pruner.prune(1, List.of(0.1), List.of())).isFalse();
     assertThat(pruner.prune(1, List.of(0.1), List.of(best))).isFalse();
-    assertThat(pruner.prune(2, List.of(0.1), List.of(best, new Curve(1, List.of(0.5)))))
-        .isTrue();
+    assertThat(pruner.prune(2, List.of(0.1), List.of(best, new Curve(1, List.of(0.5))))).isTrue();
   }
 
   @Test
   void ranksOnlyTheTrialsThatReachedTheRung() {
     AshaPruner pruner = new AshaPruner(MAXIMIZE, 1, 3, 27);
     // Two better trials stopped at epoch 1 and cannot be ranked at epoch 3.
-    List<Curve> others = List.of(new Curve(0, List.of(0.9)), new Curve(1, List.of(0.9)),
-        new Curve(2, List.of(0.9, 0.9, 0.9)));
+    List<Curve> others =
+        List.of(
+            new Curve(0, List.of(0.9)),
+            new Curve(1, List.of(0.9)),
+            new Curve(2, List.of(0.9, 0.9, 0.9)));
 
     assertThat(pruner.prune(3, List.of(0.1, 0.1, 0.1), others)).isFalse();
   }
@@ -108,11 +109,15 @@ class AshaPrunerTest {
   @Test
   void ranksNanBelowEveryValue() {
     AshaPruner loss = new AshaPruner(MINIMIZE, 1, 3, 27);
-    List<Curve> diverged = List.of(new Curve(0, List.of(Double.NaN)),
-        new Curve(1, List.of(Double.NaN)));
+    List<Curve> diverged =
+        List.of(new Curve(0, List.of(Double.NaN)), new Curve(1, List.of(Double.NaN)));
 
-    assertThat(loss.prune(2, List.of(Double.NaN), List.of(new Curve(0, List.of(5.0)),
-        new Curve(1, List.of(7.0))))).isTrue();
+    assertThat(
+            loss.prune(
+                2,
+                List.of(Double.NaN),
+                List.of(new Curve(0, List.of(5.0)), new Curve(1, List.of(7.0)))))
+        .isTrue();
     assertThat(loss.prune(2, List.of(100.0), diverged)).isFalse();
   }
 

@@ -25,17 +25,21 @@ class GridSamplerTest {
   /** The MLP space cut down to a grid of a few thousand points, conditions kept. */
   private static SearchSpace small() {
     IntRange units = new IntRange(64, 1024, 1, true);
-    return new SearchSpace("small", List.of(
-        new Param("layers", new IntRange(1, 3, 1, false), null),
-        new Param("units_1", units, null),
-        new Param("units_2", units, new Condition("layers", List.of(2, 3))),
-        new Param("units_3", units, new Condition("layers", List.of(3))),
-        new Param("activation", new Choice(List.of("relu", "tanh")), null),
-        new Param("optimizer", new Choice(List.of("adam", "momentum")), null),
-        new Param("momentum", new FloatRange(0.8, 0.99, 0, false),
-            new Condition("optimizer", List.of("momentum"))),
-        new Param("batch_size", new Choice(List.of(64, 128)), null),
-        new Param("epochs", new Distribution.Fixed(12), null)));
+    return new SearchSpace(
+        "small",
+        List.of(
+            new Param("layers", new IntRange(1, 3, 1, false), null),
+            new Param("units_1", units, null),
+            new Param("units_2", units, new Condition("layers", List.of(2, 3))),
+            new Param("units_3", units, new Condition("layers", List.of(3))),
+            new Param("activation", new Choice(List.of("relu", "tanh")), null),
+            new Param("optimizer", new Choice(List.of("adam", "momentum")), null),
+            new Param(
+                "momentum",
+                new FloatRange(0.8, 0.99, 0, false),
+                new Condition("optimizer", List.of("momentum"))),
+            new Param("batch_size", new Choice(List.of(64, 128)), null),
+            new Param("epochs", new Distribution.Fixed(12), null)));
   }
 
   /** Lists the small space's grid by hand, independently of the sampler. */
@@ -48,8 +52,8 @@ class GridSamplerTest {
           for (Integer u3 : layers == 3 ? UNITS : none) {
             for (String activation : List.of("relu", "tanh")) {
               for (String optimizer : List.of("adam", "momentum")) {
-                for (Double m : optimizer.equals("momentum") ? MOMENTA : Arrays.asList(
-                    (Double) null)) {
+                for (Double m :
+                    optimizer.equals("momentum") ? MOMENTA : Arrays.asList((Double) null)) {
                   for (int batch : List.of(64, 128)) {
                     Map<String, Object> p = new LinkedHashMap<>();
                     p.put("layers", layers);
@@ -118,11 +122,13 @@ class GridSamplerTest {
     for (int w = 0; w < 3; w++) {
       // Each worker has its own sampler, as separate processes would.
       GridSampler own = new GridSampler(42);
-      workers.add(new Thread(() -> {
-        for (int n = counter.getAndIncrement(); n < size; n = counter.getAndIncrement()) {
-          taken.add(own.sample(space, n, List.of()));
-        }
-      }));
+      workers.add(
+          new Thread(
+              () -> {
+                for (int n = counter.getAndIncrement(); n < size; n = counter.getAndIncrement()) {
+                  taken.add(own.sample(space, n, List.of()));
+                }
+              }));
     }
     workers.forEach(Thread::start);
     for (Thread t : workers) {
@@ -151,8 +157,8 @@ class GridSamplerTest {
 
   @Test
   void refusesATrialNumberBeyondTheGrid() {
-    SearchSpace space = new SearchSpace("tiny",
-        List.of(new Param("x", new IntRange(1, 3, 1, false), null)));
+    SearchSpace space =
+        new SearchSpace("tiny", List.of(new Param("x", new IntRange(1, 3, 1, false), null)));
     GridSampler sampler = new GridSampler(0);
     assertThat(sampler.sample(space, 2, List.of())).containsKey("x");
     assertThatThrownBy(() -> sampler.sample(space, 3, List.of()))
@@ -165,7 +171,8 @@ class GridSamplerTest {
     // 155 unit settings x 3 activations x 5 dropouts x 12 optimizer settings x 5 rates x 4.
     assertThatThrownBy(() -> new GridSampler(0).size(SamplerFixtures.mlp()))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("the grid of space 'mlp' has 558,000 points, more than the limit of"
-            + " 100,000; narrow the space or use the random or tpe sampler");
+        .hasMessage(
+            "the grid of space 'mlp' has 558,000 points, more than the limit of"
+                + " 100,000; narrow the space or use the random or tpe sampler");
   }
 }

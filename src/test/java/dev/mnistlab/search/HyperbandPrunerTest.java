@@ -64,8 +64,9 @@ class HyperbandPrunerTest {
         outsiders.add(new Curve(number, flat(27, 1.0)));
       }
     }
-    List<Curve> peers = List.of(new Curve(bracket0.get(0), flat(27, 0.9)),
-        new Curve(bracket0.get(1), flat(27, 0.9)));
+    List<Curve> peers =
+        List.of(
+            new Curve(bracket0.get(0), flat(27, 0.9)), new Curve(bracket0.get(1), flat(27, 0.9)));
 
     assertThat(HB.prune(trial, List.of(0.1), outsiders)).isFalse();
     List<Curve> all = new ArrayList<>(outsiders);
@@ -77,8 +78,8 @@ class HyperbandPrunerTest {
   void usesTheRungsOfTheTrialsBracket() {
     List<Integer> bracket1 = numbersIn(1, 4);
     int trial = bracket1.get(3);
-    List<Curve> peers = bracket1.subList(0, 3).stream()
-        .map(n -> new Curve(n, flat(27, 0.9))).toList();
+    List<Curve> peers =
+        bracket1.subList(0, 3).stream().map(n -> new Curve(n, flat(27, 0.9))).toList();
 
     assertThat(HB.prune(trial, flat(1, 0.1), peers)).isFalse();
     assertThat(HB.prune(trial, flat(3, 0.1), peers)).isTrue();
@@ -87,8 +88,7 @@ class HyperbandPrunerTest {
   @Test
   void neverPrunesWhenMinEqualsTheEpochs() {
     HyperbandPruner single = new HyperbandPruner(MAXIMIZE, 5, 5, 3);
-    List<Curve> better = IntStream.range(0, 9).mapToObj(n -> new Curve(n, flat(5, 1.0)))
-        .toList();
+    List<Curve> better = IntStream.range(0, 9).mapToObj(n -> new Curve(n, flat(5, 1.0))).toList();
 
     assertThat(single.brackets()).isEqualTo(1);
     for (int epoch = 1; epoch <= 5; epoch++) {
@@ -107,15 +107,20 @@ class HyperbandPrunerTest {
 
   @Test
   void describesItsBrackets() {
-    assertThat(new HyperbandPruner(MAXIMIZE, 1, 9, 3)).hasToString("hyperband (maximize; "
-        + "eta 3, 3 brackets; rungs at epochs [1, 3] for 9/17, [3] for 5/17, none for 3/17 "
-        + "of the trials)");
+    assertThat(new HyperbandPruner(MAXIMIZE, 1, 9, 3))
+        .hasToString(
+            "hyperband (maximize; "
+                + "eta 3, 3 brackets; rungs at epochs [1, 3] for 9/17, [3] for 5/17, none for 3/17 "
+                + "of the trials)");
   }
 
   /** Returns the first {@code count} trial numbers that fall in bracket {@code b}. */
   private static List<Integer> numbersIn(int b, int count) {
-    return IntStream.iterate(0, n -> n + 1).filter(n -> HB.bracketOf(n) == b).limit(count)
-        .boxed().toList();
+    return IntStream.iterate(0, n -> n + 1)
+        .filter(n -> HB.bracketOf(n) == b)
+        .limit(count)
+        .boxed()
+        .toList();
   }
 
   private static List<Double> flat(int epochs, double value) {

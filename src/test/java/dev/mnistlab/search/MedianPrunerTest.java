@@ -14,12 +14,13 @@ import org.junit.jupiter.api.Test;
 
 class MedianPrunerTest {
   /** Five finished trials whose accuracies at epochs 1..3 have medians 0.5, 0.6 and 0.7. */
-  private static final List<Curve> FIVE = List.of(
-      new Curve(0, List.of(0.3, 0.4, 0.5)),
-      new Curve(1, List.of(0.4, 0.5, 0.6)),
-      new Curve(2, List.of(0.5, 0.6, 0.7)),
-      new Curve(3, List.of(0.6, 0.7, 0.8)),
-      new Curve(4, List.of(0.7, 0.8, 0.9)));
+  private static final List<Curve> FIVE =
+      List.of(
+          new Curve(0, List.of(0.3, 0.4, 0.5)),
+          new Curve(1, List.of(0.4, 0.5, 0.6)),
+          new Curve(2, List.of(0.5, 0.6, 0.7)),
+          new Curve(3, List.of(0.6, 0.7, 0.8)),
+          new Curve(4, List.of(0.7, 0.8, 0.9)));
 
   @Test
   void prunesTrialBelowMedianAfterWarmup() {
@@ -88,8 +89,8 @@ class MedianPrunerTest {
 
   @Test
   void respectsDirectionForLoss() {
-    List<Curve> losses = List.of(new Curve(0, List.of(0.3)), new Curve(1, List.of(0.4)),
-        new Curve(2, List.of(0.5)));
+    List<Curve> losses =
+        List.of(new Curve(0, List.of(0.3)), new Curve(1, List.of(0.4)), new Curve(2, List.of(0.5)));
     MedianPruner loss = new MedianPruner(MINIMIZE, 3, 0, 1);
     MedianPruner accuracy = new MedianPruner(MAXIMIZE, 3, 0, 1);
 
@@ -101,8 +102,11 @@ class MedianPrunerTest {
 
   @Test
   void countsNanAsWorstOnBothSides() {
-    List<Curve> mostlyDiverged = List.of(new Curve(0, List.of(Double.NaN)),
-        new Curve(1, List.of(Double.NaN)), new Curve(2, List.of(0.2)));
+    List<Curve> mostlyDiverged =
+        List.of(
+            new Curve(0, List.of(Double.NaN)),
+            new Curve(1, List.of(Double.NaN)),
+            new Curve(2, List.of(0.2)));
     MedianPruner pruner = new MedianPruner(MINIMIZE, 3, 0, 1);
 
     assertThat(pruner.prune(3, List.of(Double.NaN), FIVE)).isTrue();
@@ -122,13 +126,16 @@ class MedianPrunerTest {
 
   @Test
   void describesItsSettings() {
-    assertThat(new MedianPruner(MINIMIZE, 5, 2, 1)).hasToString("median (minimize; judged from "
-        + "epoch 3 every 1 epoch(s), once 5 earlier trial(s) reached the epoch; latest value "
-        + "against the median)");
+    assertThat(new MedianPruner(MINIMIZE, 5, 2, 1))
+        .hasToString(
+            "median (minimize; judged from "
+                + "epoch 3 every 1 epoch(s), once 5 earlier trial(s) reached the epoch; latest value "
+                + "against the median)");
     assertThat(new MedianPruner(MAXIMIZE, 5, 0, 1, Among.COMPLETE, Judge.BEST))
-        .hasToString("median (maximize; judged from epoch 1 every 1 epoch(s), once 5 earlier "
-            + "complete trial(s) reached the epoch; best value so far against the median of "
-            + "complete trials)");
+        .hasToString(
+            "median (maximize; judged from epoch 1 every 1 epoch(s), once 5 earlier "
+                + "complete trial(s) reached the epoch; best value so far against the median of "
+                + "complete trials)");
   }
 
   @Test

@@ -27,13 +27,41 @@ class ModelBuilderTest {
 
   @Test
   void buildsAnMlpPointIntoAConfigWhoseSpecParses() {
-    TrainConfig config = ModelBuilder.build(point("layers", 2, "units_1", 256, "units_2", 128,
-        "activation", "gelu", "dropout", 0.2, "batch_norm", true, "optimizer", "adamw",
-        "lr", 0.003, "batch_size", 64, "weight_decay", 1e-4, "schedule", "cosine",
-        "epochs", 12, "normalize", true), BASE);
+    TrainConfig config =
+        ModelBuilder.build(
+            point(
+                "layers",
+                2,
+                "units_1",
+                256,
+                "units_2",
+                128,
+                "activation",
+                "gelu",
+                "dropout",
+                0.2,
+                "batch_norm",
+                true,
+                "optimizer",
+                "adamw",
+                "lr",
+                0.003,
+                "batch_size",
+                64,
+                "weight_decay",
+                1e-4,
+                "schedule",
+                "cosine",
+                "epochs",
+                12,
+                "normalize",
+                true),
+            BASE);
 
-    assertThat(config.model()).isEqualTo("linear(256),batchnorm,gelu,dropout(0.2),"
-        + "linear(128),batchnorm,gelu,dropout(0.2),linear(10)");
+    assertThat(config.model())
+        .isEqualTo(
+            "linear(256),batchnorm,gelu,dropout(0.2),"
+                + "linear(128),batchnorm,gelu,dropout(0.2),linear(10)");
     assertThat(ModelSpec.parse(config.model()).canonical()).isEqualTo(config.model());
     assertThat(config.optimizer()).isEqualTo(OptimizerKind.ADAMW);
     assertThat(config.lr()).isEqualTo(0.003);
@@ -46,24 +74,23 @@ class ModelBuilderTest {
 
   @Test
   void dropoutOfZeroAddsNoLayer() {
-    TrainConfig config = ModelBuilder.build(point("layers", 1, "units_1", 64, "dropout", 0.0),
-        BASE);
+    TrainConfig config =
+        ModelBuilder.build(point("layers", 1, "units_1", 64, "dropout", 0.0), BASE);
 
     assertThat(config.model()).isEqualTo("linear(64),relu,linear(10)");
   }
 
   @Test
   void ignoresUnitsOfLayersBeyondTheCount() {
-    TrainConfig config = ModelBuilder.build(point("layers", 1, "units_1", 64, "units_2", 32),
-        BASE);
+    TrainConfig config = ModelBuilder.build(point("layers", 1, "units_1", 64, "units_2", 32), BASE);
 
     assertThat(config.model()).isEqualTo("linear(64),relu,linear(10)");
   }
 
   @Test
   void countsHiddenLayersFromTheUnitsGivenWithoutLayers() {
-    TrainConfig config = ModelBuilder.build(point("units_1", 300, "units_2", 100,
-        "activation", "tanh"), BASE);
+    TrainConfig config =
+        ModelBuilder.build(point("units_1", 300, "units_2", 100, "activation", "tanh"), BASE);
 
     assertThat(config.model()).isEqualTo("linear(300),tanh,linear(100),tanh,linear(10)");
   }
@@ -79,8 +106,22 @@ class ModelBuilderTest {
 
   @Test
   void appliesMomentumAndTheTrainingSettings() {
-    TrainConfig config = ModelBuilder.build(point("optimizer", "nesterov", "momentum", 0.95,
-        "warmup_epochs", 2, "beta1", 0.8, "beta2", 0.99, "init", "kaiming"), BASE);
+    TrainConfig config =
+        ModelBuilder.build(
+            point(
+                "optimizer",
+                "nesterov",
+                "momentum",
+                0.95,
+                "warmup_epochs",
+                2,
+                "beta1",
+                0.8,
+                "beta2",
+                0.99,
+                "init",
+                "kaiming"),
+            BASE);
 
     assertThat(config.optimizer()).isEqualTo(OptimizerKind.NESTEROV);
     assertThat(config.momentum()).isEqualTo(0.95);
@@ -94,8 +135,8 @@ class ModelBuilderTest {
 
   @Test
   void acceptsWholeNumbersThatWentThroughJson() {
-    TrainConfig config = ModelBuilder.build(point("layers", 1.0, "units_1", 128L,
-        "batch_size", 32.0), BASE);
+    TrainConfig config =
+        ModelBuilder.build(point("layers", 1.0, "units_1", 128L, "batch_size", 32.0), BASE);
 
     assertThat(config.model()).isEqualTo("linear(128),relu,linear(10)");
     assertThat(config.batchSize()).isEqualTo(32);
@@ -103,13 +144,30 @@ class ModelBuilderTest {
 
   @Test
   void buildsACnnPointWhoseShapesFit() {
-    TrainConfig config = ModelBuilder.build(point("conv_layers", 2, "channels_1", 32,
-        "channels_2", 64, "kernel", 5, "pool", true, "dense_units", 128, "dropout", 0.25),
-        BASE);
+    TrainConfig config =
+        ModelBuilder.build(
+            point(
+                "conv_layers",
+                2,
+                "channels_1",
+                32,
+                "channels_2",
+                64,
+                "kernel",
+                5,
+                "pool",
+                true,
+                "dense_units",
+                128,
+                "dropout",
+                0.25),
+            BASE);
 
-    assertThat(config.model()).isEqualTo("conv2d(32,5,1,2),relu,maxpool(2),"
-        + "conv2d(64,5,1,2),relu,maxpool(2),flatten,linear(128),relu,dropout(0.25),"
-        + "linear(10)");
+    assertThat(config.model())
+        .isEqualTo(
+            "conv2d(32,5,1,2),relu,maxpool(2),"
+                + "conv2d(64,5,1,2),relu,maxpool(2),flatten,linear(128),relu,dropout(0.25),"
+                + "linear(10)");
     ModelSpec spec = ModelSpec.parse(config.model());
     assertThat(spec.takesImage()).isTrue();
     ModelSummary summary = spec.describe();
@@ -119,8 +177,20 @@ class ModelBuilderTest {
 
   @Test
   void cnnWithoutDenseUnitsPutsDropoutBeforeTheOutput() {
-    TrainConfig config = ModelBuilder.build(point("conv_layers", 1, "channels_1", 8,
-        "batch_norm", true, "dense_units", 0, "dropout", 0.5), BASE);
+    TrainConfig config =
+        ModelBuilder.build(
+            point(
+                "conv_layers",
+                1,
+                "channels_1",
+                8,
+                "batch_norm",
+                true,
+                "dense_units",
+                0,
+                "dropout",
+                0.5),
+            BASE);
 
     assertThat(config.model())
         .isEqualTo("conv2d(8,3,1,1),batchnorm,relu,flatten,dropout(0.5),linear(10)");
@@ -132,8 +202,9 @@ class ModelBuilderTest {
   void rejectsAnUnknownName() {
     assertThatThrownBy(() -> ModelBuilder.build(point("learning_rate", 0.1), BASE))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageStartingWith("parameter 'learning_rate': not a setting the model builder "
-            + "knows; known: layers, activation,");
+        .hasMessageStartingWith(
+            "parameter 'learning_rate': not a setting the model builder "
+                + "knows; known: layers, activation,");
   }
 
   @Test
@@ -141,8 +212,8 @@ class ModelBuilderTest {
     assertThatThrownBy(() -> ModelBuilder.build(point("batch_size", "64"), BASE))
         .isInstanceOf(InvalidInputException.class)
         .hasMessage("parameter 'batch_size' must be a whole number, got '64'");
-    assertThatThrownBy(() -> ModelBuilder.build(point("layers", 1, "units_1", 64,
-        "batch_norm", "yes"), BASE))
+    assertThatThrownBy(
+            () -> ModelBuilder.build(point("layers", 1, "units_1", 64, "batch_norm", "yes"), BASE))
         .hasMessage("parameter 'batch_norm' must be true or false, got 'yes'");
   }
 
@@ -155,8 +226,8 @@ class ModelBuilderTest {
 
   @Test
   void rejectsAPointMixingMlpAndCnn() {
-    assertThatThrownBy(() -> ModelBuilder.build(point("layers", 1, "units_1", 64,
-        "conv_layers", 1), BASE))
+    assertThatThrownBy(
+            () -> ModelBuilder.build(point("layers", 1, "units_1", 64, "conv_layers", 1), BASE))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageStartingWith("a point describes an MLP (layers, units_K) or a CNN");
   }
@@ -165,8 +236,9 @@ class ModelBuilderTest {
   void rejectsNetworkSettingsWithoutANetwork() {
     assertThatThrownBy(() -> ModelBuilder.build(point("dropout", 0.1), BASE))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("parameter 'dropout' needs a network to apply to: add 'layers' or "
-            + "'units_1' (MLP), or 'conv_layers' or 'channels_1' (CNN)");
+        .hasMessage(
+            "parameter 'dropout' needs a network to apply to: add 'layers' or "
+                + "'units_1' (MLP), or 'conv_layers' or 'channels_1' (CNN)");
   }
 
   @Test
@@ -194,8 +266,8 @@ class ModelBuilderTest {
       assertThat(mlp.fits(point)).as("point %s", point).isTrue();
       TrainConfig config = ModelBuilder.build(point, BASE);
       ModelSpec spec = ModelSpec.parse(config.model());
-      long linears = spec.layers().stream()
-          .filter(l -> l instanceof dev.mnistlab.model.Layer.Linear).count();
+      long linears =
+          spec.layers().stream().filter(l -> l instanceof dev.mnistlab.model.Layer.Linear).count();
       assertThat(linears).as("point %s", point).isEqualTo((int) point.get("layers") + 1);
       assertThat(config.epochs()).isEqualTo(12);
       assertThat(config.normalize()).isTrue();
@@ -233,8 +305,9 @@ class ModelBuilderTest {
       int steps = (r.high() - r.low()) / r.step();
       int k = end < 0 ? 0 : end > 0 ? steps : random.nextInt(steps + 1);
       if (r.log() && end == 0) {
-        double x = Math.exp(Math.log(r.low())
-            + random.nextDouble() * (Math.log(r.high()) - Math.log(r.low())));
+        double x =
+            Math.exp(
+                Math.log(r.low()) + random.nextDouble() * (Math.log(r.high()) - Math.log(r.low())));
         return (int) Math.min(r.high(), Math.max(r.low(), Math.round(x)));
       }
       return r.low() + k * r.step();
@@ -248,8 +321,8 @@ class ModelBuilderTest {
         return r.low() + random.nextInt(steps + 1) * r.step();
       }
       return r.log()
-          ? Math.exp(Math.log(r.low()) + random.nextDouble()
-              * (Math.log(r.high()) - Math.log(r.low())))
+          ? Math.exp(
+              Math.log(r.low()) + random.nextDouble() * (Math.log(r.high()) - Math.log(r.low())))
           : r.low() + random.nextDouble() * (r.high() - r.low());
     }
     if (d instanceof Distribution.Choice c) {

@@ -61,8 +61,10 @@ class ParzenEstimatorTest {
     double total = 0;
     for (int k = 0; k < 3; k++) {
       for (int i = 0; i <= 10; i++) {
-        total += Math.exp(e.logDensity(new double[] {k, Ranges.valueAt(
-            new FloatRange(0, 0.5, 0.05, false), i)}));
+        total +=
+            Math.exp(
+                e.logDensity(
+                    new double[] {k, Ranges.valueAt(new FloatRange(0, 0.5, 0.05, false), i)}));
       }
     }
     assertThat(total).isCloseTo(1, within(1e-6));

@@ -10,19 +10,24 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PrunersTest {
-  private static final String FORMS = "; allowed are none, "
-      + "median[:startup=5,warmup=0,interval=1,among=all|complete,judge=latest|best], "
-      + "asha[:min=1,eta=3], hyperband[:min=1,eta=3]";
+  private static final String FORMS =
+      "; allowed are none, "
+          + "median[:startup=5,warmup=0,interval=1,among=all|complete,judge=latest|best], "
+          + "asha[:min=1,eta=3], hyperband[:min=1,eta=3]";
 
   @Test
   void buildsEachNamedPrunerWithItsDefaults() {
-    assertThat(Pruners.create("none", 27, MAXIMIZE)).isInstanceOf(NopPruner.class)
+    assertThat(Pruners.create("none", 27, MAXIMIZE))
+        .isInstanceOf(NopPruner.class)
         .hasToString("none");
-    assertThat(Pruners.create("median", 27, MAXIMIZE)).isInstanceOf(MedianPruner.class)
+    assertThat(Pruners.create("median", 27, MAXIMIZE))
+        .isInstanceOf(MedianPruner.class)
         .hasToString(new MedianPruner(MAXIMIZE, 5, 0, 1).toString());
-    assertThat(Pruners.create("asha", 27, MINIMIZE)).isInstanceOf(AshaPruner.class)
+    assertThat(Pruners.create("asha", 27, MINIMIZE))
+        .isInstanceOf(AshaPruner.class)
         .hasToString(new AshaPruner(MINIMIZE, 1, 3, 27).toString());
-    assertThat(Pruners.create("hyperband", 27, MAXIMIZE)).isInstanceOf(HyperbandPruner.class)
+    assertThat(Pruners.create("hyperband", 27, MAXIMIZE))
+        .isInstanceOf(HyperbandPruner.class)
         .hasToString(new HyperbandPruner(MAXIMIZE, 1, 27, 3).toString());
   }
 
@@ -33,11 +38,14 @@ class PrunersTest {
     assertThat(Pruners.create("median:interval=3", 10, MAXIMIZE))
         .hasToString(new MedianPruner(MAXIMIZE, 5, 0, 3).toString());
     assertThat(Pruners.create("median:among=complete,judge=best", 10, MAXIMIZE))
-        .hasToString(new MedianPruner(MAXIMIZE, 5, 0, 1, MedianPruner.Among.COMPLETE,
-            MedianPruner.Judge.BEST).toString());
+        .hasToString(
+            new MedianPruner(
+                    MAXIMIZE, 5, 0, 1, MedianPruner.Among.COMPLETE, MedianPruner.Judge.BEST)
+                .toString());
     assertThat(Pruners.create("median:judge=Best", 10, MAXIMIZE))
-        .hasToString(new MedianPruner(MAXIMIZE, 5, 0, 1, MedianPruner.Among.ALL,
-            MedianPruner.Judge.BEST).toString());
+        .hasToString(
+            new MedianPruner(MAXIMIZE, 5, 0, 1, MedianPruner.Among.ALL, MedianPruner.Judge.BEST)
+                .toString());
     assertThat(Pruners.create("asha:eta=2,min=2", 16, MAXIMIZE))
         .hasToString("asha (maximize; eta 2, min 2, 16 epochs; rungs at epochs [2, 4, 8])");
     assertThat(Pruners.create("hyperband:eta=3,min=1", 9, MAXIMIZE))
@@ -72,31 +80,39 @@ class PrunersTest {
   void rejectsBadOptions() {
     assertThatThrownBy(() -> Pruners.create("median:patience=3", 10, MAXIMIZE))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("pruner 'median:patience=3' is not valid: option 'patience' is not one of "
-            + "startup, warmup, interval, among, judge" + FORMS);
+        .hasMessage(
+            "pruner 'median:patience=3' is not valid: option 'patience' is not one of "
+                + "startup, warmup, interval, among, judge"
+                + FORMS);
     assertThatThrownBy(() -> Pruners.create("median:among=pruned", 10, MAXIMIZE))
-        .hasMessage("pruner 'median:among=pruned' is not valid: among must be one of all, "
-            + "complete, got 'pruned'" + FORMS);
+        .hasMessage(
+            "pruner 'median:among=pruned' is not valid: among must be one of all, "
+                + "complete, got 'pruned'"
+                + FORMS);
     assertThatThrownBy(() -> Pruners.create("median:judge=2", 10, MAXIMIZE))
-        .hasMessage("pruner 'median:judge=2' is not valid: judge must be one of latest, best, "
-            + "got '2'" + FORMS);
+        .hasMessage(
+            "pruner 'median:judge=2' is not valid: judge must be one of latest, best, "
+                + "got '2'"
+                + FORMS);
     assertThatThrownBy(() -> Pruners.create("median:startup=all", 10, MAXIMIZE))
-        .hasMessage("pruner 'median:startup=all' is not valid: startup must be a whole number, "
-            + "got 'all'" + FORMS);
+        .hasMessage(
+            "pruner 'median:startup=all' is not valid: startup must be a whole number, "
+                + "got 'all'"
+                + FORMS);
     assertThatThrownBy(() -> Pruners.create("asha:eta", 10, MAXIMIZE))
-        .hasMessage("pruner 'asha:eta' is not valid: option 'eta' needs a value, as eta=2"
-            + FORMS);
+        .hasMessage("pruner 'asha:eta' is not valid: option 'eta' needs a value, as eta=2" + FORMS);
     assertThatThrownBy(() -> Pruners.create("asha:eta=three", 10, MAXIMIZE))
-        .hasMessage("pruner 'asha:eta=three' is not valid: eta must be a whole number, "
-            + "got 'three'" + FORMS);
+        .hasMessage(
+            "pruner 'asha:eta=three' is not valid: eta must be a whole number, "
+                + "got 'three'"
+                + FORMS);
     assertThatThrownBy(() -> Pruners.create("hyperband:eta=2,eta=3", 10, MAXIMIZE))
-        .hasMessage("pruner 'hyperband:eta=2,eta=3' is not valid: option 'eta' is given twice"
-            + FORMS);
+        .hasMessage(
+            "pruner 'hyperband:eta=2,eta=3' is not valid: option 'eta' is given twice" + FORMS);
     assertThatThrownBy(() -> Pruners.create("asha:", 10, MAXIMIZE))
         .hasMessage("pruner 'asha:' is not valid: no options after ':'" + FORMS);
     assertThatThrownBy(() -> Pruners.create("asha:eta=2,", 10, MAXIMIZE))
-        .hasMessage("pruner 'asha:eta=2,' is not valid: option '' is not one of min, eta"
-            + FORMS);
+        .hasMessage("pruner 'asha:eta=2,' is not valid: option '' is not one of min, eta" + FORMS);
     assertThatThrownBy(() -> Pruners.create("none:startup=1", 10, MAXIMIZE))
         .hasMessage("pruner 'none:startup=1' is not valid: none takes no options" + FORMS);
   }

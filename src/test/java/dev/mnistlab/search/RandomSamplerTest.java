@@ -50,9 +50,21 @@ class RandomSamplerTest {
   void everyPointFitsTheSpaceAndConditionsGoBothWays() {
     List<Map<String, Object>> points = points(new RandomSampler(11), 2000);
     assertThat(points).allSatisfy(p -> assertThat(space.fits(p)).as("%s", p).isTrue());
-    assertThat(points).allSatisfy(p -> assertThat(p.keySet()).containsSubsequence(
-        "layers", "units_1", "activation", "dropout", "optimizer", "lr", "batch_size", "epochs"));
-    assertThat(points).anyMatch(p -> p.containsKey("units_3"))
+    assertThat(points)
+        .allSatisfy(
+            p ->
+                assertThat(p.keySet())
+                    .containsSubsequence(
+                        "layers",
+                        "units_1",
+                        "activation",
+                        "dropout",
+                        "optimizer",
+                        "lr",
+                        "batch_size",
+                        "epochs"));
+    assertThat(points)
+        .anyMatch(p -> p.containsKey("units_3"))
         .anyMatch(p -> !p.containsKey("units_2"))
         .anyMatch(p -> p.containsKey("momentum"))
         .anyMatch(p -> !p.containsKey("momentum"));
@@ -78,8 +90,8 @@ class RandomSamplerTest {
       dropouts.add(p.get("dropout"));
     }
     assertThat(units).contains(64, 1024);
-    assertThat(dropouts).containsExactlyInAnyOrder(
-        0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5);
+    assertThat(dropouts)
+        .containsExactlyInAnyOrder(0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5);
     assertThat(points).allSatisfy(p -> assertThat(p.get("epochs")).isEqualTo(12));
   }
 }

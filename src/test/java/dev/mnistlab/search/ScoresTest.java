@@ -19,15 +19,19 @@ class ScoresTest {
   void takesTheMiddleOrTheMeanOfTheMiddleTwo() {
     assertThat(Scores.median(new double[] {3, 1, 2})).isEqualTo(2);
     assertThat(Scores.median(new double[] {4, 1, 2, 3})).isEqualTo(2.5);
-    assertThat(Scores.median(new double[] {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY,
-        1, 2})).isEqualTo(Double.NEGATIVE_INFINITY);
+    assertThat(
+            Scores.median(new double[] {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, 1, 2}))
+        .isEqualTo(Double.NEGATIVE_INFINITY);
     assertThat(Scores.median(new double[0])).isNaN();
   }
 
   @Test
   void scoresOnlyTheCurvesThatReachedTheEpoch() {
-    List<Curve> others = List.of(new Curve(0, List.of(0.1, 0.2)), new Curve(1, List.of(0.3)),
-        new Curve(2, List.of(0.4, Double.NaN)));
+    List<Curve> others =
+        List.of(
+            new Curve(0, List.of(0.1, 0.2)),
+            new Curve(1, List.of(0.3)),
+            new Curve(2, List.of(0.4, Double.NaN)));
 
     assertThat(Scores.at(Direction.MINIMIZE, others, 2))
         .containsExactly(-0.2, Double.NEGATIVE_INFINITY);

@@ -33,26 +33,31 @@ class SpaceReaderTest {
     SearchSpace mlp = SpaceReader.load("mlp");
 
     assertThat(mlp.name()).isEqualTo("mlp");
-    assertThat(mlp.params()).containsExactly(
-        new Param("layers", new IntRange(1, 3, 1, false), null),
-        new Param("units_1", new IntRange(64, 1024, 1, true), null),
-        new Param("units_2", new IntRange(64, 1024, 1, true),
-            new Condition("layers", List.of(2, 3))),
-        new Param("units_3", new IntRange(64, 1024, 1, true),
-            new Condition("layers", List.of(3))),
-        new Param("activation", new Choice(List.of("relu", "gelu", "tanh")), null),
-        new Param("dropout", new FloatRange(0.0, 0.5, 0.05, false), null),
-        new Param("batch_norm", new Choice(List.of(false, true)), null),
-        new Param("optimizer", new Choice(List.of("sgd", "momentum", "nesterov", "adam",
-            "adamw", "rmsprop")), null),
-        new Param("momentum", new FloatRange(0.8, 0.99, 0, false),
-            new Condition("optimizer", List.of("momentum", "nesterov"))),
-        new Param("lr", new FloatRange(1e-4, 1e-1, 0, true), null),
-        new Param("batch_size", new Choice(List.of(32, 64, 128, 256)), null),
-        new Param("weight_decay", new Choice(List.of(0.0, 1e-5, 1e-4, 1e-3)), null),
-        new Param("schedule", new Choice(List.of("constant", "cosine")), null),
-        new Param("epochs", new Fixed(12), null),
-        new Param("normalize", new Fixed(true), null));
+    assertThat(mlp.params())
+        .containsExactly(
+            new Param("layers", new IntRange(1, 3, 1, false), null),
+            new Param("units_1", new IntRange(64, 1024, 1, true), null),
+            new Param(
+                "units_2", new IntRange(64, 1024, 1, true), new Condition("layers", List.of(2, 3))),
+            new Param(
+                "units_3", new IntRange(64, 1024, 1, true), new Condition("layers", List.of(3))),
+            new Param("activation", new Choice(List.of("relu", "gelu", "tanh")), null),
+            new Param("dropout", new FloatRange(0.0, 0.5, 0.05, false), null),
+            new Param("batch_norm", new Choice(List.of(false, true)), null),
+            new Param(
+                "optimizer",
+                new Choice(List.of("sgd", "momentum", "nesterov", "adam", "adamw", "rmsprop")),
+                null),
+            new Param(
+                "momentum",
+                new FloatRange(0.8, 0.99, 0, false),
+                new Condition("optimizer", List.of("momentum", "nesterov"))),
+            new Param("lr", new FloatRange(1e-4, 1e-1, 0, true), null),
+            new Param("batch_size", new Choice(List.of(32, 64, 128, 256)), null),
+            new Param("weight_decay", new Choice(List.of(0.0, 1e-5, 1e-4, 1e-3)), null),
+            new Param("schedule", new Choice(List.of("constant", "cosine")), null),
+            new Param("epochs", new Fixed(12), null),
+            new Param("normalize", new Fixed(true), null));
   }
 
   @Test
@@ -60,9 +65,22 @@ class SpaceReaderTest {
     SearchSpace cnn = SpaceReader.load("cnn");
 
     assertThat(cnn.name()).isEqualTo("cnn");
-    assertThat(cnn.params()).extracting(Param::name).containsExactly("conv_layers",
-        "channels_1", "channels_2", "kernel", "pool", "dense_units", "dropout", "optimizer",
-        "momentum", "lr", "batch_size", "epochs", "normalize");
+    assertThat(cnn.params())
+        .extracting(Param::name)
+        .containsExactly(
+            "conv_layers",
+            "channels_1",
+            "channels_2",
+            "kernel",
+            "pool",
+            "dense_units",
+            "dropout",
+            "optimizer",
+            "momentum",
+            "lr",
+            "batch_size",
+            "epochs",
+            "normalize");
     assertThat(cnn.param("channels_2").condition())
         .isEqualTo(new Condition("conv_layers", List.of(2)));
     assertThat(cnn.param("kernel").distribution()).isEqualTo(new Choice(List.of(3, 5)));
@@ -72,14 +90,17 @@ class SpaceReaderTest {
   @Test
   void builtInTextsCarryACommentHeader() {
     for (String name : SpaceReader.builtIns()) {
-      assertThat(SpaceReader.text(name)).startsWith("# The built-in search space for ")
+      assertThat(SpaceReader.text(name))
+          .startsWith("# The built-in search space for ")
           .contains("name: " + name + "\n");
     }
   }
 
   @Test
   void keepsTheFileOrderOfParameters() {
-    SearchSpace space = parse("""
+    SearchSpace space =
+        parse(
+            """
         params:
           lr: {float: [0.001, 0.1], log: true}
           epochs: 3
@@ -87,7 +108,8 @@ class SpaceReaderTest {
           schedule: {fixed: cosine}
         """);
 
-    assertThat(space.params()).extracting(Param::name)
+    assertThat(space.params())
+        .extracting(Param::name)
         .containsExactly("lr", "epochs", "batch_size", "schedule");
     assertThat(space.param("batch_size").distribution()).isEqualTo(new Choice(List.of(64, 32)));
     assertThat(space.param("schedule").distribution()).isEqualTo(new Fixed("cosine"));
@@ -107,7 +129,9 @@ class SpaceReaderTest {
 
   @Test
   void aSingleWhenValueNeedsNoList() {
-    SearchSpace space = parse("""
+    SearchSpace space =
+        parse(
+            """
         params:
           optimizer: {choice: [sgd, momentum]}
           momentum: {float: [0.5, 0.9], when: {optimizer: momentum}}
@@ -131,8 +155,9 @@ class SpaceReaderTest {
   void rejectsAnUnknownNameThatIsNoFile() {
     assertThatThrownBy(() -> SpaceReader.load("transformer"))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("unknown search space 'transformer': not a file, and the built-in spaces "
-            + "are mlp, cnn");
+        .hasMessage(
+            "unknown search space 'transformer': not a file, and the built-in spaces "
+                + "are mlp, cnn");
     assertThatThrownBy(() -> SpaceReader.text("transformer"))
         .isInstanceOf(InvalidInputException.class);
   }
@@ -167,44 +192,51 @@ class SpaceReaderTest {
 
   @Test
   void rejectsUnknownTopLevelKey() {
-    assertFails("name: x\nparam:\n  lr: 0.1\n",
+    assertFails(
+        "name: x\nparam:\n  lr: 0.1\n",
         "s.yaml, line 2: unknown key 'param'; allowed: description, first, name, params");
   }
 
   @Test
   void rejectsUnknownParameterKey() {
-    assertFails("params:\n  lr:\n    float: [0.001, 0.1]\n    logscale: true\n",
+    assertFails(
+        "params:\n  lr:\n    float: [0.001, 0.1]\n    logscale: true\n",
         "s.yaml, line 4: parameter 'lr': unknown key 'logscale'; allowed: choice, fixed, "
             + "float, int, log, step, when");
   }
 
   @Test
   void rejectsLowAboveHigh() {
-    assertFails("params:\n  epochs: 2\n  layers: {int: [3, 1]}\n",
+    assertFails(
+        "params:\n  epochs: 2\n  layers: {int: [3, 1]}\n",
         "s.yaml, line 3: parameter 'layers': low must be <= high, got [3,1]");
   }
 
   @Test
   void rejectsLogRangeStartingAtZero() {
-    assertFails("params:\n  lr: {float: [0.0, 0.1], log: true}\n",
+    assertFails(
+        "params:\n  lr: {float: [0.0, 0.1], log: true}\n",
         "s.yaml, line 2: parameter 'lr': log needs low > 0, got 0.0");
   }
 
   @Test
   void rejectsStepWithLog() {
-    assertFails("params:\n  units_1:\n    int: [64, 1024]\n    log: true\n    step: 64\n",
+    assertFails(
+        "params:\n  units_1:\n    int: [64, 1024]\n    log: true\n    step: 64\n",
         "s.yaml, line 5: parameter 'units_1': 'step' cannot be combined with 'log'");
   }
 
   @Test
   void rejectsEmptyChoice() {
-    assertFails("params:\n  optimizer: {choice: []}\n",
+    assertFails(
+        "params:\n  optimizer: {choice: []}\n",
         "s.yaml, line 2: parameter 'optimizer': 'choice' must list at least one value");
   }
 
   @Test
   void rejectsWhenNamingAnUnknownParameter() {
-    assertFails("""
+    assertFails(
+        """
         params:
           optimizer: {choice: [sgd, momentum]}
           momentum: {float: [0.8, 0.99], when: {optimiser: [momentum]}}
@@ -215,7 +247,8 @@ class SpaceReaderTest {
 
   @Test
   void rejectsWhenNamingALaterParameter() {
-    assertFails("""
+    assertFails(
+        """
         params:
           units_2: {int: [64, 256], when: {layers: [2]}}
           layers: {int: [1, 2]}
@@ -227,7 +260,8 @@ class SpaceReaderTest {
 
   @Test
   void rejectsWhenValueTheEarlierParameterCannotTake() {
-    assertFails("""
+    assertFails(
+        """
         params:
           layers: {int: [1, 2]}
           units_1: 128
@@ -238,7 +272,8 @@ class SpaceReaderTest {
 
   @Test
   void rejectsANameTheModelBuilderDoesNotKnow() {
-    assertFails("params:\n  learning_rate: {float: [0.001, 0.1]}\n",
+    assertFails(
+        "params:\n  learning_rate: {float: [0.001, 0.1]}\n",
         "s.yaml, line 2: parameter 'learning_rate': not a setting the model builder knows; "
             + "known: layers, activation, dropout, batch_norm, conv_layers, kernel, pool, "
             + "dense_units, lr, batch_size, epochs, optimizer, momentum, weight_decay, "
@@ -247,38 +282,44 @@ class SpaceReaderTest {
 
   @Test
   void rejectsAValueTheSettingCannotTake() {
-    assertFails("params:\n  layers: 1\n  units_1: 64\n  activation: {choice: [relu, swish]}\n",
+    assertFails(
+        "params:\n  layers: 1\n  units_1: 64\n  activation: {choice: [relu, swish]}\n",
         "s.yaml, line 4: parameter 'activation' must be one of relu, gelu, tanh, sigmoid, "
             + "leaky_relu, got 'swish'");
-    assertFails("params:\n  optimizer: {choice: [adam, lion]}\n",
+    assertFails(
+        "params:\n  optimizer: {choice: [adam, lion]}\n",
         "s.yaml, line 2: parameter 'optimizer': unknown optimizer 'lion': allowed are sgd, "
             + "momentum, nesterov, adam, adamw, rmsprop, adagrad");
-    assertFails("params:\n  dropout: {float: [0.0, 1.0]}\n  layers: 1\n  units_1: 8\n",
+    assertFails(
+        "params:\n  dropout: {float: [0.0, 1.0]}\n  layers: 1\n  units_1: 8\n",
         "s.yaml, line 2: parameter 'dropout' must be in [0, 1), got 1.0");
   }
 
   @Test
   void rejectsMoreThanOneKind() {
-    assertFails("params:\n  lr: {float: [0.1, 0.2], choice: [0.1]}\n",
+    assertFails(
+        "params:\n  lr: {float: [0.1, 0.2], choice: [0.1]}\n",
         "s.yaml, line 2: parameter 'lr': give exactly one of int, float, choice, fixed, got "
             + "float, choice");
   }
 
   @Test
   void rejectsYamlSyntaxErrorsWithTheirLine() {
-    assertFails("name: x\nparams:\n  lr: {float: [0.1, 0.2]\n  epochs: 3\n",
+    assertFails(
+        "name: x\nparams:\n  lr: {float: [0.1, 0.2]\n  epochs: 3\n",
         "s.yaml, line 4: not valid YAML: expected ',' or '}', but got <scalar>");
   }
 
   @Test
   void rejectsAParameterGivenTwice() {
-    assertFails("params:\n  lr: 0.1\n  lr: 0.2\n",
-        "s.yaml, line 3: not valid YAML: Duplicate field 'lr'");
+    assertFails(
+        "params:\n  lr: 0.1\n  lr: 0.2\n", "s.yaml, line 3: not valid YAML: Duplicate field 'lr'");
   }
 
   @Test
   void rejectsASpaceWhoseLargestNetworkDoesNotFit() {
-    assertFails("""
+    assertFails(
+        """
         params:
           conv_layers: {int: [1, 5]}
           channels_1: 8
@@ -294,22 +335,27 @@ class SpaceReaderTest {
 
   @Test
   void rejectsASpaceMissingALayersUnits() {
-    assertFails("params:\n  layers: {int: [1, 2]}\n  units_1: 64\n",
+    assertFails(
+        "params:\n  layers: {int: [1, 2]}\n  units_1: 64\n",
         "s.yaml: with every parameter at its high end (last choice) the network does not "
             + "build: parameter 'layers' is 2 but the point has no 'units_2'");
   }
 
   @Test
   void refusesASpaceWhoseLargestNetworkIsTooBigForThisMachineNamingTheParameter() {
-    assertFails("params:\n  epochs: 2\n  units_1: {int: [32, 1000000000]}\n",
+    assertFails(
+        "params:\n  epochs: 2\n  units_1: {int: [32, 1000000000]}\n",
         "s.yaml, line 3: parameter 'units_1': the largest network, with units_1 = 1000000000, "
             + "needs about 13.0 TiB (795,000,000,010 parameters at batch 100 with adam), more "
-            + "than this machine's " + machine() + " of memory");
+            + "than this machine's "
+            + machine()
+            + " of memory");
   }
 
   @Test
   void blamesTheSizeParameterWhoseSmallestValueSavesTheMostMemory() {
-    assertFails("""
+    assertFails(
+        """
         params:
           layers: {int: [1, 2]}
           units_1: {int: [64, 1024]}
@@ -319,33 +365,42 @@ class SpaceReaderTest {
         """,
         "s.yaml, line 4: parameter 'units_2': the largest network, with units_2 = 400000000, "
             + "needs about 7.5 TiB (414,000,803,850 parameters at batch 256 with adamw), more "
-            + "than this machine's " + machine() + " of memory");
+            + "than this machine's "
+            + machine()
+            + " of memory");
   }
 
   @Test
   void namesAFixedSizeThatIsTooBig() {
-    assertFails("params:\n  lr: {float: [0.001, 0.1]}\n  units_1: 1000000000\n",
+    assertFails(
+        "params:\n  lr: {float: [0.001, 0.1]}\n  units_1: 1000000000\n",
         "s.yaml, line 3: parameter 'units_1': the largest network, with units_1 = 1000000000, "
             + "needs about 13.0 TiB (795,000,000,010 parameters at batch 100 with adam), more "
-            + "than this machine's " + machine() + " of memory");
+            + "than this machine's "
+            + machine()
+            + " of memory");
   }
 
   @Test
   void rejectsAnIntRangePastAnIntWithTheParametersRange() {
-    assertFails("params:\n  units_1: {int: [32, 1000000000000]}\n",
+    assertFails(
+        "params:\n  units_1: {int: [32, 1000000000000]}\n",
         "s.yaml, line 2: parameter 'units_1' must be between 1 and 2147483647, "
             + "got 1000000000000");
-    assertFails("params:\n  units_1: {int: [32, 1e12]}\n",
+    assertFails(
+        "params:\n  units_1: {int: [32, 1e12]}\n",
         "s.yaml, line 2: parameter 'units_1' must be between 1 and 2147483647, "
             + "got 1000000000000");
   }
 
   @Test
   void rejectsFixedAndChosenSizesPastAnIntWithTheParametersRange() {
-    assertFails("params:\n  channels_1: 1000000000000\n",
+    assertFails(
+        "params:\n  channels_1: 1000000000000\n",
         "s.yaml, line 2: parameter 'channels_1' must be between 1 and 2147483647, "
             + "got 1000000000000");
-    assertFails("params:\n  batch_size: {choice: [64, 3000000000]}\n",
+    assertFails(
+        "params:\n  batch_size: {choice: [64, 3000000000]}\n",
         "s.yaml, line 2: parameter 'batch_size' must be between 1 and 2147483647, "
             + "got 3000000000");
   }
@@ -356,7 +411,8 @@ class SpaceReaderTest {
 
   // --- first points -----------------------------------------------------------------------
 
-  private static final String FIRST = """
+  private static final String FIRST =
+      """
       params:
         layers: {int: [1, 2]}
         units_1: {int: [16, 64]}
@@ -368,7 +424,9 @@ class SpaceReaderTest {
 
   @Test
   void readsFirstPointsWithTheValueTypesSamplersGiveAndFixedValuesFilledIn() {
-    SearchSpace space = parse("""
+    SearchSpace space =
+        parse(
+            """
         params:
           units_1: {int: [16, 64]}
           weight_decay: {float: [0, 1]}
@@ -377,8 +435,8 @@ class SpaceReaderTest {
           - {units_1: 32, weight_decay: 0}
         """);
 
-    assertThat(space.first()).containsExactly(
-        java.util.Map.of("units_1", 32, "weight_decay", 0.0, "epochs", 3));
+    assertThat(space.first())
+        .containsExactly(java.util.Map.of("units_1", 32, "weight_decay", 0.0, "epochs", 3));
     assertThat(space.first().get(0).get("weight_decay")).isInstanceOf(Double.class);
     assertThat(space.fits(space.first().get(0))).isTrue();
   }
@@ -389,22 +447,27 @@ class SpaceReaderTest {
 
     assertThat(mlp.first()).hasSize(1);
     assertThat(mlp.fits(mlp.first().get(0))).isTrue();
-    assertThat(ModelBuilder.build(mlp.first().get(0), dev.mnistlab.train.TrainConfig.defaults())
-        .model()).isEqualTo("linear(512),relu,dropout(0.2),linear(256),relu,dropout(0.2),"
-            + "linear(10)");
+    assertThat(
+            ModelBuilder.build(mlp.first().get(0), dev.mnistlab.train.TrainConfig.defaults())
+                .model())
+        .isEqualTo("linear(512),relu,dropout(0.2),linear(256),relu,dropout(0.2)," + "linear(10)");
     assertThat(SpaceReader.load("cnn").first()).hasSize(1);
   }
 
   @Test
   void refusesAFirstPointThatIsNotAPointOfTheSpace() {
-    assertFails(FIRST + "  - {layers: 1, units_1: 32}\n",
+    assertFails(
+        FIRST + "  - {layers: 1, units_1: 32}\n",
         "s.yaml, line 8: first point 1: no value for 'lr'");
-    assertFails(FIRST + "  - {layers: 1, units_1: 32, lr: 0.01, units_2: 16}\n",
+    assertFails(
+        FIRST + "  - {layers: 1, units_1: 32, lr: 0.01, units_2: 16}\n",
         "s.yaml, line 8: first point 1: 'units_2' does not apply here (its condition on "
             + "'layers' fails)");
-    assertFails(FIRST + "  - {layers: 1, units_1: 8, lr: 0.01}\n",
+    assertFails(
+        FIRST + "  - {layers: 1, units_1: 8, lr: 0.01}\n",
         "s.yaml, line 8: first point 1: 'units_1' = 8 is not a value the space allows");
-    assertFails(FIRST + "  - {layers: 1, units_1: 32, lr: 0.01, depth: 3}\n",
+    assertFails(
+        FIRST + "  - {layers: 1, units_1: 32, lr: 0.01, depth: 3}\n",
         "s.yaml, line 8: first point 1: 'depth' is not a parameter of the space");
   }
 }

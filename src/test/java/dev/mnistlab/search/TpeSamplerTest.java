@@ -16,16 +16,16 @@ import org.junit.jupiter.api.Test;
 
 class TpeSamplerTest {
   private final SearchSpace space = SamplerFixtures.mlp();
-  private final SearchSpace line = new SearchSpace("line",
-      List.of(new Param("x", new FloatRange(0, 1, 0, false), null)));
+  private final SearchSpace line =
+      new SearchSpace("line", List.of(new Param("x", new FloatRange(0, 1, 0, false), null)));
 
   private static TpeSampler tpe(long seed, boolean multivariate) {
     return new TpeSampler(seed, Direction.MINIMIZE, 10, 24, multivariate);
   }
 
   /** Runs {@code trials} trials of the one-parameter space, scoring each x with {@code score}. */
-  private List<Observation> runLine(Sampler sampler, int trials,
-      Function<Double, Observation> score) {
+  private List<Observation> runLine(
+      Sampler sampler, int trials, Function<Double, Observation> score) {
     List<Observation> history = new ArrayList<>();
     for (int n = 0; n < trials; n++) {
       double x = (Double) sampler.sample(line, n, history).get("x");
@@ -55,14 +55,14 @@ class TpeSamplerTest {
     for (boolean multivariate : new boolean[] {false, true}) {
       int wins = 0;
       for (long seed = 1; seed <= 30; seed++) {
-        double tpe = SamplerFixtures.best(SamplerFixtures.run(tpe(seed, multivariate), space, 50,
-            seed));
-        double random = SamplerFixtures.best(SamplerFixtures.run(new RandomSampler(seed), space,
-            50, seed));
+        double tpe =
+            SamplerFixtures.best(SamplerFixtures.run(tpe(seed, multivariate), space, 50, seed));
+        double random =
+            SamplerFixtures.best(SamplerFixtures.run(new RandomSampler(seed), space, 50, seed));
         wins += tpe < random ? 1 : 0;
       }
-      System.out.printf("TPE (multivariate %s) beat random search for %d of 30 seeds%n",
-          multivariate, wins);
+      System.out.printf(
+          "TPE (multivariate %s) beat random search for %d of 30 seeds%n", multivariate, wins);
       assertThat(wins).as("wins, multivariate " + multivariate).isGreaterThanOrEqualTo(21);
     }
   }
@@ -71,9 +71,10 @@ class TpeSamplerTest {
   void everyPointFitsTheSpaceWithConditionsInBothModes() {
     for (boolean multivariate : new boolean[] {false, true}) {
       List<Observation> history = SamplerFixtures.run(tpe(3, multivariate), space, 60, 3);
-      assertThat(history).allSatisfy(o -> assertThat(space.fits(o.params()))
-          .as("%s", o.params()).isTrue());
-      assertThat(history.subList(10, 60)).anyMatch(o -> o.params().containsKey("momentum"))
+      assertThat(history)
+          .allSatisfy(o -> assertThat(space.fits(o.params())).as("%s", o.params()).isTrue());
+      assertThat(history.subList(10, 60))
+          .anyMatch(o -> o.params().containsKey("momentum"))
           .anyMatch(o -> !o.params().containsKey("momentum"));
     }
   }
@@ -97,8 +98,12 @@ class TpeSamplerTest {
     for (boolean multivariate : new boolean[] {false, true}) {
       int same = 0;
       for (int n = 40; n < 50; n++) {
-        same += tpe(1, multivariate).sample(space, n, history)
-            .equals(tpe(2, multivariate).sample(space, n, history)) ? 1 : 0;
+        same +=
+            tpe(1, multivariate)
+                    .sample(space, n, history)
+                    .equals(tpe(2, multivariate).sample(space, n, history))
+                ? 1
+                : 0;
       }
       assertThat(same).isZero();
     }
@@ -122,29 +127,38 @@ class TpeSamplerTest {
   void followsTheStudyDirection() {
     List<Observation> down = runLine(tpe(5, false), 40, x -> complete(x));
     List<Observation> up = runLine(new TpeSampler(5, Direction.MAXIMIZE), 40, x -> complete(x));
-    double meanDown = down.subList(20, 40).stream()
-        .mapToDouble(o -> (Double) o.params().get("x")).average().orElseThrow();
-    double meanUp = up.subList(20, 40).stream()
-        .mapToDouble(o -> (Double) o.params().get("x")).average().orElseThrow();
+    double meanDown =
+        down.subList(20, 40).stream()
+            .mapToDouble(o -> (Double) o.params().get("x"))
+            .average()
+            .orElseThrow();
+    double meanUp =
+        up.subList(20, 40).stream()
+            .mapToDouble(o -> (Double) o.params().get("x"))
+            .average()
+            .orElseThrow();
     assertThat(meanDown).isLessThan(0.25);
     assertThat(meanUp).isGreaterThan(0.75);
   }
 
   @Test
   void ranksCompleteThenPrunedByEpochsThenFailedAndSkipsRunning() {
-    List<Observation> history = List.of(
-        new Observation(0, Map.of(), TrialState.COMPLETE, 0.3, 12),
-        new Observation(1, Map.of(), TrialState.COMPLETE, 0.1, 12),
-        new Observation(2, Map.of(), TrialState.PRUNED, 0.05, 3),
-        new Observation(3, Map.of(), TrialState.PRUNED, 0.2, 6),
-        new Observation(4, Map.of(), TrialState.PRUNED, 0.01, 3),
-        new Observation(5, Map.of(), TrialState.FAILED, Double.NaN, 0),
-        new Observation(6, Map.of(), TrialState.DIVERGED, Double.NaN, 2),
-        new Observation(7, Map.of(), TrialState.RUNNING, Double.NaN, 1),
-        new Observation(8, Map.of(), TrialState.PRUNED, Double.NaN, 3));
-    assertThat(TpeSampler.rank(history, Direction.MINIMIZE)).extracting(Observation::number)
+    List<Observation> history =
+        List.of(
+            new Observation(0, Map.of(), TrialState.COMPLETE, 0.3, 12),
+            new Observation(1, Map.of(), TrialState.COMPLETE, 0.1, 12),
+            new Observation(2, Map.of(), TrialState.PRUNED, 0.05, 3),
+            new Observation(3, Map.of(), TrialState.PRUNED, 0.2, 6),
+            new Observation(4, Map.of(), TrialState.PRUNED, 0.01, 3),
+            new Observation(5, Map.of(), TrialState.FAILED, Double.NaN, 0),
+            new Observation(6, Map.of(), TrialState.DIVERGED, Double.NaN, 2),
+            new Observation(7, Map.of(), TrialState.RUNNING, Double.NaN, 1),
+            new Observation(8, Map.of(), TrialState.PRUNED, Double.NaN, 3));
+    assertThat(TpeSampler.rank(history, Direction.MINIMIZE))
+        .extracting(Observation::number)
         .containsExactly(1, 0, 3, 4, 2, 8, 5, 6);
-    assertThat(TpeSampler.rank(history, Direction.MAXIMIZE)).extracting(Observation::number)
+    assertThat(TpeSampler.rank(history, Direction.MAXIMIZE))
+        .extracting(Observation::number)
         .containsExactly(0, 1, 3, 2, 4, 8, 5, 6);
   }
 
@@ -152,26 +166,39 @@ class TpeSamplerTest {
   void countsPrunedTrialsWorseThanCompleteOnesWhateverTheirValue() {
     // Pruned trials look excellent at the epoch they stopped; TPE must still prefer the
     // region where trials completed.
-    List<Observation> history = runLine(new RandomSampler(8), 40,
-        x -> x < 0.3 ? complete(0.9) : new Observation(0, Map.of(), TrialState.PRUNED, 0.01, 2));
+    List<Observation> history =
+        runLine(
+            new RandomSampler(8),
+            40,
+            x ->
+                x < 0.3 ? complete(0.9) : new Observation(0, Map.of(), TrialState.PRUNED, 0.01, 2));
     List<Double> xs = proposals(tpe(8, false), history, 40, 80);
     assertThat(xs.stream().filter(x -> x < 0.3).count()).isGreaterThanOrEqualTo(32);
   }
 
   @Test
   void countsFailedTrialsAsTheWorst() {
-    List<Observation> history = runLine(new RandomSampler(2), 40,
-        x -> x > 0.6 ? new Observation(0, Map.of(), TrialState.FAILED, Double.NaN, 0)
-            : complete(0.5 + 0.01 * x));
+    List<Observation> history =
+        runLine(
+            new RandomSampler(2),
+            40,
+            x ->
+                x > 0.6
+                    ? new Observation(0, Map.of(), TrialState.FAILED, Double.NaN, 0)
+                    : complete(0.5 + 0.01 * x));
     List<Double> xs = proposals(new TpeSampler(2, Direction.MAXIMIZE), history, 40, 80);
     assertThat(xs.stream().filter(x -> x <= 0.6).count()).isGreaterThanOrEqualTo(32);
   }
 
   @Test
   void learnsAConditionalParameterFromTheTrialsThatHadIt() {
-    SearchSpace space = new SearchSpace("conditional", List.of(
-        new Param("kind", new Choice(List.of("a", "b")), null),
-        new Param("y", new FloatRange(0, 1, 0, false), new Condition("kind", List.of("b")))));
+    SearchSpace space =
+        new SearchSpace(
+            "conditional",
+            List.of(
+                new Param("kind", new Choice(List.of("a", "b")), null),
+                new Param(
+                    "y", new FloatRange(0, 1, 0, false), new Condition("kind", List.of("b")))));
     for (boolean multivariate : new boolean[] {false, true}) {
       TpeSampler sampler = tpe(12, multivariate);
       List<Observation> history = new ArrayList<>();
@@ -181,8 +208,12 @@ class TpeSamplerTest {
         double value = p.get("kind").equals("a") ? 0.5 : (Double) p.get("y");
         history.add(new Observation(n, p, TrialState.COMPLETE, value, 12));
       }
-      double lateY = history.subList(30, 60).stream().filter(o -> o.params().containsKey("y"))
-          .mapToDouble(o -> (Double) o.params().get("y")).average().orElseThrow();
+      double lateY =
+          history.subList(30, 60).stream()
+              .filter(o -> o.params().containsKey("y"))
+              .mapToDouble(o -> (Double) o.params().get("y"))
+              .average()
+              .orElseThrow();
       assertThat(lateY).as("mean late y, multivariate " + multivariate).isLessThan(0.25);
     }
   }

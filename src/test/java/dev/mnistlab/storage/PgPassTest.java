@@ -14,19 +14,18 @@ class PgPassTest {
 
   @Test
   void returnsTheFirstMatchingLine() {
-    PgPass file = PgPass.parse(List.of(
-        "db.lab:5432:studies:ann:first",
-        "db.lab:5432:studies:ann:second"));
+    PgPass file =
+        PgPass.parse(List.of("db.lab:5432:studies:ann:first", "db.lab:5432:studies:ann:second"));
 
     assertThat(file.passwordFor("db.lab", 5432, "studies", "ann")).contains("first");
   }
 
   @Test
   void matchesWildcardsInAnyOfTheFirstFourFields() {
-    PgPass file = PgPass.parse(List.of(
-        "other:5432:studies:ann:no",
-        "*:*:studies:ann:any-host",
-        "db.lab:6543:*:*:any-db"));
+    PgPass file =
+        PgPass.parse(
+            List.of(
+                "other:5432:studies:ann:no", "*:*:studies:ann:any-host", "db.lab:6543:*:*:any-db"));
 
     assertThat(file.passwordFor("db.lab", 5432, "studies", "ann")).contains("any-host");
     assertThat(file.passwordFor("db.lab", 6543, "x", "bob")).contains("any-db");
@@ -42,11 +41,8 @@ class PgPassTest {
 
   @Test
   void skipsCommentsBlankAndShortLines() {
-    PgPass file = PgPass.parse(List.of(
-        "# *:*:*:*:commented",
-        "",
-        "*:*:*:too-short",
-        "*:*:*:*:real"));
+    PgPass file =
+        PgPass.parse(List.of("# *:*:*:*:commented", "", "*:*:*:too-short", "*:*:*:*:real"));
 
     assertThat(file.passwordFor("h", 1, "d", "u")).contains("real");
   }

@@ -21,14 +21,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Runs a throwaway PostgreSQL server for tests: a new cluster in a temporary directory,
- * listening on a free port of 127.0.0.1 with password (SCRAM) authentication, started once
- * per JVM on first use and stopped and deleted when the JVM exits.
+ * Runs a throwaway PostgreSQL server for tests: a new cluster in a temporary directory, listening
+ * on a free port of 127.0.0.1 with password (SCRAM) authentication, started once per JVM on first
+ * use and stopped and deleted when the JVM exits.
  *
- * <p>PostgreSQL refuses to run as root, so when the tests do (as in CI) the server's
- * commands run as the {@code postgres} OS user through {@code runuser}. Without PostgreSQL
- * installed, tests that ask for the server are skipped, except in CI ({@code CI=true}),
- * where that is an error.
+ * <p>PostgreSQL refuses to run as root, so when the tests do (as in CI) the server's commands run
+ * as the {@code postgres} OS user through {@code runuser}. Without PostgreSQL installed, tests that
+ * ask for the server are skipped, except in CI ({@code CI=true}), where that is an error.
  */
 public final class PostgresServer {
   private static final String USER = "mnistlab";
@@ -44,8 +43,7 @@ public final class PostgresServer {
   private final int port;
   private final AtomicInteger databases = new AtomicInteger();
 
-  private PostgresServer(Path dir, Path bin, List<String> asServerUser, String password,
-      int port) {
+  private PostgresServer(Path dir, Path bin, List<String> asServerUser, String password, int port) {
     this.dir = dir;
     this.bin = bin;
     this.asServerUser = asServerUser;
@@ -54,23 +52,23 @@ public final class PostgresServer {
   }
 
   /**
-   * Returns the JVM's server, starting it on first call; skips the calling test when
-   * PostgreSQL is not installed, or fails it in CI.
+   * Returns the JVM's server, starting it on first call; skips the calling test when PostgreSQL is
+   * not installed, or fails it in CI.
    */
   public static synchronized PostgresServer shared() {
     if (shared == null && missing == null) {
       Optional<Path> bin = findBin();
       if (bin.isEmpty()) {
-        missing = "PostgreSQL was not found (no initdb in /usr/lib/postgresql/*/bin or on"
-            + " PATH)";
+        missing =
+            "PostgreSQL was not found (no initdb in /usr/lib/postgresql/*/bin or on" + " PATH)";
       } else {
         shared = start(bin.get());
       }
     }
     if (shared == null) {
       if ("true".equals(System.getenv("CI"))) {
-        throw new IllegalStateException(missing + "; CI must test PostgreSQL: .ci/run"
-            + " installs the postgresql package");
+        throw new IllegalStateException(
+            missing + "; CI must test PostgreSQL: .ci/run" + " installs the postgresql package");
       }
       Assumptions.abort(missing + "; skipping the PostgreSQL tests");
     }
@@ -80,11 +78,12 @@ public final class PostgresServer {
   /** Returns the URL of a new, empty database on this server. */
   public String freshDatabaseUrl() {
     String name = DATABASE_PREFIX + databases.incrementAndGet();
-    try (Connection c = connect("postgres"); Statement s = c.createStatement()) {
+    try (Connection c = connect("postgres");
+        Statement s = c.createStatement()) {
       s.execute("CREATE DATABASE " + name);
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot create test database " + name + ": "
-          + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot create test database " + name + ": " + e.getMessage(), e);
     }
     return url(name);
   }
@@ -101,8 +100,8 @@ public final class PostgresServer {
 
   /** Returns a plain JDBC connection to {@code database} as the superuser. */
   public Connection connect(String database) throws SQLException {
-    return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + database,
-        USER, password);
+    return DriverManager.getConnection(
+        "jdbc:postgresql://127.0.0.1:" + port + "/" + database, USER, password);
   }
 
   /** Returns the superuser's name. */
@@ -123,7 +122,8 @@ public final class PostgresServer {
   private static Optional<Path> findBin() {
     List<Path> candidates = new ArrayList<>();
     try (Stream<Path> versions = Files.list(Path.of("/usr/lib/postgresql"))) {
-      versions.map(v -> v.resolve("bin"))
+      versions
+          .map(v -> v.resolve("bin"))
           .sorted(Comparator.comparing(PostgresServer::majorVersion).reversed())
           .forEach(candidates::add);
     } catch (IOException e) {
@@ -135,8 +135,8 @@ public final class PostgresServer {
       }
     }
     return candidates.stream()
-        .filter(b -> Files.isExecutable(b.resolve("initdb"))
-            && Files.isExecutable(b.resolve("pg_ctl")))
+        .filter(
+            b -> Files.isExecutable(b.resolve("initdb")) && Files.isExecutable(b.resolve("pg_ctl")))
         .findFirst();
   }
 
@@ -154,27 +154,53 @@ public final class PostgresServer {
     try {
       Path dir = Files.createTempDirectory("mnist-lab-pg-");
       String password = "pw-" + Long.toHexString(System.nanoTime());
-      Path pwfile = Files.writeString(dir.resolve("pwfile"), password + "\n",
-          StandardCharsets.UTF_8);
+      Path pwfile =
+          Files.writeString(dir.resolve("pwfile"), password + "\n", StandardCharsets.UTF_8);
       if (root) {
-        UserPrincipal postgres = dir.getFileSystem().getUserPrincipalLookupService()
-            .lookupPrincipalByName("postgres");
+        UserPrincipal postgres =
+            dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
         Files.setOwner(dir, postgres);
         Files.setOwner(pwfile, postgres);
       }
       Path data = dir.resolve("data");
-      run(prefix, dir, bin.resolve("initdb").toString(), "-D", data.toString(), "-U", USER,
-          "--pwfile=" + pwfile, "--auth=scram-sha-256", "-E", "UTF8", "--locale=C",
+      run(
+          prefix,
+          dir,
+          bin.resolve("initdb").toString(),
+          "-D",
+          data.toString(),
+          "-U",
+          USER,
+          "--pwfile=" + pwfile,
+          "--auth=scram-sha-256",
+          "-E",
+          "UTF8",
+          "--locale=C",
           "--no-sync");
       IllegalStateException last = null;
       for (int attempt = 0; attempt < 3; attempt++) {
         int port = freePort();
         try {
           // Durability is not under test: without fsync each test database is made faster.
-          run(prefix, dir, bin.resolve("pg_ctl").toString(), "-D", data.toString(),
-              "-l", dir.resolve("server.log").toString(), "-w", "-t", "30", "-o",
-              "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off"
-                  + " -c synchronous_commit=off -c full_page_writes=off", "start");
+          run(
+              prefix,
+              dir,
+              bin.resolve("pg_ctl").toString(),
+              "-D",
+              data.toString(),
+              "-l",
+              dir.resolve("server.log").toString(),
+              "-w",
+              "-t",
+              "30",
+              "-o",
+              "-p "
+                  + port
+                  + " -k "
+                  + dir
+                  + " -c listen_addresses=127.0.0.1 -c fsync=off"
+                  + " -c synchronous_commit=off -c full_page_writes=off",
+              "start");
           PostgresServer server = new PostgresServer(dir, bin, prefix, password, port);
           Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "postgres-stop"));
           return server;
@@ -190,8 +216,16 @@ public final class PostgresServer {
 
   private void stop() {
     try {
-      run(asServerUser, dir, bin.resolve("pg_ctl").toString(), "-D",
-          dir.resolve("data").toString(), "-m", "immediate", "-w", "stop");
+      run(
+          asServerUser,
+          dir,
+          bin.resolve("pg_ctl").toString(),
+          "-D",
+          dir.resolve("data").toString(),
+          "-m",
+          "immediate",
+          "-w",
+          "stop");
     } catch (RuntimeException e) {
       // The JVM is exiting; delete what we can.
     }
@@ -208,15 +242,25 @@ public final class PostgresServer {
     Path log = dir.resolve("commands.log");
     try {
       // Output goes to a file: the server inherits it and would hold a pipe open forever.
-      Process p = new ProcessBuilder(full).directory(dir.toFile()).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+      Process p =
+          new ProcessBuilder(full)
+              .directory(dir.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+              .start();
       if (!p.waitFor(60, TimeUnit.SECONDS)) {
         p.destroyForcibly();
         throw new IllegalStateException(String.join(" ", full) + " took over 60 s");
       }
       if (p.exitValue() != 0) {
-        throw new IllegalStateException(String.join(" ", full) + " failed with code "
-            + p.exitValue() + ":\n" + tail(log) + "\n" + tail(dir.resolve("server.log")));
+        throw new IllegalStateException(
+            String.join(" ", full)
+                + " failed with code "
+                + p.exitValue()
+                + ":\n"
+                + tail(log)
+                + "\n"
+                + tail(dir.resolve("server.log")));
       }
     } catch (IOException e) {
       throw new IllegalStateException("cannot run " + full.get(0) + ": " + e.getMessage(), e);

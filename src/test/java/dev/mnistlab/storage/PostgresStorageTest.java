@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the storage contract on a real PostgreSQL server, and checks how the faults of
- * reaching it (password, database) read.
+ * Runs the storage contract on a real PostgreSQL server, and checks how the faults of reaching it
+ * (password, database) read.
  */
 class PostgresStorageTest extends StorageContract {
   @TempDir Path dir;
@@ -42,15 +42,21 @@ class PostgresStorageTest extends StorageContract {
   void describesTheDatabaseWithoutThePassword() {
     PostgresServer server = PostgresServer.shared();
 
-    assertThat(storage.describe()).isEqualTo(withoutPassword())
-        .doesNotContain(server.password());
+    assertThat(storage.describe()).isEqualTo(withoutPassword()).doesNotContain(server.password());
   }
 
   @Test
   void opensTheJdbcForm() {
     PostgresServer server = PostgresServer.shared();
-    String jdbc = "jdbc:postgresql://127.0.0.1:" + server.port() + "/" + database() + "?user="
-        + server.user() + "&password=" + server.password();
+    String jdbc =
+        "jdbc:postgresql://127.0.0.1:"
+            + server.port()
+            + "/"
+            + database()
+            + "?user="
+            + server.user()
+            + "&password="
+            + server.password();
 
     try (Storage s = Storages.open(jdbc, Map.of())) {
       assertThat(s.describe()).isEqualTo(withoutPassword());
@@ -60,21 +66,26 @@ class PostgresStorageTest extends StorageContract {
   @Test
   void refusesAWrongPasswordNamingUserServerAndDatabase() {
     PostgresServer server = PostgresServer.shared();
-    String wrong = "postgresql://" + server.user() + ":wrong@127.0.0.1:" + server.port() + "/"
-        + database();
+    String wrong =
+        "postgresql://" + server.user() + ":wrong@127.0.0.1:" + server.port() + "/" + database();
 
     assertThatThrownBy(() -> Storages.open(wrong, Map.of()))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("PostgreSQL at 127.0.0.1:" + server.port() + " refused the password of"
-            + " user 'mnistlab' and database '" + database() + "'; check the URL's password,"
-            + " PGPASSWORD or the password file");
+        .hasMessage(
+            "PostgreSQL at 127.0.0.1:"
+                + server.port()
+                + " refused the password of"
+                + " user 'mnistlab' and database '"
+                + database()
+                + "'; check the URL's password,"
+                + " PGPASSWORD or the password file");
   }
 
   @Test
   void prefersTheUrlsPasswordToPgpassword() {
     PostgresServer server = PostgresServer.shared();
-    String wrong = "postgresql://" + server.user() + ":wrong@127.0.0.1:" + server.port() + "/"
-        + database();
+    String wrong =
+        "postgresql://" + server.user() + ":wrong@127.0.0.1:" + server.port() + "/" + database();
 
     assertThatThrownBy(() -> Storages.open(wrong, Map.of("PGPASSWORD", server.password())))
         .hasMessageContaining("refused the password");
@@ -83,8 +94,10 @@ class PostgresStorageTest extends StorageContract {
   @Test
   void takesThePasswordFromPgpasswordThenFromThePasswordFile() throws Exception {
     PostgresServer server = PostgresServer.shared();
-    Path pgpass = Files.writeString(dir.resolve("pgpass"),
-        "127.0.0.1:" + server.port() + ":*:" + server.user() + ":" + server.password() + "\n");
+    Path pgpass =
+        Files.writeString(
+            dir.resolve("pgpass"),
+            "127.0.0.1:" + server.port() + ":*:" + server.user() + ":" + server.password() + "\n");
 
     try (Storage s = Storages.open(withoutPassword(), Map.of("PGPASSWORD", server.password()))) {
       assertThat(s.studies()).isEmpty();
@@ -98,12 +111,19 @@ class PostgresStorageTest extends StorageContract {
   void saysWhenNoPasswordWasGiven() {
     PostgresServer server = PostgresServer.shared();
 
-    assertThatThrownBy(() -> Storages.open(withoutPassword(),
-        Map.of("PGPASSFILE", dir.resolve("none").toString())))
+    assertThatThrownBy(
+            () ->
+                Storages.open(
+                    withoutPassword(), Map.of("PGPASSFILE", dir.resolve("none").toString())))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("PostgreSQL at 127.0.0.1:" + server.port() + " asks for a password for"
-            + " user 'mnistlab' and database '" + database() + "'; give it in the URL,"
-            + " PGPASSWORD or the password file");
+        .hasMessage(
+            "PostgreSQL at 127.0.0.1:"
+                + server.port()
+                + " asks for a password for"
+                + " user 'mnistlab' and database '"
+                + database()
+                + "'; give it in the URL,"
+                + " PGPASSWORD or the password file");
   }
 
   @Test
@@ -112,9 +132,13 @@ class PostgresStorageTest extends StorageContract {
 
     assertThatThrownBy(() -> Storages.open(server.url("no_such_db"), Map.of()))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("PostgreSQL at 127.0.0.1:" + server.port() + " has no database"
-            + " 'no_such_db'; create it (createdb -h 127.0.0.1 -p " + server.port()
-            + " -U mnistlab no_such_db) or use another --storage");
+        .hasMessage(
+            "PostgreSQL at 127.0.0.1:"
+                + server.port()
+                + " has no database"
+                + " 'no_such_db'; create it (createdb -h 127.0.0.1 -p "
+                + server.port()
+                + " -U mnistlab no_such_db) or use another --storage");
   }
 
   @Test
@@ -125,12 +149,19 @@ class PostgresStorageTest extends StorageContract {
 
     assertThatThrownBy(() -> Storages.openExisting(empty, Map.of()))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("storage postgresql://mnistlab@127.0.0.1:" + server.port() + "/" + name
-            + " has no mnist-lab tables; commands that only read never create them"
-            + " ('study run', 'sweep' and 'tune' do)");
-    try (Connection c = server.connect(name); var s = c.createStatement();
-        var rs = s.executeQuery("SELECT COUNT(*) FROM information_schema.tables"
-            + " WHERE table_schema = current_schema()")) {
+        .hasMessage(
+            "storage postgresql://mnistlab@127.0.0.1:"
+                + server.port()
+                + "/"
+                + name
+                + " has no mnist-lab tables; commands that only read never create them"
+                + " ('study run', 'sweep' and 'tune' do)");
+    try (Connection c = server.connect(name);
+        var s = c.createStatement();
+        var rs =
+            s.executeQuery(
+                "SELECT COUNT(*) FROM information_schema.tables"
+                    + " WHERE table_schema = current_schema()")) {
       rs.next();
       assertThat(rs.getInt(1)).isZero();
     }

@@ -34,7 +34,8 @@ class SqliteStorageTest extends StorageContract {
 
   @Test
   void usesWriteAheadLoggingAndForeignKeys() throws Exception {
-    try (Connection c = rawConnection(url()); Statement s = c.createStatement();
+    try (Connection c = rawConnection(url());
+        Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("PRAGMA journal_mode")) {
       rs.next();
       assertThat(rs.getString(1)).isEqualTo("wal");
@@ -42,7 +43,8 @@ class SqliteStorageTest extends StorageContract {
     StudyRecord study = storage.createStudy(StorageFixtures.spec("s"));
     storage.enqueue(study.id(), StorageFixtures.requests(1));
     storage.deleteStudy("s");
-    try (Connection c = rawConnection(url()); Statement s = c.createStatement();
+    try (Connection c = rawConnection(url());
+        Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM trials")) {
       rs.next();
       assertThat(rs.getInt(1)).isZero();
@@ -89,8 +91,11 @@ class SqliteStorageTest extends StorageContract {
 
     assertThatThrownBy(() -> Storages.open("sqlite:" + file, Map.of()))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("storage file " + file + " is read-only (r--r--r--); make it writable or"
-            + " use another --storage");
+        .hasMessage(
+            "storage file "
+                + file
+                + " is read-only (r--r--r--); make it writable or"
+                + " use another --storage");
     assertThat(Arrays.equals(Files.readAllBytes(file), before)).isTrue();
   }
 
@@ -103,8 +108,11 @@ class SqliteStorageTest extends StorageContract {
     try {
       assertThatThrownBy(() -> Storages.open("sqlite:" + file, Map.of()))
           .isInstanceOf(InvalidInputException.class)
-          .hasMessage("the directory of storage file " + file + " is read-only (r-xr-xr-x) and"
-              + " SQLite writes its -wal file there; make it writable or use another --storage");
+          .hasMessage(
+              "the directory of storage file "
+                  + file
+                  + " is read-only (r-xr-xr-x) and"
+                  + " SQLite writes its -wal file there; make it writable or use another --storage");
       assertThat(file).doesNotExist();
     } finally {
       Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -115,22 +123,30 @@ class SqliteStorageTest extends StorageContract {
   void refusesADirectoryGivenAsTheFile() {
     assertThatThrownBy(() -> Storages.open("sqlite:" + dir, Map.of()))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("storage file " + dir + " is a directory; give a file, e.g. sqlite:" + dir
-            + "/mnist-lab.db");
+        .hasMessage(
+            "storage file "
+                + dir
+                + " is a directory; give a file, e.g. sqlite:"
+                + dir
+                + "/mnist-lab.db");
   }
 
   @Test
   void leavesANewerSchemaFileUntouched() throws Exception {
     Path file = dir.resolve("newer.db");
     Storages.open("sqlite:" + file, Map.of()).close();
-    try (Connection c = rawConnection("sqlite:" + file); Statement s = c.createStatement()) {
+    try (Connection c = rawConnection("sqlite:" + file);
+        Statement s = c.createStatement()) {
       s.executeUpdate("INSERT INTO schema_version (version, applied_at) VALUES (2, 0)");
     }
     byte[] before = Files.readAllBytes(file);
 
     assertThatThrownBy(() -> Storages.open("sqlite:" + file, Map.of()))
-        .hasMessage("storage sqlite:" + file + " has schema version 2, newer than this"
-            + " mnist-lab understands (1); use a newer mnist-lab");
+        .hasMessage(
+            "storage sqlite:"
+                + file
+                + " has schema version 2, newer than this"
+                + " mnist-lab understands (1); use a newer mnist-lab");
     assertThat(Arrays.equals(Files.readAllBytes(file), before)).isTrue();
   }
 }

@@ -18,13 +18,19 @@ class StorageBenchTest {
     try (Storage storage = Storages.open("sqlite:" + dir.resolve("bench.db"), Map.of())) {
       storage.createStudy(StorageFixtures.spec("kept"));
 
-      List<String> lines = StorageBench.run(storage, 2, List.of(
-          new StorageBench.Shape("small", 3, 500), new StorageBench.Shape("tiny", 1, 0)));
+      List<String> lines =
+          StorageBench.run(
+              storage,
+              2,
+              List.of(
+                  new StorageBench.Shape("small", 3, 500), new StorageBench.Shape("tiny", 1, 0)));
 
       assertThat(lines).hasSize(2);
-      assertThat(lines.get(0)).matches("sqlite:.*bench\\.db, small \\(3 epochs, 500 steps\\):"
-          + " enqueue [0-9.]+ ms, claim [0-9.]+ ms, 10 heartbeats [0-9.]+ ms, finish [0-9.]+ ms,"
-          + " read with curves [0-9.]+ ms; total [0-9.]+ ms per trial \\(median of 2\\)");
+      assertThat(lines.get(0))
+          .matches(
+              "sqlite:.*bench\\.db, small \\(3 epochs, 500 steps\\):"
+                  + " enqueue [0-9.]+ ms, claim [0-9.]+ ms, 10 heartbeats [0-9.]+ ms, finish [0-9.]+ ms,"
+                  + " read with curves [0-9.]+ ms; total [0-9.]+ ms per trial \\(median of 2\\)");
       assertThat(lines.get(1)).contains("tiny (1 epochs, 0 steps)");
       assertThat(storage.studies()).extracting(s -> s.study().name()).containsExactly("kept");
     }

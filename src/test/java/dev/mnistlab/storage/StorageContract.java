@@ -21,9 +21,8 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
- * Checks every behaviour {@link Storage} promises, against a real database. Each
- * implementation's test extends this and says how to reach a fresh, empty database
- * ({@link StorageContractBase}).
+ * Checks every behaviour {@link Storage} promises, against a real database. Each implementation's
+ * test extends this and says how to reach a fresh, empty database ({@link StorageContractBase}).
  */
 abstract class StorageContract extends StorageContractBase {
   @Test
@@ -39,8 +38,7 @@ abstract class StorageContract extends StorageContractBase {
   @Test
   void createStudyTwiceReturnsTheStoredStudy() {
     StudyRecord first = storage.createStudy(spec("s"));
-    StudySpec changed = new StudySpec("s", "val_loss", Direction.MINIMIZE, "search", "{}", 7,
-        null);
+    StudySpec changed = new StudySpec("s", "val_loss", Direction.MINIMIZE, "search", "{}", 7, null);
 
     StudyRecord second = open().createStudy(changed);
 
@@ -57,7 +55,8 @@ abstract class StorageContract extends StorageContractBase {
     List<StudySummary> studies = storage.studies();
 
     assertThat(studies).extracting(s -> s.study().name()).containsExactly("b", "a");
-    assertThat(studies.get(0).counts()).containsOnlyKeys(TrialState.values())
+    assertThat(studies.get(0).counts())
+        .containsOnlyKeys(TrialState.values())
         .allSatisfy((state, count) -> assertThat(count).isZero());
     assertThat(studies.get(0).best()).isNaN();
   }
@@ -96,8 +95,8 @@ abstract class StorageContract extends StorageContractBase {
     StudyRecord study = storage.createStudy(spec("s"));
 
     List<TrialRecord> first = storage.enqueue(study.id(), requests(2));
-    List<TrialRecord> more = open().enqueue(study.id(), List.of(request(5), request(6),
-        request(7)));
+    List<TrialRecord> more =
+        open().enqueue(study.id(), List.of(request(5), request(6), request(7)));
 
     assertThat(first).extracting(TrialRecord::number).containsExactly(0, 1);
     assertThat(more).extracting(TrialRecord::number).containsExactly(2, 3, 4);
@@ -135,7 +134,8 @@ abstract class StorageContract extends StorageContractBase {
     assertThat(again.id()).isEqualTo(first.id());
     assertThat(again.label()).isEqualTo("trial 1");
     assertThat(next.number()).isEqualTo(1);
-    assertThat(storage.trials(study.id(), false)).extracting(TrialRecord::label)
+    assertThat(storage.trials(study.id(), false))
+        .extracting(TrialRecord::label)
         .containsExactly("trial 1", "trial 3");
   }
 
@@ -148,13 +148,15 @@ abstract class StorageContract extends StorageContractBase {
       for (int w = 0; w < 4; w++) {
         Storage own = open();
         int worker = w;
-        ids.add(pool.submit(() -> {
-          List<Long> seen = new ArrayList<>();
-          for (int n = 0; n < 10; n++) {
-            seen.add(own.enqueueAt(study.id(), n, request(100 * worker + n)).id());
-          }
-          return seen;
-        }));
+        ids.add(
+            pool.submit(
+                () -> {
+                  List<Long> seen = new ArrayList<>();
+                  for (int n = 0; n < 10; n++) {
+                    seen.add(own.enqueueAt(study.id(), n, request(100 * worker + n)).id());
+                  }
+                  return seen;
+                }));
       }
       List<Long> firstSeen = ids.get(0).get();
       for (Future<List<Long>> f : ids) {
@@ -163,7 +165,8 @@ abstract class StorageContract extends StorageContractBase {
     } finally {
       pool.shutdownNow();
     }
-    assertThat(storage.trials(study.id(), false)).extracting(TrialRecord::number)
+    assertThat(storage.trials(study.id(), false))
+        .extracting(TrialRecord::number)
         .containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
   }
 
@@ -195,8 +198,7 @@ abstract class StorageContract extends StorageContractBase {
     assertThat(live.steps()).isEmpty();
 
     storage.finish(trial.id(), REMOTE, new TrialOutcome(TrialState.COMPLETE, null, 0.9, result));
-    assertThat(storage.trialsWithEpochs(study.id()).get(0).epochs())
-        .isEqualTo(result.epochs());
+    assertThat(storage.trialsWithEpochs(study.id()).get(0).epochs()).isEqualTo(result.epochs());
   }
 
   @Test
@@ -249,8 +251,11 @@ abstract class StorageContract extends StorageContractBase {
     storage.claim(study.id(), REMOTE);
     TrainResult result = result(trial.config(), 100, 35_000);
 
-    boolean stored = storage.finish(trial.id(), REMOTE,
-        new TrialOutcome(TrialState.COMPLETE, result.message(), 0.9781, result));
+    boolean stored =
+        storage.finish(
+            trial.id(),
+            REMOTE,
+            new TrialOutcome(TrialState.COMPLETE, result.message(), 0.9781, result));
 
     assertThat(stored).isTrue();
     TrialRecord back = open().trials(study.id(), true).get(0);
@@ -285,7 +290,9 @@ abstract class StorageContract extends StorageContractBase {
     TrialRecord trial = storage.enqueue(study.id(), requests(1)).get(0);
     storage.claim(study.id(), REMOTE);
 
-    storage.finish(trial.id(), REMOTE,
+    storage.finish(
+        trial.id(),
+        REMOTE,
         new TrialOutcome(TrialState.FAILED, "worker exited with code 137", Double.NaN, null));
 
     TrialRecord back = storage.trials(study.id(), true).get(0);
@@ -369,8 +376,9 @@ abstract class StorageContract extends StorageContractBase {
     assertThat(back.id()).isEqualTo(lost.id());
     assertThat(back.state()).isEqualTo(TrialState.WAITING);
     assertThat(back.attempts()).isEqualTo(1);
-    assertThat(back.reason()).isEqualTo("worker " + REMOTE
-        + " lost (no heartbeat for 63 s); queued again (attempt 1 of 3)");
+    assertThat(back.reason())
+        .isEqualTo(
+            "worker " + REMOTE + " lost (no heartbeat for 63 s); queued again (attempt 1 of 3)");
     assertThat(storage.heartbeat(lost.id(), REMOTE)).isFalse();
     assertThat(storage.finish(lost.id(), REMOTE, complete(lost, 0.5))).isFalse();
     assertThat(storage.trials(study.id(), false).get(1)).isEqualTo(alive);
@@ -403,8 +411,13 @@ abstract class StorageContract extends StorageContractBase {
     List<TrialRecord> recovered = storage.recoverLost(study.id(), Duration.ofHours(1), 3);
 
     assertThat(recovered).extracting(TrialRecord::id).containsExactly(lost.id());
-    assertThat(recovered.get(0).reason()).isEqualTo("worker " + worker + " lost (its process "
-        + ended.pid() + " has ended); queued again (attempt 1 of 3)");
+    assertThat(recovered.get(0).reason())
+        .isEqualTo(
+            "worker "
+                + worker
+                + " lost (its process "
+                + ended.pid()
+                + " has ended); queued again (attempt 1 of 3)");
   }
 
   @Test
@@ -421,8 +434,9 @@ abstract class StorageContract extends StorageContractBase {
     assertThat(failed.state()).isEqualTo(TrialState.FAILED);
     assertThat(failed.attempts()).isEqualTo(2);
     assertThat(failed.finishedAt()).isNotNull();
-    assertThat(failed.reason()).isEqualTo("worker " + REMOTE
-        + " lost (no heartbeat for 90 s); failed after 2 of 2 attempts");
+    assertThat(failed.reason())
+        .isEqualTo(
+            "worker " + REMOTE + " lost (no heartbeat for 90 s); failed after 2 of 2 attempts");
     assertThat(storage.claim(study.id(), REMOTE)).isEmpty();
   }
 
@@ -452,9 +466,12 @@ abstract class StorageContract extends StorageContractBase {
     StudySummary maxSummary = summaries.get(0);
     assertThat(maxSummary.best()).isEqualTo(0.7);
     assertThat(summaries.get(1).best()).isEqualTo(0.3);
-    assertThat(maxSummary.counts()).containsEntry(TrialState.COMPLETE, 3)
-        .containsEntry(TrialState.PRUNED, 1).containsEntry(TrialState.DIVERGED, 1)
-        .containsEntry(TrialState.RUNNING, 1).containsEntry(TrialState.WAITING, 0)
+    assertThat(maxSummary.counts())
+        .containsEntry(TrialState.COMPLETE, 3)
+        .containsEntry(TrialState.PRUNED, 1)
+        .containsEntry(TrialState.DIVERGED, 1)
+        .containsEntry(TrialState.RUNNING, 1)
+        .containsEntry(TrialState.WAITING, 0)
         .containsEntry(TrialState.FAILED, 0);
     assertThat(maxSummary.total()).isEqualTo(6);
   }
@@ -469,16 +486,19 @@ abstract class StorageContract extends StorageContractBase {
     for (int w = 0; w < 4; w++) {
       Storage own = open();
       String worker = "host:" + w + ":worker" + w;
-      Callable<List<Long>> work = () -> {
-        List<Long> claimed = new ArrayList<>();
-        for (TrialRecord t; (t = own.claim(study.id(), worker).orElse(null)) != null; ) {
-          claimed.add(t.id());
-          assertThat(own.heartbeat(t.id(), worker)).isTrue();
-          assertThat(own.finish(t.id(), worker, new TrialOutcome(TrialState.COMPLETE, null,
-              0.5, null))).isTrue();
-        }
-        return claimed;
-      };
+      Callable<List<Long>> work =
+          () -> {
+            List<Long> claimed = new ArrayList<>();
+            for (TrialRecord t; (t = own.claim(study.id(), worker).orElse(null)) != null; ) {
+              claimed.add(t.id());
+              assertThat(own.heartbeat(t.id(), worker)).isTrue();
+              assertThat(
+                      own.finish(
+                          t.id(), worker, new TrialOutcome(TrialState.COMPLETE, null, 0.5, null)))
+                  .isTrue();
+            }
+            return claimed;
+          };
       workers.add(pool.submit(work));
     }
     List<Long> all = new ArrayList<>();
@@ -500,14 +520,17 @@ abstract class StorageContract extends StorageContractBase {
     List<Future<List<Long>>> workers = new ArrayList<>();
     for (int w = 0; w < 3; w++) {
       String worker = "host:" + w + ":thread" + w;
-      workers.add(pool.submit(() -> {
-        List<Long> claimed = new ArrayList<>();
-        for (TrialRecord t; (t = storage.claim(study.id(), worker).orElse(null)) != null; ) {
-          claimed.add(t.id());
-          storage.trials(study.id(), false);
-        }
-        return claimed;
-      }));
+      workers.add(
+          pool.submit(
+              () -> {
+                List<Long> claimed = new ArrayList<>();
+                for (TrialRecord t;
+                    (t = storage.claim(study.id(), worker).orElse(null)) != null; ) {
+                  claimed.add(t.id());
+                  storage.trials(study.id(), false);
+                }
+                return claimed;
+              }));
     }
     List<Long> all = new ArrayList<>();
     for (Future<List<Long>> f : workers) {
@@ -525,11 +548,13 @@ abstract class StorageContract extends StorageContractBase {
     ExecutorService pool = Executors.newFixedThreadPool(4);
     List<Future<StudyRecord>> opens = new ArrayList<>();
     for (int w = 0; w < 4; w++) {
-      opens.add(pool.submit(() -> {
-        try (Storage s = Storages.open(fresh, java.util.Map.of())) {
-          return s.createStudy(spec("shared"));
-        }
-      }));
+      opens.add(
+          pool.submit(
+              () -> {
+                try (Storage s = Storages.open(fresh, java.util.Map.of())) {
+                  return s.createStudy(spec("shared"));
+                }
+              }));
     }
     Set<StudyRecord> created = new java.util.HashSet<>();
     for (Future<StudyRecord> f : opens) {
@@ -547,7 +572,10 @@ abstract class StorageContract extends StorageContractBase {
 
     assertThatThrownBy(this::open)
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("storage " + storage.describe() + " has schema version 7, newer than this"
-            + " mnist-lab understands (1); use a newer mnist-lab");
+        .hasMessage(
+            "storage "
+                + storage.describe()
+                + " has schema version 7, newer than this"
+                + " mnist-lab understands (1); use a newer mnist-lab");
   }
 }

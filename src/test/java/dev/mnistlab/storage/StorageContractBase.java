@@ -14,13 +14,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * Gives each {@link StorageContract} test a fresh database and its storage, more storages on
- * the same database (each with its own connection, as separate worker processes have), and
- * plain SQL past the API for what the API cannot do, such as ageing a heartbeat.
+ * Gives each {@link StorageContract} test a fresh database and its storage, more storages on the
+ * same database (each with its own connection, as separate worker processes have), and plain SQL
+ * past the API for what the API cannot do, such as ageing a heartbeat.
  */
 abstract class StorageContractBase {
   /** A worker on another machine: only its heartbeat tells whether it is alive. */
   static final String REMOTE = "elsewhere:4242:aaaa1111";
+
   static final String OTHER = "elsewhere:4343:bbbb2222";
 
   private String url;
@@ -57,7 +58,8 @@ abstract class StorageContractBase {
 
   /** Runs SQL on this test's database directly. */
   void sql(String statement) throws SQLException {
-    try (Connection c = rawConnection(url); Statement s = c.createStatement()) {
+    try (Connection c = rawConnection(url);
+        Statement s = c.createStatement()) {
       s.executeUpdate(statement);
       if (!c.getAutoCommit()) {
         c.commit();
@@ -67,7 +69,8 @@ abstract class StorageContractBase {
 
   /** Returns the number a one-number query on this test's database gives. */
   long count(String query) throws SQLException {
-    try (Connection c = rawConnection(url); Statement s = c.createStatement();
+    try (Connection c = rawConnection(url);
+        Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(query)) {
       rs.next();
       return rs.getLong(1);

@@ -24,8 +24,14 @@ final class StorageFixtures {
 
   /** Returns a study spec named {@code name} optimised in {@code direction}. */
   static StudySpec spec(String name, Direction direction) {
-    return new StudySpec(name, direction == Direction.MAXIMIZE ? "val_accuracy" : "val_loss",
-        direction, "sweep", "{\"grid\":{\"lr\":[0.01,0.1]}}", 42, "notes on " + name);
+    return new StudySpec(
+        name,
+        direction == Direction.MAXIMIZE ? "val_accuracy" : "val_loss",
+        direction,
+        "sweep",
+        "{\"grid\":{\"lr\":[0.01,0.1]}}",
+        42,
+        "notes on " + name);
   }
 
   /** Returns a request for trial {@code i}: learning rate and a string and a flag vary. */
@@ -35,8 +41,8 @@ final class StorageFixtures {
     params.put("batch_size", 16 + i);
     params.put("model", "linear(" + (32 + i) + "),relu,linear(10)");
     params.put("normalize", i % 2 == 0);
-    TrainConfig config = TrainConfig.defaults().withRun(3, 16 + i, 0.001 * (i + 1))
-        .withSeed(100 + i);
+    TrainConfig config =
+        TrainConfig.defaults().withRun(3, 16 + i, 0.001 * (i + 1)).withSeed(100 + i);
     return new TrialRequest("trial " + i, params, config);
   }
 
@@ -50,29 +56,57 @@ final class StorageFixtures {
   }
 
   /**
-   * Returns a result shaped like a real run, with the awkward values a store must keep:
-   * NaN validation metrics (no validation split) in some epochs, NaN and infinite step
-   * losses, and a NaN peak memory.
+   * Returns a result shaped like a real run, with the awkward values a store must keep: NaN
+   * validation metrics (no validation split) in some epochs, NaN and infinite step losses, and a
+   * NaN peak memory.
    */
   static TrainResult result(TrainConfig config, int epochs, int steps) {
     List<EpochMetrics> epochList = new ArrayList<>();
     for (int e = 1; e <= epochs; e++) {
       boolean validated = e % 3 != 0;
-      epochList.add(new EpochMetrics(e, 1.0 / e, 1.1 / e, validated ? 1.2 / e : Double.NaN,
-          validated ? 0.9 + e * 1e-4 : Double.NaN, 1e-3 / e, 2.5 + e, 12_345.678 + e));
+      epochList.add(
+          new EpochMetrics(
+              e,
+              1.0 / e,
+              1.1 / e,
+              validated ? 1.2 / e : Double.NaN,
+              validated ? 0.9 + e * 1e-4 : Double.NaN,
+              1e-3 / e,
+              2.5 + e,
+              12_345.678 + e));
     }
     List<StepLoss> stepList = new ArrayList<>();
     for (int s = 1; s <= steps; s++) {
-      double loss = s == 7 ? Double.NaN : s == 11 ? Double.POSITIVE_INFINITY
-          : 2.3 * Math.exp(-s / 5000.0) + Math.sin(s) * 0.01;
+      double loss =
+          s == 7
+              ? Double.NaN
+              : s == 11
+                  ? Double.POSITIVE_INFINITY
+                  : 2.3 * Math.exp(-s / 5000.0) + Math.sin(s) * 0.01;
       stepList.add(new StepLoss(s * 10L, 1 + (int) ((long) (s - 1) * epochs / steps), loss));
     }
-    Provenance provenance = new Provenance("0.1.0", "0.36.0", "PyTorch 2.7.1",
-        "Debian 17.0.15", "Linux 6.1 amd64", "Test CPU", 2, new ThreadSettings(1, 1, true),
-        "mirror", Map.of("train-images-idx3-ubyte.gz", "ab12", "t10k-labels-idx1-ubyte.gz",
-            "cd34"));
-    return new TrainResult(config, provenance, epochList, stepList,
-        new Evaluation(0.0712345678901, 0.9781), RunState.COMPLETE, "ran every epoch", 0,
-        123.456, Double.NaN);
+    Provenance provenance =
+        new Provenance(
+            "0.1.0",
+            "0.36.0",
+            "PyTorch 2.7.1",
+            "Debian 17.0.15",
+            "Linux 6.1 amd64",
+            "Test CPU",
+            2,
+            new ThreadSettings(1, 1, true),
+            "mirror",
+            Map.of("train-images-idx3-ubyte.gz", "ab12", "t10k-labels-idx1-ubyte.gz", "cd34"));
+    return new TrainResult(
+        config,
+        provenance,
+        epochList,
+        stepList,
+        new Evaluation(0.0712345678901, 0.9781),
+        RunState.COMPLETE,
+        "ran every epoch",
+        0,
+        123.456,
+        Double.NaN);
   }
 }

@@ -51,8 +51,9 @@ class StorageUrlTest {
 
   @Test
   void parsesTheJdbcFormWithUserAndPasswordInTheQuery() {
-    StorageUrl url = StorageUrl.parse(
-        "jdbc:postgresql://10.0.0.5/lab?user=bob&password=p%40ss%3Aword&sslmode=require");
+    StorageUrl url =
+        StorageUrl.parse(
+            "jdbc:postgresql://10.0.0.5/lab?user=bob&password=p%40ss%3Aword&sslmode=require");
 
     assertThat(url.user()).isEqualTo("bob");
     assertThat(url.password()).isEqualTo("p@ss:word");
@@ -89,9 +90,10 @@ class StorageUrlTest {
   void refusesAnUnknownFormNamingTheAllowedOnesWithoutThePassword() {
     assertThatThrownBy(() -> StorageUrl.parse("mysql://root:hunter2@db/lab"))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("storage URL 'mysql://root:***@db/lab' is not one of sqlite:PATH,"
-            + " jdbc:sqlite:PATH, postgresql://user[:password]@host[:port]/db"
-            + " (or postgres://...), jdbc:postgresql://host[:port]/db?user=..&password=..");
+        .hasMessage(
+            "storage URL 'mysql://root:***@db/lab' is not one of sqlite:PATH,"
+                + " jdbc:sqlite:PATH, postgresql://user[:password]@host[:port]/db"
+                + " (or postgres://...), jdbc:postgresql://host[:port]/db?user=..&password=..");
   }
 
   @Test
@@ -105,24 +107,27 @@ class StorageUrlTest {
   void refusesAPostgresUrlWithoutADatabase() {
     assertThatThrownBy(() -> StorageUrl.parse("postgresql://u:pw@host:5432"))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("storage URL 'postgresql://u:***@host:5432' has no database name; give e.g."
-            + " postgresql://user@host:5432/db");
+        .hasMessage(
+            "storage URL 'postgresql://u:***@host:5432' has no database name; give e.g."
+                + " postgresql://user@host:5432/db");
   }
 
   @Test
   void refusesABadPort() {
     assertThatThrownBy(() -> StorageUrl.parse("postgresql://host:99999/db"))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("storage URL 'postgresql://host:99999/db' has port '99999'; a port must be"
-            + " a number from 1 to 65535");
+        .hasMessage(
+            "storage URL 'postgresql://host:99999/db' has port '99999'; a port must be"
+                + " a number from 1 to 65535");
   }
 
   @Test
   void refusesABadEscapeWithoutEchoingThePassword() {
     assertThatThrownBy(() -> StorageUrl.parse("postgresql://u:100%zz@h/d"))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("storage URL 'postgresql://u:***@h/d' has a bad %-escape in its password;"
-            + " write '%' as %25");
+        .hasMessage(
+            "storage URL 'postgresql://u:***@h/d' has a bad %-escape in its password;"
+                + " write '%' as %25");
   }
 
   @Test

@@ -34,20 +34,24 @@ class StoragesTest {
     }
     int closed = port;
 
-    assertThatThrownBy(() -> Storages.open("postgresql://ann:pw@127.0.0.1:" + closed + "/lab",
-        Map.of()))
+    assertThatThrownBy(
+            () -> Storages.open("postgresql://ann:pw@127.0.0.1:" + closed + "/lab", Map.of()))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("cannot reach PostgreSQL at 127.0.0.1:" + closed + " (connection refused);"
-            + " is the server running?");
+        .hasMessage(
+            "cannot reach PostgreSQL at 127.0.0.1:"
+                + closed
+                + " (connection refused);"
+                + " is the server running?");
   }
 
   @Test
   void refusesAnUnknownHost() {
-    assertThatThrownBy(() -> Storages.open("postgresql://ann:pw@no-such-host.invalid/lab",
-        Map.of()))
+    assertThatThrownBy(
+            () -> Storages.open("postgresql://ann:pw@no-such-host.invalid/lab", Map.of()))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("cannot reach PostgreSQL at no-such-host.invalid:5432 (unknown host"
-            + " 'no-such-host.invalid'); is the host name right and the server running?");
+        .hasMessage(
+            "cannot reach PostgreSQL at no-such-host.invalid:5432 (unknown host"
+                + " 'no-such-host.invalid'); is the host name right and the server running?");
   }
 
   @Test
@@ -67,8 +71,8 @@ class StoragesTest {
 
       assertThatThrownBy(() -> Storages.requireStudy(s, "blgo"))
           .isInstanceOf(InvalidInputException.class)
-          .hasMessage("no study named 'blgo' in " + s.describe()
-              + " (studies there: blog, lr-sweep)");
+          .hasMessage(
+              "no study named 'blgo' in " + s.describe() + " (studies there: blog, lr-sweep)");
     }
   }
 
@@ -76,8 +80,8 @@ class StoragesTest {
   void requireStudySaysWhenThereAreNoStudiesYet() {
     try (Storage s = Storages.open("sqlite:" + dir.resolve("a.db"), Map.of())) {
       assertThatThrownBy(() -> Storages.requireStudy(s, "blog"))
-          .hasMessage("no study named 'blog' in " + s.describe()
-              + " (there are no studies there yet)");
+          .hasMessage(
+              "no study named 'blog' in " + s.describe() + " (there are no studies there yet)");
     }
   }
 
@@ -102,8 +106,11 @@ class StoragesTest {
 
     assertThatThrownBy(() -> Storages.openExisting("sqlite:" + file, Map.of()))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("storage file " + file + " does not exist; commands that only read never"
-            + " create one ('study run', 'sweep' and 'tune' do)");
+        .hasMessage(
+            "storage file "
+                + file
+                + " does not exist; commands that only read never"
+                + " create one ('study run', 'sweep' and 'tune' do)");
     try (var left = Files.list(dir)) {
       assertThat(left).isEmpty();
     }
@@ -113,8 +120,8 @@ class StoragesTest {
   void openExistingNamesTheAbsolutePathOfARelativeFile() {
     Path absolute = Path.of("no-such-dir-for-mnist-lab/lab.db").toAbsolutePath();
 
-    assertThatThrownBy(() -> Storages.openExisting("sqlite:no-such-dir-for-mnist-lab/lab.db",
-        Map.of()))
+    assertThatThrownBy(
+            () -> Storages.openExisting("sqlite:no-such-dir-for-mnist-lab/lab.db", Map.of()))
         .hasMessageStartingWith("storage file " + absolute + " does not exist;");
     assertThat(absolute.getParent()).doesNotExist();
   }
@@ -125,8 +132,11 @@ class StoragesTest {
 
     assertThatThrownBy(() -> Storages.openExisting("sqlite:" + file, Map.of()))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("storage sqlite:" + file + " has no mnist-lab tables; commands that only"
-            + " read never create them ('study run', 'sweep' and 'tune' do)");
+        .hasMessage(
+            "storage sqlite:"
+                + file
+                + " has no mnist-lab tables; commands that only"
+                + " read never create them ('study run', 'sweep' and 'tune' do)");
     assertThat(file).isEmptyFile();
     try (var left = Files.list(dir)) {
       assertThat(left).containsExactly(file);

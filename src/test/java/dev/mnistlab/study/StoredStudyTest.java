@@ -20,9 +20,15 @@ class StoredStudyTest {
   private static final TrainConfig SMALL =
       TrainConfig.defaults().withModel("linear(8),relu,linear(10)").withSeed(1);
   private static final TrainConfig BIG = TrainConfig.defaults().withSeed(1);
-  private static final StudyDefinition STUDY = new StudyDefinition("demo", "two trials", 2,
-      List.of(new TrialDefinition("small", SMALL, null, null, null),
-          new TrialDefinition("big", BIG, 0.98, null, null)), false);
+  private static final StudyDefinition STUDY =
+      new StudyDefinition(
+          "demo",
+          "two trials",
+          2,
+          List.of(
+              new TrialDefinition("small", SMALL, null, null, null),
+              new TrialDefinition("big", BIG, 0.98, null, null)),
+          false);
   private static final double[] CURVE = {0.3, 0.2};
   private static final double[] ACC = {0.9, 0.95};
 
@@ -30,59 +36,67 @@ class StoredStudyTest {
   void queuesEveryRunLongestFirstWhenNothingIsStored() {
     List<TrialRequest> missing = StoredStudy.missing(STUDY, List.of());
 
-    assertThat(missing).extracting(t -> t.label() + "/" + t.config().seed())
+    assertThat(missing)
+        .extracting(t -> t.label() + "/" + t.config().seed())
         .containsExactly("big/1", "big/2", "small/1", "small/2");
     assertThat(missing.get(0).params()).containsEntry("trial", "big").containsEntry("seed", 1L);
   }
 
   @Test
   void queuesOnlyWhatIsMissingOrFailed() {
-    List<TrialRecord> stored = List.of(
-        StoredTrials.finished(0, "big", TrialState.COMPLETE, BIG, CURVE, ACC, 0.97),
-        StoredTrials.waiting(1, "big", BIG.withSeed(2)),
-        StoredTrials.finished(2, "small", TrialState.FAILED, SMALL, new double[0],
-            new double[0], Double.NaN),
-        StoredTrials.finished(3, "small", TrialState.DIVERGED, SMALL.withSeed(2), CURVE, ACC,
-            0.1));
+    List<TrialRecord> stored =
+        List.of(
+            StoredTrials.finished(0, "big", TrialState.COMPLETE, BIG, CURVE, ACC, 0.97),
+            StoredTrials.waiting(1, "big", BIG.withSeed(2)),
+            StoredTrials.finished(
+                2, "small", TrialState.FAILED, SMALL, new double[0], new double[0], Double.NaN),
+            StoredTrials.finished(
+                3, "small", TrialState.DIVERGED, SMALL.withSeed(2), CURVE, ACC, 0.1));
 
-    assertThat(StoredStudy.missing(STUDY, stored)).extracting(t -> t.label() + "/"
-        + t.config().seed()).containsExactly("small/1");
+    assertThat(StoredStudy.missing(STUDY, stored))
+        .extracting(t -> t.label() + "/" + t.config().seed())
+        .containsExactly("small/1");
   }
 
   @Test
   void queuesATrialAgainWhenItsSettingsChanged() {
-    List<TrialRecord> stored = List.of(StoredTrials.finished(0, "small", TrialState.COMPLETE,
-        SMALL.withRun(5, 100, 1e-3), CURVE, ACC, 0.9));
+    List<TrialRecord> stored =
+        List.of(
+            StoredTrials.finished(
+                0, "small", TrialState.COMPLETE, SMALL.withRun(5, 100, 1e-3), CURVE, ACC, 0.9));
 
     assertThat(StoredStudy.missing(STUDY.withRepeats(1), stored))
-        .extracting(TrialRequest::label).containsExactly("big", "small");
+        .extracting(TrialRequest::label)
+        .containsExactly("big", "small");
   }
 
   @Test
   void groupsFinishedRunsByTrialInSeedOrder() {
-    List<TrialRecord> stored = List.of(
-        StoredTrials.finished(0, "big", TrialState.COMPLETE, BIG.withSeed(2), CURVE, ACC, 0.97),
-        StoredTrials.finished(1, "big", TrialState.COMPLETE, BIG, CURVE, ACC, 0.98),
-        StoredTrials.finished(2, "small", TrialState.FAILED, SMALL, new double[0],
-            new double[0], Double.NaN),
-        StoredTrials.finished(3, "small", TrialState.COMPLETE, SMALL.withRun(9, 100, 1e-3),
-            CURVE, ACC, 0.5));
+    List<TrialRecord> stored =
+        List.of(
+            StoredTrials.finished(0, "big", TrialState.COMPLETE, BIG.withSeed(2), CURVE, ACC, 0.97),
+            StoredTrials.finished(1, "big", TrialState.COMPLETE, BIG, CURVE, ACC, 0.98),
+            StoredTrials.finished(
+                2, "small", TrialState.FAILED, SMALL, new double[0], new double[0], Double.NaN),
+            StoredTrials.finished(
+                3, "small", TrialState.COMPLETE, SMALL.withRun(9, 100, 1e-3), CURVE, ACC, 0.5));
 
     List<TrialRuns> runs = StoredStudy.runs(STUDY, stored);
 
     assertThat(runs).extracting(TrialRuns::name).containsExactly("small", "big");
     assertThat(runs.get(0).runs()).isEmpty();
-    assertThat(runs.get(1).runs()).extracting(r -> r.test().accuracy())
-        .containsExactly(0.98, 0.97);
+    assertThat(runs.get(1).runs()).extracting(r -> r.test().accuracy()).containsExactly(0.98, 0.97);
     assertThat(runs.get(1).reportedAccuracy()).isEqualTo(0.98);
   }
 
   @Test
   void reportsAsManyRepeatsAsTheStoredRunsCover() {
-    List<TrialRecord> stored = List.of(
-        StoredTrials.finished(0, "big", TrialState.COMPLETE, BIG, CURVE, ACC, 0.97),
-        StoredTrials.finished(1, "big", TrialState.COMPLETE, BIG.withSeed(2), CURVE, ACC, 0.97),
-        StoredTrials.finished(2, "big", TrialState.COMPLETE, BIG.withSeed(3), CURVE, ACC, 0.97));
+    List<TrialRecord> stored =
+        List.of(
+            StoredTrials.finished(0, "big", TrialState.COMPLETE, BIG, CURVE, ACC, 0.97),
+            StoredTrials.finished(1, "big", TrialState.COMPLETE, BIG.withSeed(2), CURVE, ACC, 0.97),
+            StoredTrials.finished(
+                2, "big", TrialState.COMPLETE, BIG.withSeed(3), CURVE, ACC, 0.97));
 
     assertThat(StoredStudy.asRun(STUDY, stored).repeats()).isEqualTo(3);
     assertThat(StoredStudy.asRun(STUDY, List.of())).isSameAs(STUDY);
@@ -100,13 +114,16 @@ class StoredStudyTest {
 
   @Test
   void refusesToReadAStudyOfAnotherKind() {
-    StudyRecord search = new StudyRecord(1, new StudySpec("s", "val_accuracy",
-        Direction.MAXIMIZE, "search", "{}", 1, null), Instant.now());
+    StudyRecord search =
+        new StudyRecord(
+            1,
+            new StudySpec("s", "val_accuracy", Direction.MAXIMIZE, "search", "{}", 1, null),
+            Instant.now());
 
     assertThatThrownBy(() -> StoredStudy.definition(search))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("study 's' is a search, not a study of trials; 'study report' shows those"
-            + " only");
+        .hasMessage(
+            "study 's' is a search, not a study of trials; 'study report' shows those" + " only");
   }
 
   @Test

@@ -13,20 +13,37 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class StudyNarrativeTest {
-  private static final TrainConfig SMALL = TrainConfig.defaults().withRun(2, 100, 1e-3)
-      .withSeed(1);
+  private static final TrainConfig SMALL = TrainConfig.defaults().withRun(2, 100, 1e-3).withSeed(1);
   private static final TrainConfig LONG = SMALL.withRun(3, 100, 1e-3);
-  private static final StudyDefinition STUDY = new StudyDefinition("demo", "", 2, List.of(
-      new TrialDefinition("small", SMALL, null, null, null),
-      new TrialDefinition("long", LONG, null, null, null)), false);
+  private static final StudyDefinition STUDY =
+      new StudyDefinition(
+          "demo",
+          "",
+          2,
+          List.of(
+              new TrialDefinition("small", SMALL, null, null, null),
+              new TrialDefinition("long", LONG, null, null, null)),
+          false);
 
   /** Two finished runs of "small", with no step losses sampled (the fixture keeps none). */
   private static List<TrialRecord> smallRuns() {
     return List.of(
-        StoredTrials.finished(0, "small", TrialState.COMPLETE, SMALL,
-            new double[] {0.30, 0.20}, new double[] {0.95, 0.96}, 0.955),
-        StoredTrials.finished(1, "small", TrialState.COMPLETE, SMALL.withSeed(2),
-            new double[] {0.32, 0.22}, new double[] {0.94, 0.95}, 0.945));
+        StoredTrials.finished(
+            0,
+            "small",
+            TrialState.COMPLETE,
+            SMALL,
+            new double[] {0.30, 0.20},
+            new double[] {0.95, 0.96},
+            0.955),
+        StoredTrials.finished(
+            1,
+            "small",
+            TrialState.COMPLETE,
+            SMALL.withSeed(2),
+            new double[] {0.32, 0.22},
+            new double[] {0.94, 0.95},
+            0.945));
   }
 
   @Test
@@ -35,10 +52,12 @@ class StudyNarrativeTest {
 
     assertThat(table(blocks, "step-loss sd").rows().get(0))
         .containsExactly("small", "100", "adam", "\u2014", "\u2014", "\u2014", "0");
-    assertThat(paragraphAfter(blocks, "step-loss sd")).isEqualTo("\u2014 no run has finished "
-        + "yet (a waiting or running trial shows results once an attempt finishes); or fewer "
-        + "than 23 step losses were sampled in each run (one every log_every steps), too few "
-        + "for a spread around the moving average; train for more steps or lower log_every.");
+    assertThat(paragraphAfter(blocks, "step-loss sd"))
+        .isEqualTo(
+            "\u2014 no run has finished "
+                + "yet (a waiting or running trial shows results once an attempt finishes); or fewer "
+                + "than 23 step losses were sampled in each run (one every log_every steps), too few "
+                + "for a spread around the moving average; train for more steps or lower log_every.");
     assertThat(text(blocks)).doesNotContain("NaN").doesNotContain("Infinity");
   }
 
@@ -46,8 +65,15 @@ class StudyNarrativeTest {
   void showsNothingOfAStoppedAttemptsPartialEpochs() {
     // The attempt was stopped after two of three epochs and the trial queued again; storage
     // keeps the epochs it reported.
-    TrialRecord stopped = StoredTrials.finished(2, "long", TrialState.WAITING, LONG,
-        new double[] {0.31, 0.21}, new double[] {0.9123, 0.9234}, 0.9345);
+    TrialRecord stopped =
+        StoredTrials.finished(
+            2,
+            "long",
+            TrialState.WAITING,
+            LONG,
+            new double[] {0.31, 0.21},
+            new double[] {0.9123, 0.9234},
+            0.9345);
     List<TrialRecord> stored = new java.util.ArrayList<>(smallRuns());
     stored.add(stopped);
 
@@ -59,13 +85,20 @@ class StudyNarrativeTest {
     assertThat(table(blocks, "step-loss sd").rows().get(1))
         .containsExactly("long", "100", "adam", "\u2014", "\u2014", "\u2014", "0");
     String text = text(blocks);
-    assertThat(text).contains("- long: no run has finished yet (a waiting or running trial "
-        + "shows results once an attempt finishes).");
-    assertThat(text).contains("- small -> long: changed epochs: 2 -> 3. Validation accuracy "
-        + "not measured (a side has no finished run) (p not defined); test accuracy not "
-        + "measured (a side has no finished run). Verdict: unknown");
-    assertThat(text).doesNotContain("0.9234").doesNotContain("0.9123")
-        .doesNotContain("0.9345").doesNotContain("NaN");
+    assertThat(text)
+        .contains(
+            "- long: no run has finished yet (a waiting or running trial "
+                + "shows results once an attempt finishes).");
+    assertThat(text)
+        .contains(
+            "- small -> long: changed epochs: 2 -> 3. Validation accuracy "
+                + "not measured (a side has no finished run) (p not defined); test accuracy not "
+                + "measured (a side has no finished run). Verdict: unknown");
+    assertThat(text)
+        .doesNotContain("0.9234")
+        .doesNotContain("0.9123")
+        .doesNotContain("0.9345")
+        .doesNotContain("NaN");
   }
 
   private static List<Block> blocks(List<TrialRecord> stored) {
@@ -73,8 +106,11 @@ class StudyNarrativeTest {
   }
 
   private static Block.Table table(List<Block> blocks, String column) {
-    return blocks.stream().filter(b -> b instanceof Block.Table t && t.header().contains(column))
-        .map(Block.Table.class::cast).findFirst().orElseThrow();
+    return blocks.stream()
+        .filter(b -> b instanceof Block.Table t && t.header().contains(column))
+        .map(Block.Table.class::cast)
+        .findFirst()
+        .orElseThrow();
   }
 
   private static String paragraphAfter(List<Block> blocks, String column) {

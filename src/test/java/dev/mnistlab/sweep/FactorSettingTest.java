@@ -16,8 +16,7 @@ class FactorSettingTest {
   void setsAnyTrainSettingByItsSnakeCaseName() {
     assertThat(FactorSetting.apply(BASE, "lr", "0.01").lr()).isEqualTo(0.01);
     assertThat(FactorSetting.apply(BASE, "batch_size", "256").batchSize()).isEqualTo(256);
-    assertThat(FactorSetting.apply(BASE, "weight_decay", "1e-4").weightDecay())
-        .isEqualTo(1e-4);
+    assertThat(FactorSetting.apply(BASE, "weight_decay", "1e-4").weightDecay()).isEqualTo(1e-4);
     assertThat(FactorSetting.apply(BASE, "schedule", "cosine").schedule())
         .isEqualTo(ScheduleKind.COSINE);
     assertThat(FactorSetting.apply(BASE, "normalize", "true").normalize()).isTrue();
@@ -50,8 +49,8 @@ class FactorSettingTest {
         .isEqualTo("linear(64),gelu,linear(10),sigmoid");
     assertThat(FactorSetting.apply(BASE, "dropout", "0.2").model())
         .isEqualTo("linear(512),relu,dropout(0.2),linear(256),relu,dropout(0.2),linear(10)");
-    assertThat(FactorSetting.dropout(
-        "linear(512),relu,dropout(0.5),linear(10)", 0)).isEqualTo("linear(512),relu,linear(10)");
+    assertThat(FactorSetting.dropout("linear(512),relu,dropout(0.5),linear(10)", 0))
+        .isEqualTo("linear(512),relu,linear(10)");
   }
 
   @Test

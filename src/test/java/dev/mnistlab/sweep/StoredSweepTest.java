@@ -12,8 +12,15 @@ class StoredSweepTest {
 
   @Test
   void queuesTheLongestRunsFirst() {
-    SweepPlan plan = new SweepPlan("s", "flags", BASE,
-        List.of(SweepFactor.parse("batch_size=1024,16,100")), List.of(), 1, false);
+    SweepPlan plan =
+        new SweepPlan(
+            "s",
+            "flags",
+            BASE,
+            List.of(SweepFactor.parse("batch_size=1024,16,100")),
+            List.of(),
+            1,
+            false);
 
     List<TrialRequest> missing = StoredSweep.missing(plan, List.of());
 

@@ -36,8 +36,9 @@ class SweepBaseTest {
   @Test
   void takesAStoredTrialByStudyAndNumber() {
     try (Storage storage = Storages.open("sqlite:" + tmp.resolve("s.db"))) {
-      StudyRecord study = storage.createStudy(new StudySpec("mine", "val_accuracy",
-          Direction.MAXIMIZE, "study", "{}", 1, null));
+      StudyRecord study =
+          storage.createStudy(
+              new StudySpec("mine", "val_accuracy", Direction.MAXIMIZE, "study", "{}", 1, null));
       TrainConfig config = TrainConfig.defaults().withRun(3, 64, 0.02);
       storage.enqueue(study.id(), List.of(new TrialRequest("a", Map.of(), config)));
 

@@ -15,8 +15,7 @@ class SweepFactorTest {
     assertThat(lr.values()).containsExactly("1e-4", "1e-3", "1e-2");
     assertThat(lr.scale()).isEqualTo(SweepFactor.Scale.LOG);
     assertThat(lr.numeric("1e-3")).isEqualTo(1e-3);
-    assertThat(SweepFactor.parse("momentum=0.5,0.9").scale())
-        .isEqualTo(SweepFactor.Scale.LINEAR);
+    assertThat(SweepFactor.parse("momentum=0.5,0.9").scale()).isEqualTo(SweepFactor.Scale.LINEAR);
     assertThat(SweepFactor.parse("optimizer=sgd,adam").scale())
         .isEqualTo(SweepFactor.Scale.CATEGORICAL);
   }

@@ -14,8 +14,14 @@ class SweepPlanTest {
   private static final TrainConfig BASE = TrainConfig.defaults().withSeed(1);
 
   private static SweepPlan plan(List<String> grid, String... factors) {
-    return new SweepPlan("s", "flags", BASE,
-        java.util.Arrays.stream(factors).map(SweepFactor::parse).toList(), grid, 2, false);
+    return new SweepPlan(
+        "s",
+        "flags",
+        BASE,
+        java.util.Arrays.stream(factors).map(SweepFactor::parse).toList(),
+        grid,
+        2,
+        false);
   }
 
   @Test
@@ -26,9 +32,15 @@ class SweepPlanTest {
 
     // lr=1e-3 and batch_size=100 are both the base: three configs, two seeds each.
     assertThat(runs).hasSize(6);
-    assertThat(runs).extracting(TrialRequest::label).containsExactly(
-        "lr=1e-4", "lr=1e-3, batch_size=100", "batch_size=32",
-        "lr=1e-4", "lr=1e-3, batch_size=100", "batch_size=32");
+    assertThat(runs)
+        .extracting(TrialRequest::label)
+        .containsExactly(
+            "lr=1e-4",
+            "lr=1e-3, batch_size=100",
+            "batch_size=32",
+            "lr=1e-4",
+            "lr=1e-3, batch_size=100",
+            "batch_size=32");
     assertThat(runs).extracting(r -> r.config().seed()).containsExactly(1L, 1L, 1L, 2L, 2L, 2L);
   }
 
@@ -37,16 +49,24 @@ class SweepPlanTest {
     SweepPlan plan = plan(List.of(), "epochs=1,5,20,30");
 
     assertThat(plan.epochsFromCurves()).isTrue();
-    assertThat(plan.requests()).hasSize(2).allSatisfy(r ->
-        assertThat(r.config().epochs()).isEqualTo(30));
+    assertThat(plan.requests())
+        .hasSize(2)
+        .allSatisfy(r -> assertThat(r.config().epochs()).isEqualTo(30));
     assertThat(plan.config(plan.factor("epochs"), "5").epochs()).isEqualTo(30);
     assertThat(plan.runsSavedByCurves()).isEqualTo(6);
   }
 
   @Test
   void trainsEachEpochCountWhenTheScheduleDependsOnTheRunsLength() {
-    SweepPlan plan = new SweepPlan("s", "flags", FactorSetting.apply(BASE, "schedule",
-        "cosine"), List.of(SweepFactor.parse("epochs=5,10")), List.of(), 1, false);
+    SweepPlan plan =
+        new SweepPlan(
+            "s",
+            "flags",
+            FactorSetting.apply(BASE, "schedule", "cosine"),
+            List.of(SweepFactor.parse("epochs=5,10")),
+            List.of(),
+            1,
+            false);
 
     assertThat(plan.epochsFromCurves()).isFalse();
     assertThat(plan.requests()).extracting(r -> r.config().epochs()).containsExactly(5, 10);
@@ -60,9 +80,13 @@ class SweepPlanTest {
     List<TrialRequest> seedOne = plan.requests().subList(0, plan.requests().size() / 2);
 
     // Cells on the base's row or column are the single-factor runs already: 4 configs.
-    assertThat(seedOne).extracting(TrialRequest::label).containsExactly(
-        "lr=1e-3, batch_size=100", "lr=1e-2, batch_size=100", "batch_size=32, lr=1e-3",
-        "lr=1e-2, batch_size=32");
+    assertThat(seedOne)
+        .extracting(TrialRequest::label)
+        .containsExactly(
+            "lr=1e-3, batch_size=100",
+            "lr=1e-2, batch_size=100",
+            "batch_size=32, lr=1e-3",
+            "lr=1e-2, batch_size=32");
     assertThat(plan.gridConfig("1e-2", "32").lr()).isEqualTo(1e-2);
     assertThat(plan.gridConfig("1e-2", "32").batchSize()).isEqualTo(32);
   }
@@ -71,7 +95,8 @@ class SweepPlanTest {
   void givesTheSeedsFiveFactors() {
     List<SweepFactor> factors = SweepPlan.seedFactors(BASE, false);
 
-    assertThat(factors).extracting(SweepFactor::name)
+    assertThat(factors)
+        .extracting(SweepFactor::name)
         .containsExactly("lr", "batch_size", "optimizer", "layers", "epochs");
     assertThat(factors.get(0).values()).containsExactly("1e-5", "1e-4", "1e-3", "1e-2", "1e-1");
     assertThat(factors.get(2).values()).hasSize(7);
@@ -92,10 +117,16 @@ class SweepPlanTest {
 
   @Test
   void refusesAFactorValueTooBigForThisMachineBeforeAnythingIsQueued() {
-    assertThatThrownBy(() -> plan(List.of(), "lr=1e-3,1e-2",
-        "layers=linear(64),relu,linear(10);linear(1e9),relu,linear(10)"))
-        .hasMessage("factor layers=linear(1e9),relu,linear(10): network needs about 13.0 TiB "
-            + "(795,000,000,010 parameters at batch 100 with adam), more than this machine's "
-            + MemoryEstimate.size(MachineMemory.totalBytes()) + " of memory");
+    assertThatThrownBy(
+            () ->
+                plan(
+                    List.of(),
+                    "lr=1e-3,1e-2",
+                    "layers=linear(64),relu,linear(10);linear(1e9),relu,linear(10)"))
+        .hasMessage(
+            "factor layers=linear(1e9),relu,linear(10): network needs about 13.0 TiB "
+                + "(795,000,000,010 parameters at batch 100 with adam), more than this machine's "
+                + MemoryEstimate.size(MachineMemory.totalBytes())
+                + " of memory");
   }
 }

@@ -20,18 +20,22 @@ class ClassifierTest {
     ModelSpec spec = ModelSpec.parse(config.model());
     ByteArrayOutputStream saved = new ByteArrayOutputStream();
 
-    TrainResult result = new Trainer(config, TrainingListener.NONE).train(
-        new Network(spec.build(), Init.PYTORCH::apply), data,
-        Provenance.capture(new ThreadSettings(1, 1, false), "synthetic", Map.of()), block -> {
-          try {
-            Classifier.saveParameters(block, saved);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        });
+    TrainResult result =
+        new Trainer(config, TrainingListener.NONE)
+            .train(
+                new Network(spec.build(), Init.PYTORCH::apply),
+                data,
+                Provenance.capture(new ThreadSettings(1, 1, false), "synthetic", Map.of()),
+                block -> {
+                  try {
+                    Classifier.saveParameters(block, saved);
+                  } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                  }
+                });
 
-    try (Classifier classifier = Classifier.load(spec.build(),
-        new ByteArrayInputStream(saved.toByteArray()))) {
+    try (Classifier classifier =
+        Classifier.load(spec.build(), new ByteArrayInputStream(saved.toByteArray()))) {
       float[][] p = classifier.probabilities(data.testX(), data.testSize());
       int correct = 0;
       for (int i = 0; i < p.length; i++) {

@@ -13,8 +13,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class EpochGateTest {
-  private static final EpochMetrics EPOCH = new EpochMetrics(3, 0.2, 0.25, 0.3, 0.91, 1e-3,
-      4.5, 12000);
+  private static final EpochMetrics EPOCH =
+      new EpochMetrics(3, 0.2, 0.25, 0.3, 0.91, 1e-3, 4.5, 12000);
 
   private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
   private final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
@@ -26,12 +26,15 @@ class EpochGateTest {
   @Test
   void writesEachEpochAsOneLineThatParsesBackExactly() {
     List<EpochMetrics> seen = new ArrayList<>();
-    EpochGate gate = gate("", new TrainingListener() {
-      @Override
-      public void epochFinished(EpochMetrics metrics) {
-        seen.add(metrics);
-      }
-    });
+    EpochGate gate =
+        gate(
+            "",
+            new TrainingListener() {
+              @Override
+              public void epochFinished(EpochMetrics metrics) {
+                seen.add(metrics);
+              }
+            });
 
     gate.epochFinished(EPOCH);
 
@@ -43,8 +46,8 @@ class EpochGateTest {
 
   @Test
   void keepsNanAsNanThroughTheLine() {
-    EpochMetrics noValidation = new EpochMetrics(1, 0.2, 0.25, Double.NaN, Double.NaN, 1e-3,
-        4.5, 12000);
+    EpochMetrics noValidation =
+        new EpochMetrics(1, 0.2, 0.25, Double.NaN, Double.NaN, 1e-3, 4.5, 12000);
 
     assertThat(EpochGate.parse(EpochGate.line(noValidation))).isEqualTo(noValidation);
   }

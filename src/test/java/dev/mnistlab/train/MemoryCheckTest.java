@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 class MemoryCheckTest {
   @Test
   void estimatesAtTheRunsBatchSizeAndOptimizer() {
-    TrainConfig config = TrainConfig.defaults().withModel("linear(64),relu,linear(10)")
-        .withRun(1, 32, 0.01);
+    TrainConfig config =
+        TrainConfig.defaults().withModel("linear(64),relu,linear(10)").withRun(1, 32, 0.01);
 
     MemoryEstimate adam = MemoryCheck.estimate(config);
 
@@ -34,8 +34,10 @@ class MemoryCheckTest {
 
     assertThatThrownBy(() -> MemoryCheck.requireFits(config))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("network needs about 13.0 TiB (795,000,000,010 parameters at batch 100 "
-            + "with adam), more than this machine's "
-            + MemoryEstimate.size(MachineMemory.totalBytes()) + " of memory");
+        .hasMessage(
+            "network needs about 13.0 TiB (795,000,000,010 parameters at batch 100 "
+                + "with adam), more than this machine's "
+                + MemoryEstimate.size(MachineMemory.totalBytes())
+                + " of memory");
   }
 }

@@ -29,16 +29,16 @@ class NativeTuningTest {
   }
 
   /**
-   * The shim must reach the engine's MKL (its products then come from another code path, so
-   * the numbers change in the last digits), say so in the provenance, and leave training what
-   * it was. Only AMD processors take a different path; the shim needs a C compiler.
+   * The shim must reach the engine's MKL (its products then come from another code path, so the
+   * numbers change in the last digits), say so in the provenance, and leave training what it was.
+   * Only AMD processors take a different path; the shim needs a C compiler.
    */
   @Test
   void shimChangesMklsCodePathOnAmdAndTrainingAgrees() throws Exception {
     assumeThat(Files.readString(Path.of("/proc/cpuinfo"))).contains("AuthenticAMD");
     Path shim = dir.resolve(NativeTuning.SHIM_NAME);
-    Process build = new ProcessBuilder("src/main/native/build", shim.toString())
-        .inheritIO().start();
+    Process build =
+        new ProcessBuilder("src/main/native/build", shim.toString()).inheritIO().start();
     assertThat(build.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assumeThat(build.exitValue()).as("a C compiler builds the shim").isZero();
     Path data = SyntheticMnist.write(Files.createDirectories(dir.resolve("data")));
@@ -54,16 +54,28 @@ class NativeTuningTest {
     assertThat(shimLoss).isNotEqualTo(plainLoss);
     assertThat(Math.abs(shimLoss - plainLoss)).isLessThan(1e-3 * plainLoss);
     assertThat(shimmed.at("/epochs/1/val_loss").asDouble())
-        .isCloseTo(plain.at("/epochs/1/val_loss").asDouble(),
-            withPercentage(0.1));
+        .isCloseTo(plain.at("/epochs/1/val_loss").asDouble(), withPercentage(0.1));
   }
 
   private JsonNode train(Path data, Path shim) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(TrialFixtures.javaCommand());
-    command.addAll(List.of("train", "--data-dir", data.toString(), "--epochs", "2",
-        "--batch-size", "16", "--val-size", "20", "--threads", "1", "--json", "-"));
-    ProcessBuilder builder = new ProcessBuilder(command)
-        .redirectError(ProcessBuilder.Redirect.DISCARD);
+    command.addAll(
+        List.of(
+            "train",
+            "--data-dir",
+            data.toString(),
+            "--epochs",
+            "2",
+            "--batch-size",
+            "16",
+            "--val-size",
+            "20",
+            "--threads",
+            "1",
+            "--json",
+            "-"));
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
     builder.environment().remove("LD_PRELOAD");
     if (shim != null) {
       builder.environment().put("LD_PRELOAD", shim.toString());

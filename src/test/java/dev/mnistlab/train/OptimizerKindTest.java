@@ -17,8 +17,9 @@ class OptimizerKindTest {
   void rejectsUnknownNameListingTheAllowedOnes() {
     assertThatThrownBy(() -> OptimizerKind.parse("adamx"))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("unknown optimizer 'adamx': allowed are sgd, momentum, nesterov, adam, "
-            + "adamw, rmsprop, adagrad");
+        .hasMessage(
+            "unknown optimizer 'adamx': allowed are sgd, momentum, nesterov, adam, "
+                + "adamw, rmsprop, adagrad");
   }
 
   @Test

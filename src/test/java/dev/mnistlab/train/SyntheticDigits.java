@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Builds small, easily learnt stand-ins for MNIST: class k lights up row band k of the 28x28
- * image, over faint noise, so a small network learns it in a few epochs.
+ * Builds small, easily learnt stand-ins for MNIST: class k lights up row band k of the 28x28 image,
+ * over faint noise, so a small network learns it in a few epochs.
  */
 final class SyntheticDigits {
   private SyntheticDigits() {}
@@ -23,8 +23,8 @@ final class SyntheticDigits {
   }
 
   /**
-   * Returns a dataset whose validation labels are random when {@code noisyValidation}, so
-   * that validation loss rises once the network fits the training part.
+   * Returns a dataset whose validation labels are random when {@code noisyValidation}, so that
+   * validation loss rises once the network fits the training part.
    */
   static Dataset dataset(int train, int val, int test, boolean noisyValidation) {
     Random random = new Random(7);
@@ -45,7 +45,13 @@ final class SyntheticDigits {
       sums.put(file, "0".repeat(64));
       sources.put(file, "synthetic");
     }
-    return new Dataset(trainX, trainY, valX, valY, testX, testY,
+    return new Dataset(
+        trainX,
+        trainY,
+        valX,
+        valY,
+        testX,
+        testY,
         new SplitOptions(val, SplitMode.LAST, 0, null),
         new DataProvenance(Path.of("synthetic"), false, sums, sources));
   }

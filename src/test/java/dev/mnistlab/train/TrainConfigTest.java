@@ -24,8 +24,7 @@ class TrainConfigTest {
     assertThatThrownBy(() -> D.withRun(1, 1, -0.1))
         .isInstanceOf(InvalidInputException.class)
         .hasMessage("learning rate must be > 0, got -0.1");
-    assertThatThrownBy(() -> D.withRun(1, 1, 0))
-        .hasMessage("learning rate must be > 0, got 0.0");
+    assertThatThrownBy(() -> D.withRun(1, 1, 0)).hasMessage("learning rate must be > 0, got 0.0");
   }
 
   @Test
@@ -44,22 +43,85 @@ class TrainConfigTest {
 
   @Test
   void rejectsMomentumOutsideUnitInterval() {
-    assertThatThrownBy(() -> new TrainConfig(D.model(), 1, 1, 0.1, OptimizerKind.MOMENTUM, 1.0,
-        0, 0.9, 0.999, ScheduleKind.CONSTANT, 0, 1, 0, 0, 0, 0, "last", false, "pytorch", 1))
+    assertThatThrownBy(
+            () ->
+                new TrainConfig(
+                    D.model(),
+                    1,
+                    1,
+                    0.1,
+                    OptimizerKind.MOMENTUM,
+                    1.0,
+                    0,
+                    0.9,
+                    0.999,
+                    ScheduleKind.CONSTANT,
+                    0,
+                    1,
+                    0,
+                    0,
+                    0,
+                    0,
+                    "last",
+                    false,
+                    "pytorch",
+                    1))
         .hasMessage("momentum must be in [0, 1), got 1.0");
   }
 
   @Test
   void rejectsWarmupLongerThanTheRun() {
-    assertThatThrownBy(() -> new TrainConfig(D.model(), 3, 1, 0.1, OptimizerKind.ADAM, 0.9, 0,
-        0.9, 0.999, ScheduleKind.COSINE, 4, 1, 0, 0, 0, 0, "last", false, "pytorch", 1))
+    assertThatThrownBy(
+            () ->
+                new TrainConfig(
+                    D.model(),
+                    3,
+                    1,
+                    0.1,
+                    OptimizerKind.ADAM,
+                    0.9,
+                    0,
+                    0.9,
+                    0.999,
+                    ScheduleKind.COSINE,
+                    4,
+                    1,
+                    0,
+                    0,
+                    0,
+                    0,
+                    "last",
+                    false,
+                    "pytorch",
+                    1))
         .hasMessage("warm-up epochs must be between 0 and epochs (3), got 4");
   }
 
   @Test
   void rejectsUnknownValidationSplit() {
-    assertThatThrownBy(() -> new TrainConfig(D.model(), 3, 1, 0.1, OptimizerKind.ADAM, 0.9, 0,
-        0.9, 0.999, ScheduleKind.COSINE, 0, 1, 0, 0, 0, 0, "middle", false, "pytorch", 1))
+    assertThatThrownBy(
+            () ->
+                new TrainConfig(
+                    D.model(),
+                    3,
+                    1,
+                    0.1,
+                    OptimizerKind.ADAM,
+                    0.9,
+                    0,
+                    0.9,
+                    0.999,
+                    ScheduleKind.COSINE,
+                    0,
+                    1,
+                    0,
+                    0,
+                    0,
+                    0,
+                    "middle",
+                    false,
+                    "pytorch",
+                    1))
         .hasMessage("validation split must be 'last' or 'random', got 'middle'");
   }
 

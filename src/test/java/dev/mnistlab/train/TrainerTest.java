@@ -9,27 +9,33 @@ import dev.mnistlab.model.Init;
 import dev.mnistlab.model.ModelSpec;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 class TrainerTest {
   private static final Dataset DATA = SyntheticDigits.dataset(600, 100, 100);
   private static final String SMALL = "linear(32),relu,linear(10)";
 
   static TrainConfig config(String model, int epochs, int batch, double lr) {
-    return TrainConfig.defaults().withModel(model).withRun(epochs, batch, lr).withThreads(1)
+    return TrainConfig.defaults()
+        .withModel(model)
+        .withRun(epochs, batch, lr)
+        .withThreads(1)
         .withSeed(3);
   }
 
   static TrainResult train(TrainConfig config, Dataset data) {
     ModelSpec spec = ModelSpec.parse(config.model());
-    ThreadSettings threads = ThreadSettings.choose(config.threads(), spec.parameterCount(),
-        config.batchSize());
+    ThreadSettings threads =
+        ThreadSettings.choose(config.threads(), spec.parameterCount(), config.batchSize());
     threads.apply();
-    return new Trainer(config, TrainingListener.NONE).train(
-        new Network(spec.build(), Init.parse(config.init())::apply), data,
-        Provenance.capture(threads, "synthetic", Map.of()), block -> { });
+    return new Trainer(config, TrainingListener.NONE)
+        .train(
+            new Network(spec.build(), Init.parse(config.init())::apply),
+            data,
+            Provenance.capture(threads, "synthetic", Map.of()),
+            block -> {});
   }
 
   @Test
@@ -67,16 +73,36 @@ class TrainerTest {
 
   @Test
   void nonFiniteLossEndsRunAsDivergedAtItsStep() {
-    TrainConfig config = new TrainConfig(SMALL, 3, 20, 1e12, OptimizerKind.SGD, 0.9, 0, 0.9,
-        0.999, ScheduleKind.CONSTANT, 0, 3, 1, 0, 0, 100, "last", false, "pytorch", 1);
+    TrainConfig config =
+        new TrainConfig(
+            SMALL,
+            3,
+            20,
+            1e12,
+            OptimizerKind.SGD,
+            0.9,
+            0,
+            0.9,
+            0.999,
+            ScheduleKind.CONSTANT,
+            0,
+            3,
+            1,
+            0,
+            0,
+            100,
+            "last",
+            false,
+            "pytorch",
+            1);
 
     TrainResult result = train(config, DATA);
 
     assertThat(result.state()).isEqualTo(RunState.DIVERGED);
     assertThat(result.divergedAtStep()).isPositive();
     assertThat(result.message()).contains("at step " + result.divergedAtStep());
-    assertThat(result.steps()).allSatisfy(s -> assertThat(s.step()).isLessThan(
-        result.divergedAtStep()));
+    assertThat(result.steps())
+        .allSatisfy(s -> assertThat(s.step()).isLessThan(result.divergedAtStep()));
     assertThat(result.test()).isEqualTo(Evaluation.NONE);
   }
 
@@ -90,39 +116,100 @@ class TrainerTest {
   @Test
   void stopsEarlyWhenValidationLossStopsFalling() {
     Dataset noisy = SyntheticDigits.dataset(300, 100, 100, true);
-    TrainConfig config = new TrainConfig(SMALL, 40, 10, 1e-2, OptimizerKind.ADAM, 0.9, 0, 0.9,
-        0.999, ScheduleKind.CONSTANT, 0, 3, 1, 2, 0, 100, "last", false, "pytorch", 10);
+    TrainConfig config =
+        new TrainConfig(
+            SMALL,
+            40,
+            10,
+            1e-2,
+            OptimizerKind.ADAM,
+            0.9,
+            0,
+            0.9,
+            0.999,
+            ScheduleKind.CONSTANT,
+            0,
+            3,
+            1,
+            2,
+            0,
+            100,
+            "last",
+            false,
+            "pytorch",
+            10);
 
     TrainResult result = train(config, noisy);
 
     assertThat(result.state()).isEqualTo(RunState.COMPLETE);
     assertThat(result.epochs().size()).isLessThan(40);
-    assertThat(result.message()).startsWith("stopped early after epoch "
-        + result.epochs().size());
+    assertThat(result.message()).startsWith("stopped early after epoch " + result.epochs().size());
   }
 
   @Test
   void samplesEveryKthStepLoss() {
     TrainConfig base = config(SMALL, 2, 20, 1e-3);
-    TrainConfig config = new TrainConfig(base.model(), 2, 20, 1e-3, OptimizerKind.ADAM, 0.9, 0,
-        0.9, 0.999, ScheduleKind.CONSTANT, 0, 3, 1, 0, 0, 100, "last", false, "pytorch", 7);
+    TrainConfig config =
+        new TrainConfig(
+            base.model(),
+            2,
+            20,
+            1e-3,
+            OptimizerKind.ADAM,
+            0.9,
+            0,
+            0.9,
+            0.999,
+            ScheduleKind.CONSTANT,
+            0,
+            3,
+            1,
+            0,
+            0,
+            100,
+            "last",
+            false,
+            "pytorch",
+            7);
 
     TrainResult result = train(config, DATA);
 
     // 600 images in batches of 20: 30 steps an epoch, 60 in all; every 7th is kept.
-    assertThat(result.steps()).extracting(StepLoss::step)
+    assertThat(result.steps())
+        .extracting(StepLoss::step)
         .containsExactly(7L, 14L, 21L, 28L, 35L, 42L, 49L, 56L);
     assertThat(result.steps().get(4).epoch()).isEqualTo(2);
   }
 
   @Test
   void reportsScheduledLearningRatePerEpoch() {
-    TrainConfig config = new TrainConfig(SMALL, 3, 20, 1e-2, OptimizerKind.ADAM, 0.9, 0, 0.9,
-        0.999, ScheduleKind.STEP, 0, 3, 1, 0, 0, 100, "last", false, "pytorch", 10);
+    TrainConfig config =
+        new TrainConfig(
+            SMALL,
+            3,
+            20,
+            1e-2,
+            OptimizerKind.ADAM,
+            0.9,
+            0,
+            0.9,
+            0.999,
+            ScheduleKind.STEP,
+            0,
+            3,
+            1,
+            0,
+            0,
+            100,
+            "last",
+            false,
+            "pytorch",
+            10);
 
     TrainResult result = train(config, DATA);
 
-    assertThat(result.epochs()).extracting(EpochMetrics::lr)
+    assertThat(result.epochs())
+        .extracting(EpochMetrics::lr)
         .usingElementComparator((a, b) -> Math.abs(a - b) < 1e-15 ? 0 : Double.compare(a, b))
         .containsExactly(1e-2, 1e-3, 1e-4);
   }
@@ -139,12 +226,33 @@ class TrainerTest {
   @ParameterizedTest
   @EnumSource(OptimizerKind.class)
   void everyOptimizerLowersTheLoss(OptimizerKind kind) {
-    double lr = switch (kind) {
-      case SGD, MOMENTUM, NESTEROV, ADAGRAD -> 0.05;
-      default -> 1e-3;
-    };
-    TrainConfig config = new TrainConfig(SMALL, 3, 20, lr, kind, 0.9, 0, 0.9, 0.999,
-        ScheduleKind.CONSTANT, 0, 3, 1, 0, 0, 100, "last", false, "pytorch", 10);
+    double lr =
+        switch (kind) {
+          case SGD, MOMENTUM, NESTEROV, ADAGRAD -> 0.05;
+          default -> 1e-3;
+        };
+    TrainConfig config =
+        new TrainConfig(
+            SMALL,
+            3,
+            20,
+            lr,
+            kind,
+            0.9,
+            0,
+            0.9,
+            0.999,
+            ScheduleKind.CONSTANT,
+            0,
+            3,
+            1,
+            0,
+            0,
+            100,
+            "last",
+            false,
+            "pytorch",
+            10);
 
     TrainResult result = train(config, DATA);
 
@@ -154,8 +262,8 @@ class TrainerTest {
 
   @Test
   void trainsConvolutionalNetwork() {
-    TrainResult result = train(config("conv2d(4,3),relu,maxpool(2),flatten,linear(10)", 2, 20,
-        1e-2), DATA);
+    TrainResult result =
+        train(config("conv2d(4,3),relu,maxpool(2),flatten,linear(10)", 2, 20, 1e-2), DATA);
 
     assertThat(result.state()).isEqualTo(RunState.COMPLETE);
     assertThat(result.lastEpoch().valAccuracy()).isGreaterThan(0.5);

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Checks every update rule against a plain double-precision transcription of the formulas
- * in PyTorch's {@code torch.optim} documentation, over three steps with varying gradients.
+ * Checks every update rule against a plain double-precision transcription of the formulas in
+ * PyTorch's {@code torch.optim} documentation, over three steps with varying gradients.
  */
 class UpdateRulesTest {
   private static final double[] W0 = {0.5, -1.25, 2.0};

@@ -1,6 +1,5 @@
 package dev.mnistlab.tune;
 
-import dev.mnistlab.worker.Objective;
 import dev.mnistlab.search.Observation;
 import dev.mnistlab.search.Sampler;
 import dev.mnistlab.search.SearchSpace;
@@ -12,6 +11,7 @@ import dev.mnistlab.storage.TrialRecord;
 import dev.mnistlab.storage.TrialState;
 import dev.mnistlab.train.EpochMetrics;
 import dev.mnistlab.train.TrainConfig;
+import dev.mnistlab.worker.Objective;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +22,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class TuneFixtures {
   private TuneFixtures() {}
 
-  static final String SPACE = """
+  static final String SPACE =
+      """
       name: small
       params:
         units_1: {choice: [16, 32]}
@@ -35,7 +36,13 @@ final class TuneFixtures {
   }
 
   static TuneDefinition definition(int trials, int lag) {
-    return new TuneDefinition("small", SPACE, "random", "median", trials, lag,
+    return new TuneDefinition(
+        "small",
+        SPACE,
+        "random",
+        "median",
+        trials,
+        lag,
         TrainConfig.defaults().withSeed(7).withTrainLimit(500));
   }
 

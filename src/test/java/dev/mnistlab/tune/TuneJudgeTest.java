@@ -1,6 +1,5 @@
 package dev.mnistlab.tune;
 
-import dev.mnistlab.worker.Objective;
 import static dev.mnistlab.tune.TuneFixtures.epoch;
 import static dev.mnistlab.tune.TuneFixtures.finish;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,6 +13,7 @@ import dev.mnistlab.storage.TrialOutcome;
 import dev.mnistlab.storage.TrialRecord;
 import dev.mnistlab.storage.TrialState;
 import dev.mnistlab.train.EpochMetrics;
+import dev.mnistlab.worker.Objective;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -35,8 +35,13 @@ class TuneJudgeTest {
     storage = Storages.open("sqlite:" + tmp.resolve("s.db"));
     study = TuneFixtures.study(storage, TuneFixtures.definition(10, 2));
     for (int n = 0; n < 4; n++) {
-      storage.enqueueAt(study.id(), n, new dev.mnistlab.storage.TrialRequest("trial " + n,
-          TuneFixtures.point(n), TuneFixtures.definition(10, 2).base().withRun(3, 100, 0.01)));
+      storage.enqueueAt(
+          study.id(),
+          n,
+          new dev.mnistlab.storage.TrialRequest(
+              "trial " + n,
+              TuneFixtures.point(n),
+              TuneFixtures.definition(10, 2).base().withRun(3, 100, 0.01)));
     }
   }
 
@@ -53,8 +58,7 @@ class TuneJudgeTest {
   void storesEachEpochAndStopsWhenThePrunerSaysWithAReason() throws Exception {
     TrialRecord trial = claim();
     Pruner secondEpoch = (n, curve, others) -> curve.size() == 2;
-    TuneJudge judge = new TuneJudge(storage, trial, secondEpoch, "test", Objective.VAL_ACCURACY,
-        2);
+    TuneJudge judge = new TuneJudge(storage, trial, secondEpoch, "test", Objective.VAL_ACCURACY, 2);
 
     assertThat(judge.afterEpoch(epoch(1, 0.5))).isNull();
     assertThat(storage.trialsWithEpochs(study.id()).get(0).epochs()).hasSize(1);
@@ -71,18 +75,18 @@ class TuneJudgeTest {
     storage.reportEpoch(two.id(), "w", epoch(2, 0.99));
     TrialRecord three = claim();
     AtomicReference<List<Curve>> seen = new AtomicReference<>();
-    Pruner recording = (n, curve, others) -> {
-      seen.set(others);
-      return false;
-    };
-    TuneJudge judge = new TuneJudge(storage, three, recording, "test", Objective.VAL_ACCURACY,
-        2);
+    Pruner recording =
+        (n, curve, others) -> {
+          seen.set(others);
+          return false;
+        };
+    TuneJudge judge = new TuneJudge(storage, three, recording, "test", Objective.VAL_ACCURACY, 2);
 
     judge.afterEpoch(epoch(1, 0.6));
     judge.afterEpoch(epoch(2, 0.7));
 
-    assertThat(seen.get()).containsExactly(new Curve(0, List.of(0.7, 0.8), true),
-        new Curve(1, List.of(0.4), false));
+    assertThat(seen.get())
+        .containsExactly(new Curve(0, List.of(0.7, 0.8), true), new Curve(1, List.of(0.4), false));
   }
 
   @Test
@@ -93,10 +97,17 @@ class TuneJudgeTest {
     claim();
     TrialRecord two = claim();
     AtomicReference<List<Curve>> seen = new AtomicReference<>();
-    TuneJudge judge = new TuneJudge(storage, two, (n, curve, others) -> {
-      seen.set(others);
-      return false;
-    }, "test", Objective.VAL_ACCURACY, 2);
+    TuneJudge judge =
+        new TuneJudge(
+            storage,
+            two,
+            (n, curve, others) -> {
+              seen.set(others);
+              return false;
+            },
+            "test",
+            Objective.VAL_ACCURACY,
+            2);
     judge.afterEpoch(epoch(1, 0.6));
 
     CompletableFuture<String> second = afterEpochAsync(judge, epoch(2, 0.7));
@@ -117,20 +128,20 @@ class TuneJudgeTest {
     claim();
     TrialRecord two = claim();
     AtomicReference<List<Curve>> seen = new AtomicReference<>();
-    Pruner readsOutcomes = new Pruner() {
-      @Override
-      public boolean prune(int number, List<Double> curve, List<Curve> others) {
-        seen.set(others);
-        return false;
-      }
+    Pruner readsOutcomes =
+        new Pruner() {
+          @Override
+          public boolean prune(int number, List<Double> curve, List<Curve> others) {
+            seen.set(others);
+            return false;
+          }
 
-      @Override
-      public boolean readsOutcomes() {
-        return true;
-      }
-    };
-    TuneJudge judge = new TuneJudge(storage, two, readsOutcomes, "test",
-        Objective.VAL_ACCURACY, 2);
+          @Override
+          public boolean readsOutcomes() {
+            return true;
+          }
+        };
+    TuneJudge judge = new TuneJudge(storage, two, readsOutcomes, "test", Objective.VAL_ACCURACY, 2);
 
     CompletableFuture<String> first = afterEpochAsync(judge, epoch(1, 0.7));
     Thread.sleep(600);
@@ -143,22 +154,23 @@ class TuneJudgeTest {
   }
 
   /** Reports {@code metrics} to {@code judge} on another thread, which may have to wait. */
-  private static CompletableFuture<String> afterEpochAsync(TuneJudge judge,
-      EpochMetrics metrics) {
-    return CompletableFuture.supplyAsync(() -> {
-      try {
-        return judge.afterEpoch(metrics);
-      } catch (InterruptedException e) {
-        throw new IllegalStateException(e);
-      }
-    });
+  private static CompletableFuture<String> afterEpochAsync(TuneJudge judge, EpochMetrics metrics) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            return judge.afterEpoch(metrics);
+          } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+          }
+        });
   }
 
   @Test
   void neverAsksThePrunerAfterTheLastEpoch() throws Exception {
     TrialRecord trial = claim();
-    TuneJudge judge = new TuneJudge(storage, trial, (n, curve, others) -> true, "test",
-        Objective.VAL_ACCURACY, 2);
+    TuneJudge judge =
+        new TuneJudge(
+            storage, trial, (n, curve, others) -> true, "test", Objective.VAL_ACCURACY, 2);
 
     judge.afterEpoch(epoch(1, 0.5));
     judge.afterEpoch(epoch(2, 0.5));

@@ -34,10 +34,16 @@ class TuneSourceTest {
     storage.close();
   }
 
-  private TuneSource source(TuneFixtures.Recording sampler, TuneDefinition def,
-      StudyRecord study, Instant deadline) {
-    return new TuneSource(storage, study, TuneFixtures.space(), sampler, def,
-        () -> Instant.parse("2026-01-01T00:00:00Z"), deadline);
+  private TuneSource source(
+      TuneFixtures.Recording sampler, TuneDefinition def, StudyRecord study, Instant deadline) {
+    return new TuneSource(
+        storage,
+        study,
+        TuneFixtures.space(),
+        sampler,
+        def,
+        () -> Instant.parse("2026-01-01T00:00:00Z"),
+        deadline);
   }
 
   @Test
@@ -50,8 +56,8 @@ class TuneSourceTest {
 
     TrialRecord t = storage.trials(study.id(), false).get(0);
     assertThat(t.number()).isZero();
-    assertThat(t.label()).isEqualTo("linear(16),relu,linear(10), adam lr 0.0100, batch 100, "
-        + "3 epochs");
+    assertThat(t.label())
+        .isEqualTo("linear(16),relu,linear(10), adam lr 0.0100, batch 100, " + "3 epochs");
     assertThat(t.params()).isEqualTo(TuneFixtures.point(0));
     assertThat(t.config().model()).startsWith("linear(16)");
     assertThat(t.config().seed()).isEqualTo(7);
@@ -74,8 +80,7 @@ class TuneSourceTest {
     assertThat(source.supply()).isEqualTo(Supply.QUEUED);
     assertThat(source.supply()).isEqualTo(Supply.QUEUED);
 
-    assertThat(sampler.histories).containsExactly(List.of(), List.of(), List.of(0),
-        List.of(0, 1));
+    assertThat(sampler.histories).containsExactly(List.of(), List.of(), List.of(0), List.of(0, 1));
   }
 
   @Test
@@ -97,16 +102,22 @@ class TuneSourceTest {
     source.supply();
 
     assertThat(source.supply()).isEqualTo(Supply.DONE);
-    assertThat(source(new TuneFixtures.Recording(5), def, study,
-        Instant.parse("2025-12-31T23:59:59Z")).supply()).isEqualTo(Supply.DONE);
+    assertThat(
+            source(new TuneFixtures.Recording(5), def, study, Instant.parse("2025-12-31T23:59:59Z"))
+                .supply())
+        .isEqualTo(Supply.DONE);
   }
 
   @Test
   void historyLeavesOutTrialsThatDoNotFitTheSpace() {
     TuneDefinition def = definition(10, 1);
     StudyRecord study = TuneFixtures.study(storage, def);
-    TrialRecord queued = storage.enqueueAt(study.id(), 0, new TrialRequest("trial 0",
-        Map.of("units_1", 64, "lr", 0.01, "epochs", 3), def.base()));
+    TrialRecord queued =
+        storage.enqueueAt(
+            study.id(),
+            0,
+            new TrialRequest(
+                "trial 0", Map.of("units_1", 64, "lr", 0.01, "epochs", 3), def.base()));
     finish(storage, study, TrialState.COMPLETE, 0.9);
     TuneFixtures.Recording sampler = new TuneFixtures.Recording(0);
 
@@ -121,9 +132,16 @@ class TuneSourceTest {
     TuneDefinition def = definition(10, 1);
     StudyRecord study = TuneFixtures.study(storage, def);
     TuneFixtures.Recording sampler = new TuneFixtures.Recording(0);
-    TuneSource source = new TuneSource(storage, study, dev.mnistlab.search.SpaceReader.parse(
-        TuneFixtures.SPACE + "first:\n  - {units_1: 32, lr: 0.05}\n", "s.yaml", "s"), sampler,
-        def, Instant::now, null);
+    TuneSource source =
+        new TuneSource(
+            storage,
+            study,
+            dev.mnistlab.search.SpaceReader.parse(
+                TuneFixtures.SPACE + "first:\n  - {units_1: 32, lr: 0.05}\n", "s.yaml", "s"),
+            sampler,
+            def,
+            Instant::now,
+            null);
 
     assertThat(source.supply()).isEqualTo(Supply.QUEUED);
     assertThat(source.supply()).as("trial 0 has not finished").isEqualTo(Supply.LATER);

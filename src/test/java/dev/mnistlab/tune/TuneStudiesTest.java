@@ -1,7 +1,5 @@
 package dev.mnistlab.tune;
 
-import dev.mnistlab.study.TrialFixtures;
-import dev.mnistlab.worker.Objective;
 import static dev.mnistlab.tune.TuneFixtures.definition;
 import static dev.mnistlab.tune.TuneFixtures.finish;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,6 +10,8 @@ import dev.mnistlab.storage.Storage;
 import dev.mnistlab.storage.Storages;
 import dev.mnistlab.storage.TrialRequest;
 import dev.mnistlab.storage.TrialState;
+import dev.mnistlab.study.TrialFixtures;
+import dev.mnistlab.worker.Objective;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,13 +37,13 @@ class TuneStudiesTest {
   }
 
   private TuneStudies.Opened open(TuneDefinition def, boolean lagGiven, boolean proceed) {
-    return TuneStudies.open(storage, "search", def, Objective.VAL_ACCURACY, lagGiven, proceed,
-        log::add);
+    return TuneStudies.open(
+        storage, "search", def, Objective.VAL_ACCURACY, lagGiven, proceed, log::add);
   }
 
   private static TuneDefinition withSampler(TuneDefinition d, String sampler) {
-    return new TuneDefinition(d.spaceName(), d.spaceText(), sampler, d.pruner(), d.trials(),
-        d.lag(), d.base());
+    return new TuneDefinition(
+        d.spaceName(), d.spaceText(), sampler, d.pruner(), d.trials(), d.lag(), d.base());
   }
 
   @Test
@@ -55,8 +55,10 @@ class TuneStudiesTest {
     assertThat(joined.study().id()).isEqualTo(created.study().id());
     assertThat(joined.definition()).isEqualTo(definition(10, 2));
     assertThat(joined.space().name()).isEqualTo("small");
-    assertThat(log).containsExactly("created search search in " + storage.describe(),
-        "joined search search in " + storage.describe());
+    assertThat(log)
+        .containsExactly(
+            "created search search in " + storage.describe(),
+            "joined search search in " + storage.describe());
   }
 
   @Test
@@ -66,8 +68,9 @@ class TuneStudiesTest {
     assertThat(open(definition(10, 4), false, false).definition().lag()).isEqualTo(2);
     assertThatThrownBy(() -> open(definition(10, 4), true, false))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("search 'search' exists with --lag 2; give its settings to join it, or "
-            + "--continue to change them");
+        .hasMessage(
+            "search 'search' exists with --lag 2; give its settings to join it, or "
+                + "--continue to change them");
   }
 
   @Test
@@ -76,18 +79,22 @@ class TuneStudiesTest {
 
     assertThatThrownBy(() -> open(withSampler(definition(10, 2), "tpe"), false, false))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("search 'search' exists with --sampler random; give its settings to join "
-            + "it, or --continue to change them");
+        .hasMessage(
+            "search 'search' exists with --sampler random; give its settings to join "
+                + "it, or --continue to change them");
   }
 
   @Test
   void continueStoresTheNewSettingsAndCountsTheTrialsThatFitTheSpace() {
     TuneStudies.Opened first = open(definition(10, 2), false, false);
     long id = first.study().id();
-    storage.enqueueAt(id, 0, new TrialRequest("trial 0", TuneFixtures.point(0),
-        first.definition().base()));
-    storage.enqueueAt(id, 1, new TrialRequest("trial 1",
-        Map.of("units_1", 64, "lr", 0.01, "epochs", 3), first.definition().base()));
+    storage.enqueueAt(
+        id, 0, new TrialRequest("trial 0", TuneFixtures.point(0), first.definition().base()));
+    storage.enqueueAt(
+        id,
+        1,
+        new TrialRequest(
+            "trial 1", Map.of("units_1", 64, "lr", 0.01, "epochs", 3), first.definition().base()));
     finish(storage, first.study(), TrialState.COMPLETE, 0.9);
     finish(storage, first.study(), TrialState.COMPLETE, 0.8);
 
@@ -96,16 +103,20 @@ class TuneStudiesTest {
     assertThat(next.definition().sampler()).isEqualTo("tpe");
     assertThat(TuneDefinition.of(storage.findStudy("search").orElseThrow()))
         .isEqualTo(next.definition());
-    assertThat(log.get(1)).isEqualTo("continuing search search: 1 of its 2 stored trial(s) "
-        + "fit the space and are reused");
+    assertThat(log.get(1))
+        .isEqualTo(
+            "continuing search search: 1 of its 2 stored trial(s) "
+                + "fit the space and are reused");
   }
 
   @Test
   void continueOfAMissingSearchIsRefused() {
     assertThatThrownBy(() -> open(definition(10, 2), false, true))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("--continue: no search named 'search' in " + storage.describe()
-            + "; leave out --continue to start it");
+        .hasMessage(
+            "--continue: no search named 'search' in "
+                + storage.describe()
+                + "; leave out --continue to start it");
   }
 
   @Test
@@ -117,10 +128,19 @@ class TuneStudiesTest {
 
     storage.deleteStudy("search");
     open(definition(10, 2), false, false);
-    assertThatThrownBy(() -> TuneStudies.open(storage, "search", definition(10, 2),
-        Objective.VAL_LOSS, false, false, log::add))
+    assertThatThrownBy(
+            () ->
+                TuneStudies.open(
+                    storage,
+                    "search",
+                    definition(10, 2),
+                    Objective.VAL_LOSS,
+                    false,
+                    false,
+                    log::add))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("search 'search' optimises val_accuracy, not val_loss; a search keeps its "
-            + "objective, so start another --study");
+        .hasMessage(
+            "search 'search' optimises val_accuracy, not val_loss; a search keeps its "
+                + "objective, so start another --study");
   }
 }

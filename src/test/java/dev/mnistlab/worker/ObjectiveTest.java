@@ -16,11 +16,20 @@ import org.junit.jupiter.api.Test;
 class ObjectiveTest {
   /** Returns a run of two epochs whose second has the given validation loss and accuracy. */
   static TrainResult run(double valLoss, double valAccuracy, double testAccuracy) {
-    List<EpochMetrics> epochs = List.of(
-        new EpochMetrics(1, 0.9, 0.9, 0.8, 0.50, 1e-3, 1.0, 1000.0),
-        new EpochMetrics(2, 0.5, 0.5, valLoss, valAccuracy, 1e-3, 1.0, 1000.0));
-    return new TrainResult(TrainConfig.defaults(), null, epochs, List.of(),
-        new Evaluation(0.3, testAccuracy), RunState.COMPLETE, "ran all 2 epoch(s)", 0, 2.0,
+    List<EpochMetrics> epochs =
+        List.of(
+            new EpochMetrics(1, 0.9, 0.9, 0.8, 0.50, 1e-3, 1.0, 1000.0),
+            new EpochMetrics(2, 0.5, 0.5, valLoss, valAccuracy, 1e-3, 1.0, 1000.0));
+    return new TrainResult(
+        TrainConfig.defaults(),
+        null,
+        epochs,
+        List.of(),
+        new Evaluation(0.3, testAccuracy),
+        RunState.COMPLETE,
+        "ran all 2 epoch(s)",
+        0,
+        2.0,
         300.0);
   }
 
@@ -41,14 +50,23 @@ class ObjectiveTest {
 
   @Test
   void readsTheTestAccuracy() {
-    assertThat(Objective.parse(" Test_Accuracy ").valueOf(run(0.4, 0.91, 0.88)))
-        .isEqualTo(0.88);
+    assertThat(Objective.parse(" Test_Accuracy ").valueOf(run(0.4, 0.91, 0.88))).isEqualTo(0.88);
   }
 
   @Test
   void isNanWhenTheRunMeasuredNothing() {
-    TrainResult none = new TrainResult(TrainConfig.defaults(), null, List.of(), List.of(),
-        Evaluation.NONE, RunState.FAILED, "out of memory", 0, 0.1, Double.NaN);
+    TrainResult none =
+        new TrainResult(
+            TrainConfig.defaults(),
+            null,
+            List.of(),
+            List.of(),
+            Evaluation.NONE,
+            RunState.FAILED,
+            "out of memory",
+            0,
+            0.1,
+            Double.NaN);
 
     for (Objective objective : Objective.values()) {
       assertThat(objective.valueOf(none)).as(objective.cliName()).isNaN();
@@ -60,7 +78,7 @@ class ObjectiveTest {
   void rejectsAnUnknownNameListingTheAllowedOnes() {
     assertThatThrownBy(() -> Objective.parse("accuracy"))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("objective must be one of val_accuracy, val_loss, test_accuracy, got "
-            + "'accuracy'");
+        .hasMessage(
+            "objective must be one of val_accuracy, val_loss, test_accuracy, got " + "'accuracy'");
   }
 }

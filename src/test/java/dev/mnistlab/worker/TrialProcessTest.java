@@ -1,11 +1,11 @@
 package dev.mnistlab.worker;
 
-import dev.mnistlab.study.TrialFixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mnistlab.cli.SyntheticMnist;
 import dev.mnistlab.storage.TrialOutcome;
 import dev.mnistlab.storage.TrialState;
+import dev.mnistlab.study.TrialFixtures;
 import dev.mnistlab.train.RunState;
 import dev.mnistlab.train.TrainConfig;
 import dev.mnistlab.train.TrainResult;
@@ -25,8 +25,17 @@ class TrialProcessTest {
   private static final TrainResult COMPLETE = ObjectiveTest.run(0.4, 0.91, 0.88);
 
   private static TrainResult ended(RunState state, String message) {
-    return new TrainResult(COMPLETE.config(), null, COMPLETE.epochs(), List.of(),
-        COMPLETE.test(), state, message, state == RunState.DIVERGED ? 17 : 0, 1.0, 200.0);
+    return new TrainResult(
+        COMPLETE.config(),
+        null,
+        COMPLETE.epochs(),
+        List.of(),
+        COMPLETE.test(),
+        state,
+        message,
+        state == RunState.DIVERGED ? 17 : 0,
+        1.0,
+        200.0);
   }
 
   @Test
@@ -43,8 +52,9 @@ class TrialProcessTest {
   void keepsTheDivergenceMessageAndCurvesOfADivergedRun() {
     TrainResult diverged = ended(RunState.DIVERGED, "loss became NaN at step 17");
 
-    TrialOutcome outcome = TrialProcess.outcome(0, diverged, "diverged: loss became NaN at "
-        + "step 17", Objective.VAL_ACCURACY);
+    TrialOutcome outcome =
+        TrialProcess.outcome(
+            0, diverged, "diverged: loss became NaN at " + "step 17", Objective.VAL_ACCURACY);
 
     assertThat(outcome.state()).isEqualTo(TrialState.DIVERGED);
     assertThat(outcome.reason()).isEqualTo("loss became NaN at step 17");
@@ -54,8 +64,12 @@ class TrialProcessTest {
 
   @Test
   void mapsAFailedRunToAFailedTrialWithItsMessage() {
-    TrialOutcome outcome = TrialProcess.outcome(1, ended(RunState.FAILED, "native error"),
-        "failed: native error", Objective.VAL_ACCURACY);
+    TrialOutcome outcome =
+        TrialProcess.outcome(
+            1,
+            ended(RunState.FAILED, "native error"),
+            "failed: native error",
+            Objective.VAL_ACCURACY);
 
     assertThat(outcome.state()).isEqualTo(TrialState.FAILED);
     assertThat(outcome.reason()).isEqualTo("native error");
@@ -77,15 +91,18 @@ class TrialProcessTest {
   void mapsAKilledChildToAFailedTrialNamingItsExitCodeAndSignal() {
     assertThat(TrialProcess.outcome(137, null, "", Objective.VAL_ACCURACY).reason())
         .isEqualTo("training process exited with code 137 (signal 9) without a result");
-    assertThat(TrialProcess.outcome(1, null, "mnist-lab train: internal error: boom",
-        Objective.VAL_ACCURACY).reason())
-        .isEqualTo("training process exited with code 1: mnist-lab train: internal error: "
-            + "boom");
+    assertThat(
+            TrialProcess.outcome(
+                    1, null, "mnist-lab train: internal error: boom", Objective.VAL_ACCURACY)
+                .reason())
+        .isEqualTo(
+            "training process exited with code 1: mnist-lab train: internal error: " + "boom");
   }
 
   @Test
   void findsTheLastMessageAboveAStackTrace() {
-    String stderr = """
+    String stderr =
+        """
         warning: the last layer is a sigmoid
         mnist-lab train: internal error: java.lang.IllegalStateException: boom
         java.lang.IllegalStateException: boom
@@ -94,8 +111,8 @@ class TrialProcessTest {
 
         """;
 
-    assertThat(TrialProcess.lastMessage(stderr)).isEqualTo("java.lang.IllegalStateException: "
-        + "boom");
+    assertThat(TrialProcess.lastMessage(stderr))
+        .isEqualTo("java.lang.IllegalStateException: " + "boom");
     assertThat(TrialProcess.lastMessage("")).isEmpty();
   }
 
@@ -103,9 +120,17 @@ class TrialProcessTest {
   void startsTheTrainingProcessWithThisProcessAsItsParent() {
     List<String> command = TrainingServer.command(List.of("java", "-cp", "x", "Main"));
 
-    assertThat(command).containsExactly("java", "-XX:ActiveProcessorCount=1",
-        "-XX:TieredStopAtLevel=1", "-cp", "x", "Main", "serve-trials",
-        "--exit-with-parent", String.valueOf(ProcessHandle.current().pid()));
+    assertThat(command)
+        .containsExactly(
+            "java",
+            "-XX:ActiveProcessorCount=1",
+            "-XX:TieredStopAtLevel=1",
+            "-cp",
+            "x",
+            "Main",
+            "serve-trials",
+            "--exit-with-parent",
+            String.valueOf(ProcessHandle.current().pid()));
   }
 
   @Test
@@ -116,7 +141,8 @@ class TrialProcessTest {
     List<String> arguments = process.arguments(config, Path.of("r.json"));
 
     assertThat(arguments).startsWith("train");
-    assertThat(String.join(" ", arguments)).contains("--model linear(10)")
+    assertThat(String.join(" ", arguments))
+        .contains("--model linear(10)")
         .contains("--threads 1")
         .contains("--data-dir " + Path.of("d").toAbsolutePath())
         .contains("--json r.json")
@@ -135,14 +161,14 @@ class TrialProcessTest {
   void trainsATrialInAChildProcessAndMeasuresItsObjective() throws InterruptedException {
     TrialOutcome outcome;
     try (TrialProcess executor = executor()) {
-      outcome = executor.run(TrialFixtures.running(0, TrialFixtures.tiny()),
-          Objective.VAL_ACCURACY);
+      outcome =
+          executor.run(TrialFixtures.running(0, TrialFixtures.tiny()), Objective.VAL_ACCURACY);
     }
 
-    assertThat(outcome.state()).as("reason: %s", outcome.reason())
-        .isEqualTo(TrialState.COMPLETE);
+    assertThat(outcome.state()).as("reason: %s", outcome.reason()).isEqualTo(TrialState.COMPLETE);
     assertThat(outcome.result().epochs()).hasSize(1);
-    assertThat(outcome.value()).isBetween(0.0, 1.0)
+    assertThat(outcome.value())
+        .isBetween(0.0, 1.0)
         .isEqualTo(outcome.result().lastEpoch().valAccuracy());
     assertThat(outcome.result().config().threads()).isEqualTo(1);
   }
@@ -169,14 +195,16 @@ class TrialProcessTest {
   void stopsTheChildWhenTheRunIsInterrupted() throws InterruptedException {
     TrialProcess executor = executor();
     AtomicReference<Throwable> thrown = new AtomicReference<>();
-    Thread runner = new Thread(() -> {
-      try {
-        executor.run(TrialFixtures.running(0, TrialFixtures.tiny(100_000)),
-            Objective.VAL_ACCURACY);
-      } catch (Throwable t) {
-        thrown.set(t);
-      }
-    });
+    Thread runner =
+        new Thread(
+            () -> {
+              try {
+                executor.run(
+                    TrialFixtures.running(0, TrialFixtures.tiny(100_000)), Objective.VAL_ACCURACY);
+              } catch (Throwable t) {
+                thrown.set(t);
+              }
+            });
     runner.start();
     ProcessHandle child = awaitChild();
 
@@ -192,21 +220,23 @@ class TrialProcessTest {
   @Test
   @Tag("slow")
   @Timeout(60)
-  void aJudgeThatStopsTheRunMakesItAPrunedTrialWithThePartialCurve()
-      throws InterruptedException {
+  void aJudgeThatStopsTheRunMakesItAPrunedTrialWithThePartialCurve() throws InterruptedException {
     List<Integer> asked = new CopyOnWriteArrayList<>();
-    TrialProcess executor = new TrialProcess(TrialFixtures.javaCommand(),
-        SyntheticMnist.write(tmp), trial -> metrics -> {
-          asked.add(metrics.epoch());
-          return metrics.epoch() == 2 ? "below the median" : null;
-        });
+    TrialProcess executor =
+        new TrialProcess(
+            TrialFixtures.javaCommand(),
+            SyntheticMnist.write(tmp),
+            trial ->
+                metrics -> {
+                  asked.add(metrics.epoch());
+                  return metrics.epoch() == 2 ? "below the median" : null;
+                });
 
-    TrialOutcome outcome = executor.run(TrialFixtures.running(0, TrialFixtures.tiny(5)),
-        Objective.VAL_ACCURACY);
+    TrialOutcome outcome =
+        executor.run(TrialFixtures.running(0, TrialFixtures.tiny(5)), Objective.VAL_ACCURACY);
     executor.close();
 
-    assertThat(outcome.state()).as("reason: %s", outcome.reason())
-        .isEqualTo(TrialState.PRUNED);
+    assertThat(outcome.state()).as("reason: %s", outcome.reason()).isEqualTo(TrialState.PRUNED);
     assertThat(outcome.reason()).isEqualTo("pruned after epoch 2: below the median");
     assertThat(asked).containsExactly(1, 2);
     assertThat(outcome.result().epochs()).hasSize(2);
@@ -217,17 +247,20 @@ class TrialProcessTest {
   @Test
   @Tag("slow")
   @Timeout(60)
-  void aJudgeThatLetsTheRunGoOnSeesEveryEpochAndTheTrialCompletes()
-      throws InterruptedException {
+  void aJudgeThatLetsTheRunGoOnSeesEveryEpochAndTheTrialCompletes() throws InterruptedException {
     List<Integer> asked = new CopyOnWriteArrayList<>();
-    TrialProcess executor = new TrialProcess(TrialFixtures.javaCommand(),
-        SyntheticMnist.write(tmp), trial -> metrics -> {
-          asked.add(metrics.epoch());
-          return null;
-        });
+    TrialProcess executor =
+        new TrialProcess(
+            TrialFixtures.javaCommand(),
+            SyntheticMnist.write(tmp),
+            trial ->
+                metrics -> {
+                  asked.add(metrics.epoch());
+                  return null;
+                });
 
-    TrialOutcome outcome = executor.run(TrialFixtures.running(0, TrialFixtures.tiny(3)),
-        Objective.VAL_ACCURACY);
+    TrialOutcome outcome =
+        executor.run(TrialFixtures.running(0, TrialFixtures.tiny(3)), Objective.VAL_ACCURACY);
     executor.close();
 
     assertThat(outcome.state()).isEqualTo(TrialState.COMPLETE);
@@ -247,12 +280,12 @@ class TrialProcessTest {
       fresh = first.run(TrialFixtures.running(0, config), Objective.VAL_ACCURACY).value();
     }
     try (TrialProcess executor = executor()) {
-      executor.run(TrialFixtures.running(0, config.withModel("linear(32),relu,linear(10)")),
+      executor.run(
+          TrialFixtures.running(0, config.withModel("linear(32),relu,linear(10)")),
           Objective.VAL_ACCURACY);
       ProcessHandle child = awaitChild();
 
-      TrialOutcome again = executor.run(TrialFixtures.running(1, config),
-          Objective.VAL_ACCURACY);
+      TrialOutcome again = executor.run(TrialFixtures.running(1, config), Objective.VAL_ACCURACY);
 
       assertThat(awaitChild().pid()).as("the same process").isEqualTo(child.pid());
       assertThat(again.value()).as("as in a process of its own").isEqualTo(fresh);
@@ -262,25 +295,25 @@ class TrialProcessTest {
   @Test
   @Tag("slow")
   @Timeout(120)
-  void aFailedRunLeavesTheProcessReadyAndADeadProcessIsReplaced()
-      throws InterruptedException {
+  void aFailedRunLeavesTheProcessReadyAndADeadProcessIsReplaced() throws InterruptedException {
     try (TrialProcess executor = executor()) {
-      TrialOutcome bad = executor.run(TrialFixtures.running(0,
-          TrialFixtures.tiny().withModel("linear(10),swish")), Objective.VAL_ACCURACY);
+      TrialOutcome bad =
+          executor.run(
+              TrialFixtures.running(0, TrialFixtures.tiny().withModel("linear(10),swish")),
+              Objective.VAL_ACCURACY);
       ProcessHandle child = awaitChild();
-      TrialOutcome good = executor.run(TrialFixtures.running(1, TrialFixtures.tiny()),
-          Objective.VAL_ACCURACY);
+      TrialOutcome good =
+          executor.run(TrialFixtures.running(1, TrialFixtures.tiny()), Objective.VAL_ACCURACY);
       assertThat(bad.state()).isEqualTo(TrialState.FAILED);
       assertThat(good.state()).as("reason: %s", good.reason()).isEqualTo(TrialState.COMPLETE);
       assertThat(awaitChild().pid()).isEqualTo(child.pid());
 
       child.destroyForcibly();
       child.onExit().join();
-      TrialOutcome after = executor.run(TrialFixtures.running(2, TrialFixtures.tiny()),
-          Objective.VAL_ACCURACY);
+      TrialOutcome after =
+          executor.run(TrialFixtures.running(2, TrialFixtures.tiny()), Objective.VAL_ACCURACY);
 
-      assertThat(after.state()).as("reason: %s", after.reason())
-          .isEqualTo(TrialState.COMPLETE);
+      assertThat(after.state()).as("reason: %s", after.reason()).isEqualTo(TrialState.COMPLETE);
       assertThat(awaitChild().pid()).isNotEqualTo(child.pid());
     }
   }
@@ -301,10 +334,16 @@ class TrialProcessTest {
   /** Waits for this JVM's training child to start and returns it. */
   private static ProcessHandle awaitChild() throws InterruptedException {
     for (int i = 0; i < 300; i++) {
-      var children = ProcessHandle.current().children()
-          .filter(p -> p.info().arguments().map(a -> List.of(a).contains("serve-trials"))
-              .orElse(true))
-          .toList();
+      var children =
+          ProcessHandle.current()
+              .children()
+              .filter(
+                  p ->
+                      p.info()
+                          .arguments()
+                          .map(a -> List.of(a).contains("serve-trials"))
+                          .orElse(true))
+              .toList();
       if (!children.isEmpty()) {
         return children.get(0);
       }
