@@ -44,14 +44,14 @@ public record Welch(
     }
     double df = square(va + vb) / (square(va) / (x.length - 1) + square(vb) / (y.length - 1));
     double t = difference / se;
-    double half = StudentT.quantile(0.5 + Stats.CONFIDENCE / 2, df) * se;
+    double half = Stats.tQuantile(0.5 + Stats.CONFIDENCE / 2, df) * se;
     return new Welch(
         difference,
         difference - half,
         difference + half,
         t,
         df,
-        StudentT.twoSidedP(t, df),
+        Stats.tTwoSidedP(t, df),
         x.length,
         y.length);
   }

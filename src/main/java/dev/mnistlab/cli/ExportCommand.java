@@ -12,10 +12,14 @@ import dev.mnistlab.study.TrialRows;
 import dev.mnistlab.train.JsonFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.QuoteMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -78,7 +82,7 @@ final class ExportCommand implements Callable<Integer> {
           epochs ? TrialRows.perEpoch(record, trials) : TrialRows.perTrial(record, trials);
       text =
           format == Format.CSV
-              ? Csv.of(TrialRows.columns(rows), rows)
+              ? csv(TrialRows.columns(rows), rows)
               : JsonFormat.MAPPER.writeValueAsString(rows) + System.lineSeparator();
     }
     if (file != null) {
@@ -94,5 +98,28 @@ final class ExportCommand implements Callable<Integer> {
       out.flush();
     }
     return 0;
+  }
+
+  /** Quotes only cells that need it: with a comma, quote or line break, or edge cases. */
+  private static final CSVFormat CSV =
+      CSVFormat.RFC4180.builder().setQuoteMode(QuoteMode.MINIMAL).get();
+
+  /**
+   * Returns {@code rows} as CSV (RFC 4180, CRLF line ends) with {@code columns} in that order: a
+   * header line, then one line per row; missing values are empty cells.
+   */
+  static String csv(List<String> columns, List<Map<String, Object>> rows) {
+    StringBuilder text = new StringBuilder();
+    try (CSVPrinter printer = new CSVPrinter(text, CSV)) {
+      printer.printRecord(columns);
+      for (Map<String, Object> row : rows) {
+        // An empty string as null, so it is an empty cell and not "" as Commons CSV would
+        // write it first on a line.
+        printer.printRecord(columns.stream().map(c -> "".equals(row.get(c)) ? null : row.get(c)));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringBuilder does not fail
+    }
+    return text.toString();
   }
 }

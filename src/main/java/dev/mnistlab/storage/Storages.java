@@ -11,8 +11,10 @@ import java.util.stream.Collectors;
  * {@code postgres://...}, {@code jdbc:postgresql://host[:port]/db?user=..&password=..}).
  *
  * <p>A PostgreSQL password comes from the URL, else the environment's {@code PGPASSWORD}, else the
- * password file at {@code PGPASSFILE} or {@code ~/.pgpass} in libpq's format. A missing user is the
- * OS user's name, a missing port 5432.
+ * password file in libpq's format, which the PostgreSQL driver (pgjdbc 42.3 and later) finds and
+ * reads itself when it is given no password: the file named by the system property {@code
+ * org.postgresql.pgpassfile}, else by {@code PGPASSFILE}, else {@code ~/.pgpass}. A missing user is
+ * the OS user's name, a missing port 5432.
  */
 public final class Storages {
   /** The storage commands use when none is given: a file in the working directory. */
@@ -31,8 +33,8 @@ public final class Storages {
   }
 
   /**
-   * Opens the storage at {@code url} as {@link #open(String)} does, reading {@code PGPASSWORD},
-   * {@code PGPASSFILE} and {@code HOME} from {@code env}.
+   * Opens the storage at {@code url} as {@link #open(String)} does, reading {@code PGPASSWORD} from
+   * {@code env}; the driver reads the password file's location from the process's own environment.
    *
    * @throws InvalidInputException with one line for a bad URL or a fault the user can fix
    */
@@ -54,7 +56,8 @@ public final class Storages {
 
   /**
    * Opens the storage at {@code url} as {@link #openExisting(String)} does, reading {@code
-   * PGPASSWORD}, {@code PGPASSFILE} and {@code HOME} from {@code env}.
+   * PGPASSWORD} from {@code env}; the driver reads the password file's location from the process's
+   * own environment.
    *
    * @throws InvalidInputException with one line saying what is missing, or as {@link #open(String)}
    *     does
@@ -87,22 +90,19 @@ public final class Storages {
             });
   }
 
-  /** Returns {@code parsed} with the password from the environment when its URL had none. */
+  /** Returns {@code parsed} with {@code PGPASSWORD} as its password when its URL had none. */
   private static StorageUrl withPassword(StorageUrl parsed, Map<String, String> env) {
     if (parsed.kind() == StorageUrl.Kind.POSTGRESQL && parsed.password() == null) {
-      return parsed.withPassword(password(parsed, env));
+      return parsed.withPassword(password(env));
     }
     return parsed;
   }
 
-  /** Returns the password from {@code PGPASSWORD} or the password file, or null. */
-  static String password(StorageUrl url, Map<String, String> env) {
-    String fromEnv = env.get("PGPASSWORD");
-    if (fromEnv != null) {
-      return fromEnv;
-    }
-    return PgPass.read(PgPass.location(env))
-        .passwordFor(url.host(), url.port(), url.database(), url.user())
-        .orElse(null);
+  /**
+   * Returns {@code PGPASSWORD}, or null so that the driver looks in the password file: it does so
+   * only for a connection given no password, which keeps libpq's order.
+   */
+  static String password(Map<String, String> env) {
+    return env.get("PGPASSWORD");
   }
 }

@@ -50,4 +50,34 @@ class StatsTest {
   void halfWidthIsHalfTheInterval() {
     assertThat(Stats.halfWidth(new Band(1, 0.5, 1.5, 3))).isEqualTo(0.5);
   }
+
+  @Test
+  void tQuantileMatchesTablesForIntegerDegreesOfFreedom() {
+    assertThat(Stats.tQuantile(0.975, 2)).isCloseTo(4.302653, within(1e-6));
+    assertThat(Stats.tQuantile(0.975, 10)).isCloseTo(2.228139, within(1e-6));
+    assertThat(Stats.tQuantile(0.975, 30)).isCloseTo(2.042272, within(1e-6));
+  }
+
+  @Test
+  void tQuantileHandlesRealAndExtremeDegreesOfFreedom() {
+    // SciPy 1.17, scipy.stats.t.ppf: Welch's degrees of freedom are real numbers.
+    assertThat(Stats.tQuantile(0.975, 2.5)).isCloseTo(3.5746548420036817, within(1e-9));
+    assertThat(Stats.tQuantile(0.975, 0.5)).isCloseTo(164.55767348048818, within(1e-6));
+    assertThat(Stats.tQuantile(0.975, 1e5)).isCloseTo(1.9599877075346095, within(1e-9));
+  }
+
+  @Test
+  void tQuantileIsSymmetricAroundZero() {
+    assertThat(Stats.tQuantile(0.025, 10)).isCloseTo(-2.228139, within(1e-6));
+    assertThat(Stats.tQuantile(0.5, 3)).isCloseTo(0, within(1e-12));
+  }
+
+  @Test
+  void tTwoSidedPIsTwiceTheTailOnEitherSide() {
+    // SciPy 1.17, scipy.stats.t.cdf(2.0, 5) = 0.9490302605850708, t.cdf(-1.3, 7.5) below.
+    assertThat(Stats.tTwoSidedP(2.0, 5)).isCloseTo(2 * (1 - 0.9490302605850708), within(1e-12));
+    assertThat(Stats.tTwoSidedP(-2.0, 5)).isEqualTo(Stats.tTwoSidedP(2.0, 5));
+    assertThat(Stats.tTwoSidedP(-1.3, 7.5)).isCloseTo(2 * 0.11606338940780439, within(1e-12));
+    assertThat(Stats.tTwoSidedP(0, 4)).isEqualTo(1.0);
+  }
 }

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.mnistlab.train.JsonFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -118,5 +120,38 @@ class ExportCommandTest {
     try (Stream<Path> left = Files.list(tmp)) {
       assertThat(left).isEmpty();
     }
+  }
+
+  @Test
+  void csvHasAHeaderAndARowPerMapWithEmptyCellsForMissingValues() {
+    Map<String, Object> first = new LinkedHashMap<>();
+    first.put("a", 1);
+    first.put("b", null);
+    Map<String, Object> second = Map.of("a", "", "b", 0.5);
+
+    assertThat(ExportCommand.csv(List.of("a", "b"), List.of(first, second)))
+        .isEqualTo("a,b\r\n1,\r\n,0.5\r\n");
+  }
+
+  @Test
+  void csvQuotesCellsWithCommasQuotesAndLineBreaks() {
+    assertThat(oneCell("linear(8),relu")).isEqualTo("\"linear(8),relu\"");
+    assertThat(oneCell("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
+    assertThat(oneCell("two\nlines")).isEqualTo("\"two\nlines\"");
+    assertThat(oneCell("plain")).isEqualTo("plain");
+    assertThat(oneCell(-0.25)).isEqualTo("-0.25");
+  }
+
+  @Test
+  void csvAlsoQuotesCellsThatStartWithACommentOrSpaceOrEndWithSpace() {
+    // Commons CSV's minimal quoting; the hand-written writer before it left these bare.
+    assertThat(oneCell("#1")).isEqualTo("\"#1\"");
+    assertThat(oneCell(" lead")).isEqualTo("\" lead\"");
+    assertThat(oneCell("trail ")).isEqualTo("\"trail \"");
+  }
+
+  private static String oneCell(Object value) {
+    String text = ExportCommand.csv(List.of("x", "y"), List.of(Map.of("y", 1, "x", value)));
+    return text.substring("x,y\r\n".length(), text.length() - ",1\r\n".length());
   }
 }

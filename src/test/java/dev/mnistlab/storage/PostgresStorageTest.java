@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mnistlab.InvalidInputException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -97,33 +99,101 @@ class PostgresStorageTest extends StorageContract {
     Path pgpass =
         Files.writeString(
             dir.resolve("pgpass"),
-            "127.0.0.1:" + server.port() + ":*:" + server.user() + ":" + server.password() + "\n");
+            "# the driver reads this file, not mnist-lab\n"
+                + "127.0.0.1:"
+                + server.port()
+                + ":*:"
+                + server.user()
+                + ":"
+                + server.password()
+                + "\n");
 
     try (Storage s = Storages.open(withoutPassword(), Map.of("PGPASSWORD", server.password()))) {
       assertThat(s.studies()).isEmpty();
     }
-    try (Storage s = Storages.open(withoutPassword(), Map.of("PGPASSFILE", pgpass.toString()))) {
-      assertThat(s.studies()).isEmpty();
-    }
+    withPasswordFile(
+        pgpass,
+        () -> {
+          try (Storage s = Storages.open(withoutPassword(), Map.of())) {
+            assertThat(s.studies()).isEmpty();
+          }
+        });
+  }
+
+  @Test
+  void findsThePasswordFileNamedByPgpassfile() throws Exception {
+    // The driver reads PGPASSFILE from the process's environment, so a child process has it.
+    PostgresServer server = PostgresServer.shared();
+    Path pgpass =
+        Files.writeString(
+            dir.resolve("pgpass"),
+            "127.0.0.1:"
+                + server.port()
+                + ":"
+                + database()
+                + ":"
+                + server.user()
+                + ":"
+                + server.password()
+                + "\n");
+    ProcessBuilder child =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.mnistlab.cli.Main",
+                "studies",
+                "--storage",
+                withoutPassword())
+            .redirectErrorStream(true);
+    child.environment().remove("PGPASSWORD");
+    child.environment().put("PGPASSFILE", pgpass.toString());
+
+    Process process = child.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).as(output).isZero();
+    assertThat(output).doesNotContain("password");
   }
 
   @Test
   void saysWhenNoPasswordWasGiven() {
     PostgresServer server = PostgresServer.shared();
 
-    assertThatThrownBy(
-            () ->
-                Storages.open(
-                    withoutPassword(), Map.of("PGPASSFILE", dir.resolve("none").toString())))
-        .isInstanceOf(InvalidInputException.class)
-        .hasMessage(
-            "PostgreSQL at 127.0.0.1:"
-                + server.port()
-                + " asks for a password for"
-                + " user 'mnistlab' and database '"
-                + database()
-                + "'; give it in the URL,"
-                + " PGPASSWORD or the password file");
+    withPasswordFile(
+        dir.resolve("none"),
+        () ->
+            assertThatThrownBy(() -> Storages.open(withoutPassword(), Map.of()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage(
+                    "PostgreSQL at 127.0.0.1:"
+                        + server.port()
+                        + " asks for a password for"
+                        + " user 'mnistlab' and database '"
+                        + database()
+                        + "'; give it in the URL,"
+                        + " PGPASSWORD or the password file"));
+  }
+
+  /**
+   * Runs {@code body} with the driver's password file set to {@code file} through its system
+   * property, which it reads before {@code PGPASSFILE}: a test cannot change the JVM's environment,
+   * and must not depend on the ~/.pgpass of whoever runs it.
+   */
+  private static void withPasswordFile(Path file, Runnable body) {
+    String property = "org.postgresql.pgpassfile";
+    String before = System.getProperty(property);
+    System.setProperty(property, file.toString());
+    try {
+      body.run();
+    } finally {
+      if (before == null) {
+        System.clearProperty(property);
+      } else {
+        System.setProperty(property, before);
+      }
+    }
   }
 
   @Test
