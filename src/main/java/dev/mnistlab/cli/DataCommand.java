@@ -1,12 +1,19 @@
 package dev.mnistlab.cli;
 
+import dev.mnistlab.InvalidInputException;
+import dev.mnistlab.data.AugmentPreview;
+import dev.mnistlab.data.AugmentSpec;
 import dev.mnistlab.data.DataInfo;
 import dev.mnistlab.data.DataVerifier;
 import dev.mnistlab.data.FetchResult;
 import dev.mnistlab.data.FileCheck;
+import dev.mnistlab.data.MnistData;
 import dev.mnistlab.data.MnistFetcher;
 import dev.mnistlab.data.MnistFile;
 import dev.mnistlab.data.VerifyReport;
+import dev.mnistlab.output.OutputChecks;
+import dev.mnistlab.output.OutputFile;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,6 +22,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Fetches, verifies and summarises the dataset: {@code mnist-lab data}. */
@@ -24,7 +32,12 @@ import picocli.CommandLine.Spec;
     description = "Fetches, verifies and describes the MNIST files.",
     footerHeading = "%nExamples:%n",
     footer = {"  mnist-lab data fetch", "  mnist-lab data info"},
-    subcommands = {DataCommand.Fetch.class, DataCommand.Verify.class, DataCommand.Info.class})
+    subcommands = {
+      DataCommand.Fetch.class,
+      DataCommand.Verify.class,
+      DataCommand.Info.class,
+      DataCommand.Preview.class
+    })
 final class DataCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -144,6 +157,95 @@ final class DataCommand implements Runnable {
             when);
       }
       out.flush();
+      return 0;
+    }
+  }
+
+  /** Draws training images beside augmented copies, to see what a spec does before training. */
+  @Command(
+      name = "preview",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Draws training images beside augmented copies of them, as one PNG.",
+        "Each row is one training image (chosen with --seed) followed by the copies epochs 1, 2, "
+            + "... of 'mnist-lab train --augment SPEC --seed SEED' would train on, "
+            + AugmentPreview.ZOOM
+            + "x enlarged."
+      },
+      footerHeading = "%nExamples:%n",
+      footer = {
+        "  mnist-lab data preview --augment rotate=12,shift=2,scale=0.1 --out grid.png",
+        "  mnist-lab data preview --augment elastic=34 --count 4 --out elastic.png"
+      })
+  static final class Preview implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin DataDirOption dir;
+
+    @Option(
+        names = "--augment",
+        required = true,
+        paramLabel = "SPEC",
+        description = "The augmentation, as for 'mnist-lab train --augment'.")
+    String augment;
+
+    @Option(
+        names = "--out",
+        required = true,
+        paramLabel = "FILE",
+        description = "The PNG to write.")
+    Path out;
+
+    @Option(
+        names = "--count",
+        defaultValue = "8",
+        paramLabel = "N",
+        description = "Training images, one per row (default: ${DEFAULT-VALUE}).")
+    int count;
+
+    @Option(
+        names = "--copies",
+        defaultValue = "4",
+        paramLabel = "K",
+        description = "Augmented copies of each (default: ${DEFAULT-VALUE}).")
+    int copies;
+
+    @Option(
+        names = "--seed",
+        defaultValue = "42",
+        description =
+            "Chooses the images and seeds the warps, as train's --seed does "
+                + "(default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Override
+    public Integer call() {
+      AugmentSpec augmentSpec = AugmentSpec.parse(augment);
+      OutputChecks.requireWritableFile("--out", out);
+      PrintWriter log = spec.commandLine().getErr();
+      Path directory =
+          dir.ensure(
+              message -> {
+                log.println(message);
+                log.flush();
+              });
+      MnistData data = MnistData.load(directory, false);
+      byte[] png = AugmentPreview.png(data, augmentSpec, count, copies, seed);
+      try {
+        OutputFile.write(out, png);
+      } catch (IOException e) {
+        throw new InvalidInputException(
+            "cannot write --out " + out + ": " + OutputChecks.reason(e), e);
+      }
+      PrintWriter stdout = spec.commandLine().getOut();
+      stdout.printf(
+          Locale.ROOT,
+          "wrote %s: %d training images, %d copies each (%s, seed %d)%n",
+          out,
+          count,
+          copies,
+          augmentSpec.text(),
+          seed);
+      stdout.flush();
       return 0;
     }
   }

@@ -79,8 +79,8 @@ final class SweepCommand implements Callable<Integer> {
       paramLabel = "NAME=V1,V2,...",
       description =
           "A factor and "
-              + "its values; repeat for several. Any train setting, or layers (specs separated by "
-              + "';'), activation, dropout. Default: the seed's five factors.")
+              + "its values; repeat for several. Any train setting, or layers and augment (specs "
+              + "separated by ';'), activation, dropout. Default: the seed's five factors.")
   List<String> factors = new ArrayList<>();
 
   @Option(

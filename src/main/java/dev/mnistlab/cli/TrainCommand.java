@@ -47,8 +47,8 @@ import sun.misc.SignalHandler;
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  mnist-lab train --model \"linear(128),relu,linear(10)\" --epochs 5",
-      "  mnist-lab train --epochs 2 --train-limit 10000 --save my-model"
+      "  mnist-lab train --epochs 5 --augment rotate=12,shift=2,scale=0.1",
+      "  mnist-lab train --epochs 2 --train-limit 10000 --save my-model",
     })
 final class TrainCommand implements Callable<Integer> {
   /** Exit code of a run halted because the worker that started it has ended. */
@@ -179,6 +179,19 @@ final class TrainCommand implements Callable<Integer> {
               + "(default: ${DEFAULT-VALUE}).")
   int logEvery;
 
+  @Option(
+      names = "--augment",
+      defaultValue = "none",
+      paramLabel = "SPEC",
+      description =
+          "Warp training images anew each epoch (validation and test never): comma-separated "
+              + "rotate=DEG (uniform in [-DEG, DEG], < 180), shift=PX (per axis, < 14), "
+              + "scale=S (factor in [1-S, 1+S], S in (0, 1)), elastic=ALPHA[:SIGMA] (Simard et "
+              + "al. 2003; sigma 4 if not given, typical 34:4), or none. 'flip' is refused: a "
+              + "mirrored digit changes its label, and MNIST is the only data set. "
+              + "See 'mnist-lab data preview' (default: ${DEFAULT-VALUE}).")
+  String augment;
+
   @Mixin DataOptions data;
 
   @Option(
@@ -263,6 +276,9 @@ final class TrainCommand implements Callable<Integer> {
           config.seed(),
           threadSettings.intraOp(),
           threadSettings.automatic() ? " (auto)" : "");
+      if (config.augments()) {
+        out.printf(Locale.ROOT, "augment %s (training images only)%n", config.augment());
+      }
       out.flush();
     }
     boolean tty = System.console() != null;
@@ -346,7 +362,8 @@ final class TrainCommand implements Callable<Integer> {
         data.valSplit.trim().toLowerCase(Locale.ROOT),
         data.normalize,
         init,
-        logEvery);
+        logEvery,
+        augment);
   }
 
   static int parseThreads(String text) {

@@ -17,9 +17,9 @@ import java.util.Set;
  *
  * <p>Training settings ({@code lr}, {@code batch_size}, {@code epochs}, {@code optimizer}, {@code
  * momentum}, {@code weight_decay}, {@code schedule}, {@code warmup_epochs}, {@code normalize},
- * {@code beta1}, {@code beta2}, {@code init}) replace the base config's. A point that names none of
- * the network's parameters keeps the base's model; otherwise the network is built from the point
- * alone:
+ * {@code beta1}, {@code beta2}, {@code init}, {@code augment}) replace the base config's. A point
+ * that names none of the network's parameters keeps the base's model; otherwise the network is
+ * built from the point alone:
  *
  * <ul>
  *   <li>an MLP, from {@code layers} (0 or more hidden layers; without it, as many as the {@code
@@ -92,7 +92,8 @@ public final class ModelBuilder {
             ? Settings.flag("normalize", point.get("normalize"))
             : base.normalize(),
         point.containsKey("init") ? Settings.init(point.get("init")).id() : base.init(),
-        base.logEvery());
+        base.logEvery(),
+        point.containsKey("augment") ? Settings.augment(point.get("augment")) : base.augment());
   }
 
   /**

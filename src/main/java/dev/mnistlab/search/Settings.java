@@ -4,6 +4,7 @@ import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.model.Init;
 import dev.mnistlab.train.OptimizerKind;
 import dev.mnistlab.train.ScheduleKind;
+import dev.mnistlab.train.TrainConfig;
 import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -42,7 +43,8 @@ final class Settings {
           "normalize",
           "beta1",
           "beta2",
-          "init");
+          "init",
+          "augment");
 
   private static final Pattern NUMBERED = Pattern.compile("(units|channels)_[1-9][0-9]*");
 
@@ -80,6 +82,7 @@ final class Settings {
       case "optimizer" -> optimizer(value);
       case "schedule" -> schedule(value);
       case "init" -> init(value);
+      case "augment" -> augment(value);
       default -> {
         if (!NUMBERED.matcher(name).matches()) {
           throw new InvalidInputException(
@@ -161,6 +164,11 @@ final class Settings {
 
   static Init init(Object value) {
     return named("init", value, Init::parse);
+  }
+
+  /** Returns the canonical text of an augmentation spec, e.g. {@code rotate=12,shift=2}. */
+  static String augment(Object value) {
+    return named("augment", value, v -> TrainConfig.defaults().withAugment(v).augment());
   }
 
   /** Parses a named value, putting the parameter's name in front of the parser's error. */

@@ -53,7 +53,8 @@ public final class StudyFile {
           "val_split",
           "normalize",
           "init",
-          "log_every");
+          "log_every",
+          "augment");
 
   private static final Set<String> TRIAL_KEYS =
       Set.of("name", "reported_accuracy", "reported_loss", "notes");
@@ -220,6 +221,8 @@ public final class StudyFile {
           s.containsKey("normalize") ? bool(s.get("normalize"), "normalize", where) : d.normalize();
       String init = s.containsKey("init") ? text(s.get("init"), "init", where) : d.init();
       int logEvery = intOr(s, "log_every", d.logEvery(), where);
+      String augment =
+          s.containsKey("augment") ? text(s.get("augment"), "augment", where) : d.augment();
       String optimizerName =
           s.containsKey("optimizer") ? text(s.get("optimizer"), "optimizer", where) : null;
       String scheduleName =
@@ -236,6 +239,10 @@ public final class StudyFile {
         if (scheduleName != null) {
           rulesAt = s.get("schedule").at();
           schedule = ScheduleKind.parse(scheduleName);
+        }
+        if (s.containsKey("augment")) {
+          rulesAt = s.get("augment").at();
+          TrainConfig.defaults().withAugment(augment);
         }
         rulesAt = at;
         TrainConfig config =
@@ -259,7 +266,8 @@ public final class StudyFile {
                 valSplit,
                 normalize,
                 init,
-                logEvery);
+                logEvery,
+                augment);
         // Before the study is stored and queued, not trial by trial in the engine.
         MemoryCheck.requireFits(config);
         return config;

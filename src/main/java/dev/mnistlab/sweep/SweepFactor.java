@@ -4,6 +4,7 @@ import dev.mnistlab.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Describes one factor of a sweep: a setting and the values it takes, and how its axis is drawn.
@@ -13,6 +14,9 @@ import java.util.Objects;
  * @param scale how the values are spaced: a log or linear axis, or categories
  */
 public record SweepFactor(String name, List<String> values, Scale scale) {
+  /** The factors whose values hold commas themselves, so levels are separated by ';'. */
+  private static final Set<String> SEMICOLON_SEPARATED = Set.of("layers", "model", "augment");
+
   /** How a factor's values are spaced on a chart's axis. */
   public enum Scale {
     LOG,
@@ -48,8 +52,7 @@ public record SweepFactor(String name, List<String> values, Scale scale) {
     }
     List<String> values = new ArrayList<>();
     for (String v :
-        text.substring(eq + 1)
-            .split(name.equals("layers") || name.equals("model") ? ";" : ",(?![^(]*\\))")) {
+        text.substring(eq + 1).split(SEMICOLON_SEPARATED.contains(name) ? ";" : ",(?![^(]*\\))")) {
       if (!v.isBlank()) {
         values.add(v.trim());
       }

@@ -1,6 +1,7 @@
 package dev.mnistlab.train;
 
 import dev.mnistlab.InvalidInputException;
+import dev.mnistlab.data.AugmentSpec;
 
 /**
  * Holds every setting of one training run, so that a stored result can be re-run exactly.
@@ -28,6 +29,9 @@ import dev.mnistlab.InvalidInputException;
  * @param normalize standardise pixels with MNIST's mean 0.1307 and std 0.3081
  * @param init weight initialisation scheme name
  * @param logEvery record the training loss of every Nth step
+ * @param augment how training images are warped each epoch, in the canonical form of {@link
+ *     AugmentSpec#text()}; {@code none} (also what a config stored without it reads as) for no
+ *     augmentation
  */
 public record TrainConfig(
     String model,
@@ -49,7 +53,8 @@ public record TrainConfig(
     String valSplit,
     boolean normalize,
     String init,
-    int logEvery) {
+    int logEvery,
+    String augment) {
 
   /** The seed's final network (trial 7), the default model. */
   public static final String DEFAULT_MODEL = "linear(512),relu,linear(256),relu,linear(10)";
@@ -92,6 +97,64 @@ public record TrainConfig(
         "validation split must be 'last' or 'random', got '" + valSplit + "'");
     require(init != null && !init.isBlank(), "--init must not be empty");
     require(logEvery >= 1, "log-every must be >= 1, got " + logEvery);
+    // Results stored before augmentation existed have no such key: they trained without it.
+    augment = AugmentSpec.parse(augment).text();
+  }
+
+  /** Creates a config that trains without augmentation. */
+  public TrainConfig(
+      String model,
+      int epochs,
+      int batchSize,
+      double lr,
+      OptimizerKind optimizer,
+      double momentum,
+      double weightDecay,
+      double beta1,
+      double beta2,
+      ScheduleKind schedule,
+      int warmupEpochs,
+      long seed,
+      int threads,
+      int earlyStop,
+      int trainLimit,
+      int valSize,
+      String valSplit,
+      boolean normalize,
+      String init,
+      int logEvery) {
+    this(
+        model,
+        epochs,
+        batchSize,
+        lr,
+        optimizer,
+        momentum,
+        weightDecay,
+        beta1,
+        beta2,
+        schedule,
+        warmupEpochs,
+        seed,
+        threads,
+        earlyStop,
+        trainLimit,
+        valSize,
+        valSplit,
+        normalize,
+        init,
+        logEvery,
+        AugmentSpec.NONE_TEXT);
+  }
+
+  /** Returns whether training images are augmented. */
+  public boolean augments() {
+    return !augment.equals(AugmentSpec.NONE_TEXT);
+  }
+
+  /** Returns the augmentation this config asks for. */
+  public AugmentSpec augmentSpec() {
+    return AugmentSpec.parse(augment);
   }
 
   /** Returns the defaults of {@code mnist-lab train}: the seed's trial 7 for 20 epochs. */
@@ -141,7 +204,8 @@ public record TrainConfig(
         valSplit,
         normalize,
         init,
-        logEvery);
+        logEvery,
+        augment);
   }
 
   /** Returns a copy with other epochs, batch size and learning rate. */
@@ -166,7 +230,8 @@ public record TrainConfig(
         valSplit,
         normalize,
         init,
-        logEvery);
+        logEvery,
+        augment);
   }
 
   /** Returns a copy with another thread count (0 for automatic). */
@@ -191,7 +256,8 @@ public record TrainConfig(
         valSplit,
         normalize,
         init,
-        logEvery);
+        logEvery,
+        augment);
   }
 
   /** Returns a copy with another seed. */
@@ -216,7 +282,8 @@ public record TrainConfig(
         valSplit,
         normalize,
         init,
-        logEvery);
+        logEvery,
+        augment);
   }
 
   /** Returns a copy that trains on the first {@code limit} training images only. */
@@ -241,7 +308,34 @@ public record TrainConfig(
         valSplit,
         normalize,
         init,
-        logEvery);
+        logEvery,
+        augment);
+  }
+
+  /** Returns a copy with another augmentation, in the text form of {@link AugmentSpec}. */
+  public TrainConfig withAugment(String newAugment) {
+    return new TrainConfig(
+        model,
+        epochs,
+        batchSize,
+        lr,
+        optimizer,
+        momentum,
+        weightDecay,
+        beta1,
+        beta2,
+        schedule,
+        warmupEpochs,
+        seed,
+        threads,
+        earlyStop,
+        trainLimit,
+        valSize,
+        valSplit,
+        normalize,
+        init,
+        logEvery,
+        newAugment);
   }
 
   private static void require(boolean rule, String message) {

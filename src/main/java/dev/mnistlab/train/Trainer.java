@@ -11,11 +11,16 @@ import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import dev.mnistlab.InvalidInputException;
+import dev.mnistlab.data.AugmentSpec;
+import dev.mnistlab.data.Augmenter;
 import dev.mnistlab.data.Dataset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 
 /**
  * Trains one network on one dataset split and measures it, epoch by epoch.
@@ -25,6 +30,10 @@ import java.util.function.Consumer;
  * scoped to a per-batch manager so native memory stays flat over epochs and over many runs in one
  * process. Gradient recording is switched per thread (PyTorch's grad mode is thread-local), which
  * DJL's {@code GradientCollector} does not allow for two trainers at once.
+ *
+ * <p>With augmentation, only training images are warped, new draws every epoch (see {@link
+ * Augmenter}); one background thread prepares them a few thousand images ahead of the engine (see
+ * {@link AugmentedChunks}). Validation and test images are never changed.
  *
  * <p>Not thread-safe: one trainer runs one network at a time.
  */
@@ -68,13 +77,27 @@ public final class Trainer {
     String message = "ran all " + config.epochs() + " epoch(s)";
     long divergedAt = 0;
     boolean stopped = false;
+    AugmentSpec augment = config.augmentSpec();
+    ExecutorService augmenting =
+        augment.isNone()
+            ? null
+            : Executors.newSingleThreadExecutor(
+                r -> {
+                  Thread t = new Thread(r, "augment");
+                  t.setDaemon(true);
+                  return t;
+                });
     try (NDManager root = NDManager.newBaseManager()) {
       // Dropout draws from the engine's generator; seed it so runs repeat exactly.
       JniUtils.setSeed(config.seed());
       Block block = network.block();
       block.initialize(root, DataType.FLOAT32, new Shape(1, PIXELS));
       network.initializer().accept(block, config.seed());
-      Run run = new Run(root, block, data);
+      Augmenter augmenter =
+          augment.isNone()
+              ? null
+              : new Augmenter(augment, config.seed(), Augmenter.background(config.normalize()));
+      Run run = new Run(root, block, data, augmenter, augmenting);
       double bestValLoss = Double.POSITIVE_INFINITY;
       int sinceBest = 0;
       for (int epoch = 1; epoch <= config.epochs(); epoch++) {
@@ -127,6 +150,9 @@ public final class Trainer {
       message = e.getClass().getSimpleName() + ": " + e.getMessage();
     } finally {
       JniUtils.setGradMode(false);
+      if (augmenting != null) {
+        augmenting.shutdownNow();
+      }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     return new TrainResult(
@@ -149,6 +175,8 @@ public final class Trainer {
     private final NDManager root;
     private final Block block;
     private final Dataset data;
+    private final Augmenter augmenter;
+    private final ExecutorService augmenting;
     private final NDArray trainX;
     private final NDArray trainY;
     private final Split val;
@@ -162,12 +190,20 @@ public final class Trainer {
     private final NDArray one;
     private long step;
 
-    Run(NDManager root, Block block, Dataset data) {
+    Run(
+        NDManager root,
+        Block block,
+        Dataset data,
+        Augmenter augmenter,
+        ExecutorService augmenting) {
       this.root = root;
       this.block = block;
       this.data = data;
+      this.augmenter = augmenter;
+      this.augmenting = augmenting;
       int n = data.trainSize();
-      this.trainX = root.create(data.trainX(), new Shape(n, PIXELS));
+      // Augmented images are made anew each epoch on the Java side; the originals stay there.
+      this.trainX = augmenter == null ? root.create(data.trainX(), new Shape(n, PIXELS)) : null;
       this.trainY = root.create(toLongs(data.trainY()));
       // Copied to the engine once, so evaluating creates no garbage on the Java heap.
       this.val = Split.of(root, data.valX(), data.valY());
@@ -198,22 +234,25 @@ public final class Trainer {
       listener.epochStarted(epoch, config.epochs(), batchesPerEpoch);
       double sum = 0;
       float last = Float.NaN;
-      try (NDManager epochScope = root.newSubManager()) {
+      long[] perm = permutation(n);
+      try (NDManager epochScope = root.newSubManager();
+          AugmentedChunks chunks = augmentedChunks(epoch, perm)) {
         // An indexing result belongs to the indexed array's manager (the run's root) unless
         // moved: without these attaches every epoch's shuffled copy would live to the end.
-        NDArray order = epochScope.create(permutation(n));
-        NDArray x = trainX.get(order);
+        NDArray order = epochScope.create(perm);
         NDArray y = trainY.get(order);
-        x.attach(epochScope);
         y.attach(epochScope);
         // One split into views costs one engine call; slicing per step costs one each.
         long[] cuts = batchStarts(n, batch);
-        NDList xs = x.split(cuts);
         NDList ys = y.split(cuts);
+        IntFunction<NDArray> xs =
+            chunks == null
+                ? shuffled(epochScope, order, cuts)
+                : augmented(epochScope, chunks, perm);
         for (int b = 0; b < batchesPerEpoch; b++) {
           step++;
           try (NDManager scope = epochScope.newSubManager()) {
-            last = trainStep(scope, xs.get(b), ys.get(b));
+            last = trainStep(scope, xs.apply(b), ys.get(b));
           }
           if (!Float.isFinite(last)) {
             return new EpochOutcome(null, step, last);
@@ -239,6 +278,48 @@ public final class Trainer {
               seconds,
               n / trainSeconds);
       return new EpochOutcome(metrics, 0, 0f);
+    }
+
+    /** Returns the batches of the original images in {@code order}, as views of one copy. */
+    private IntFunction<NDArray> shuffled(NDManager epochScope, NDArray order, long[] cuts) {
+      NDArray x = trainX.get(order);
+      x.attach(epochScope);
+      NDList xs = x.split(cuts);
+      return xs::get;
+    }
+
+    /**
+     * Returns the batches of augmented images, chunk by chunk as the background thread finishes
+     * them; batch {@code b} must be asked for in order. Each chunk's copy on the engine is freed
+     * when the next one arrives.
+     */
+    private IntFunction<NDArray> augmented(
+        NDManager epochScope, AugmentedChunks chunks, long[] perm) {
+      int batch = config.batchSize();
+      int perChunk = chunks.chunkSize() / batch;
+      NDManager[] chunkScope = new NDManager[1];
+      NDList[] xs = new NDList[1];
+      return b -> {
+        if (b % perChunk == 0) {
+          if (chunkScope[0] != null) {
+            chunkScope[0].close();
+          }
+          chunkScope[0] = epochScope.newSubManager();
+          float[] pixels = chunks.next();
+          int count = pixels.length / PIXELS;
+          NDArray x = chunkScope[0].create(pixels, new Shape(count, PIXELS));
+          xs[0] = x.split(batchStarts(count, batch));
+        }
+        return xs[0].get(b % perChunk);
+      };
+    }
+
+    /** Returns the epoch's augmented chunks being prepared, or null without augmentation. */
+    private AugmentedChunks augmentedChunks(int epoch, long[] perm) {
+      return augmenter == null
+          ? null
+          : new AugmentedChunks(
+              augmenting, augmenter, data.trainX(), perm, epoch, config.batchSize());
     }
 
     private float trainStep(NDManager scope, NDArray x, NDArray y) {

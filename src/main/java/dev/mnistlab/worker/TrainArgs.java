@@ -45,6 +45,9 @@ public final class TrainArgs {
     if (c.normalize()) {
       args.add("--normalize");
     }
+    if (c.augments()) {
+      add(args, "--augment", c.augment());
+    }
     return args;
   }
 

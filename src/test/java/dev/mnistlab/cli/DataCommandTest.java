@@ -3,7 +3,10 @@ package dev.mnistlab.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mnistlab.data.IdxFixtures;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.nio.file.Path;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,5 +71,57 @@ class DataCommandTest {
                 + "exist: "
                 + missing
                 + " (only 'mnist-lab data fetch' creates one)");
+  }
+
+  @Test
+  void previewWritesAPngOfOriginalsBesideAugmentedCopies() throws IOException {
+    SyntheticMnist.write(dir);
+    Path png = dir.resolve("grid.png");
+
+    CliRun run =
+        CliRun.of(
+            "data",
+            "preview",
+            "--data-dir",
+            dir.toString(),
+            "--augment",
+            "rotate=12,shift=2,scale=0.1",
+            "--count",
+            "3",
+            "--copies",
+            "2",
+            "--out",
+            png.toString());
+
+    assertThat(run.code()).as("stderr:%n%s", run.err()).isZero();
+    BufferedImage image = ImageIO.read(png.toFile());
+    assertThat(image.getWidth()).isEqualTo(3 * 84 + 2 + 3);
+    assertThat(image.getHeight()).isEqualTo(3 * 84 + 4);
+    assertThat(run.outLines())
+        .containsExactly(
+            "wrote "
+                + png
+                + ": 3 training images, 2 copies each (rotate=12,shift=2,scale=0.1, seed 42)");
+  }
+
+  @Test
+  void previewRefusesABadSpecBeforeWritingAnything() {
+    SyntheticMnist.write(dir);
+    Path png = dir.resolve("grid.png");
+
+    CliRun run =
+        CliRun.of(
+            "data",
+            "preview",
+            "--data-dir",
+            dir.toString(),
+            "--augment",
+            "shift=20",
+            "--out",
+            png.toString());
+
+    assertThat(run.badInputLine())
+        .isEqualTo("mnist-lab data preview: --augment: shift must be >= 0 and < 14 pixels, got 20");
+    assertThat(png).doesNotExist();
   }
 }

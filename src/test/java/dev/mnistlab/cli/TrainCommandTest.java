@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class TrainCommandTest {
@@ -556,5 +557,47 @@ class TrainCommandTest {
       child.destroyForcibly();
       parent.destroyForcibly();
     }
+  }
+
+  // --- augmentation --------------------------------------------------------------------------
+
+  @Test
+  void trainsWithAugmentationEndToEndAndRecordsItInTheResult() throws IOException {
+    JsonNode result = quickTrainJson("--augment", "shift=2,rotate=10");
+
+    assertThat(result.get("state").asText()).isEqualTo("COMPLETE");
+    assertThat(result.get("config").get("augment").asText()).isEqualTo("rotate=10,shift=2");
+    assertThat(epochLosses(result)).isNotEqualTo(epochLosses(quickTrainJson()));
+    assertThat(quickTrainJson().get("config").get("augment").asText()).isEqualTo("none");
+  }
+
+  @Test
+  void printsTheAugmentationInTheRunHeader() {
+    CliRun run = quickTrain("--augment", "scale=0.1");
+
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.outLines()).contains("augment scale=0.1 (training images only)");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "zoom=2|--augment: unknown key 'zoom'; allowed: rotate=DEG, shift=PX, scale=S,"
+            + " elastic=ALPHA[:SIGMA], or none",
+        "rotate=-3|--augment: rotate must be >= 0 and < 180 degrees, got -3",
+        "shift=two|--augment: shift must be a number, got 'two'",
+        "rotate=180|--augment: rotate must be >= 0 and < 180 degrees, got 180",
+        "shift=14|--augment: shift must be >= 0 and < 14 pixels, got 14",
+        "scale=1|--augment: scale must be in (0, 1), got 1",
+        "flip|--augment: flip mirrors images left-right, which changes the label of digits (a"
+            + " mirrored 2, 3 or 7 is no digit), and MNIST is the only data set mnist-lab knows;"
+            + " not allowed"
+      })
+  void rejectsBadAugmentSpecInOneLine(String spec, String message) {
+    CliRun run = train("--augment", spec);
+
+    assertThat(run.badInputLine()).isEqualTo("mnist-lab train: " + message);
+    assertThat(run.out()).isEmpty();
   }
 }

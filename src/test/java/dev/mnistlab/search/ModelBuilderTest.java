@@ -330,4 +330,14 @@ class ModelBuilderTest {
     }
     return ((Distribution.Fixed) d).value();
   }
+
+  @Test
+  void setsAugmentationFromAStringChoice() {
+    assertThat(ModelBuilder.build(point("augment", "shift=2, rotate=5"), BASE).augment())
+        .isEqualTo("rotate=5,shift=2");
+    assertThat(ModelBuilder.build(point("lr", 0.05), BASE).augment()).isEqualTo(BASE.augment());
+    assertThatThrownBy(() -> ModelBuilder.build(point("augment", "zoom=2"), BASE))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith("parameter 'augment': --augment: unknown key 'zoom'");
+  }
 }

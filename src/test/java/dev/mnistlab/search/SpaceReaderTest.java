@@ -277,7 +277,18 @@ class SpaceReaderTest {
         "s.yaml, line 2: parameter 'learning_rate': not a setting the model builder knows; "
             + "known: layers, activation, dropout, batch_norm, conv_layers, kernel, pool, "
             + "dense_units, lr, batch_size, epochs, optimizer, momentum, weight_decay, "
-            + "schedule, warmup_epochs, normalize, beta1, beta2, init, units_K, channels_K");
+            + "schedule, warmup_epochs, normalize, beta1, beta2, init, augment, units_K, "
+            + "channels_K");
+  }
+
+  @Test
+  void readsAugmentAsAChoiceOfSpecsAndRefusesABadOneWithItsLine() {
+    assertThat(parse("params:\n  augment: {choice: [none, \"rotate=10,shift=2\"]}\n").params())
+        .hasSize(1);
+    assertFails(
+        "params:\n  lr: 0.1\n  augment: {choice: [none, \"rotate=200\"]}\n",
+        "s.yaml, line 3: parameter 'augment': --augment: rotate must be >= 0 and < 180 degrees,"
+            + " got 200");
   }
 
   @Test

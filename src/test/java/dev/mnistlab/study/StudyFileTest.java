@@ -298,4 +298,37 @@ class StudyFileTest {
         .hasMessage(
             "unknown preset study 'vlog': allowed are " + String.join(", ", List.of("blog")));
   }
+
+  @Test
+  void acceptsAugmentAsATrainSetting() {
+    StudyDefinition study =
+        StudyFile.parse(
+            """
+        name: x
+        defaults: {augment: "rotate=12,shift=2"}
+        trials:
+          - {name: a}
+          - {name: b, augment: none}
+        """,
+            "x.yaml");
+
+    assertThat(study.trials().get(0).config().augment()).isEqualTo("rotate=12,shift=2");
+    assertThat(study.trials().get(1).config().augment()).isEqualTo("none");
+  }
+
+  @Test
+  void refusesABadAugmentWithItsLine() {
+    assertThatThrownBy(
+            () ->
+                StudyFile.parse(
+                    """
+        name: x
+        trials:
+          - name: a
+            augment: rotate=190
+        """,
+                    "x.yaml"))
+        .hasMessage(
+            "x.yaml, line 4: trial 'a': --augment: rotate must be >= 0 and < 180 degrees, got 190");
+  }
 }

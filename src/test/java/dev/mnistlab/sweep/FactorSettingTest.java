@@ -65,10 +65,20 @@ class FactorSettingTest {
     assertThatThrownBy(() -> FactorSetting.apply(BASE, "batch_size", "big"))
         .hasMessageStartingWith("factor batch_size=big:");
     assertThatThrownBy(() -> FactorSetting.apply(BASE, "colour", "red"))
-        .hasMessageContaining("unknown factor 'colour': allowed are activation, batch_size");
+        .hasMessageContaining(
+            "unknown factor 'colour': allowed are activation, augment, batch_size");
   }
 
   private static org.assertj.core.data.Offset<Double> within() {
     return org.assertj.core.data.Offset.offset(1e-12);
+  }
+
+  @Test
+  void setsAugmentationAsAFactor() {
+    assertThat(FactorSetting.apply(BASE, "augment", "shift=2").augment()).isEqualTo("shift=2");
+    assertThatThrownBy(() -> FactorSetting.apply(BASE, "augment", "shift=20"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage(
+            "factor augment=shift=20: --augment: shift must be >= 0 and < 14 pixels, got 20");
   }
 }

@@ -30,12 +30,21 @@ class SweepFactorTest {
   }
 
   @Test
+  void splitsAugmentSpecsOnSemicolons() {
+    SweepFactor augment = SweepFactor.parse("augment=none;rotate=12,shift=2");
+
+    assertThat(augment.values()).containsExactly("none", "rotate=12,shift=2");
+    assertThat(augment.scale()).isEqualTo(SweepFactor.Scale.CATEGORICAL);
+  }
+
+  @Test
   void rejectsMalformedFactorsWithOneClearMessage() {
     assertThatThrownBy(() -> SweepFactor.parse("lr"))
         .isInstanceOf(InvalidInputException.class)
         .hasMessage("--factor must be NAME=V1,V2,..., got 'lr'");
     assertThatThrownBy(() -> SweepFactor.parse("speed=1,2"))
-        .hasMessageStartingWith("unknown factor 'speed': allowed are activation, batch_size");
+        .hasMessageStartingWith(
+            "unknown factor 'speed': allowed are activation, augment, batch_size");
     assertThatThrownBy(() -> SweepFactor.parse("lr=0.1,0.1"))
         .hasMessage("factor lr lists a value twice: [0.1, 0.1]");
   }

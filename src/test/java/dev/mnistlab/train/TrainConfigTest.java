@@ -3,6 +3,7 @@ package dev.mnistlab.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mnistlab.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
@@ -133,5 +134,42 @@ class TrainConfigTest {
     assertThat(copy.threads()).isEqualTo(2);
     assertThat(copy.trainLimit()).isEqualTo(500);
     assertThat(copy.withSeed(D.seed()).withThreads(0).withTrainLimit(0)).isEqualTo(D);
+  }
+
+  @Test
+  void storesAugmentationInItsCanonicalFormAndNoneByDefault() {
+    assertThat(D.augment()).isEqualTo("none");
+    assertThat(D.augments()).isFalse();
+    TrainConfig augmented = D.withAugment("shift=2, rotate=12");
+
+    assertThat(augmented.augment()).isEqualTo("rotate=12,shift=2");
+    assertThat(augmented.augments()).isTrue();
+  }
+
+  @Test
+  void rejectsBadAugmentationNamingTheRule() {
+    assertThatThrownBy(() -> D.withAugment("rotate=200"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("--augment: rotate must be >= 0 and < 180 degrees, got 200");
+  }
+
+  @Test
+  void readsAStoredConfigWithoutAugmentAsNone() throws Exception {
+    ObjectNode stored = JsonFormat.MAPPER.valueToTree(D);
+    stored.remove("augment");
+
+    TrainConfig read = JsonFormat.MAPPER.treeToValue(stored, TrainConfig.class);
+
+    assertThat(read).isEqualTo(D);
+    assertThat(read.augment()).isEqualTo("none");
+  }
+
+  @Test
+  void writesAndReadsAugmentInJson() throws Exception {
+    TrainConfig augmented = D.withAugment("rotate=12,elastic=34");
+    String json = JsonFormat.MAPPER.writeValueAsString(augmented);
+
+    assertThat(json).contains("\"augment\" : \"rotate=12,elastic=34:4\"");
+    assertThat(JsonFormat.MAPPER.readValue(json, TrainConfig.class)).isEqualTo(augmented);
   }
 }

@@ -274,4 +274,50 @@ class TrainerTest {
         .flatMap(e -> List.of(e.trainLoss(), e.trainLossLastBatch(), e.valLoss()).stream())
         .toList();
   }
+
+  @Test
+  void augmentationNeverChangesTheDatasetsArraysAndRepeatsWithTheSeed() {
+    Dataset data = SyntheticDigits.dataset(300, 50, 50);
+    float[] trainX = data.trainX().clone();
+    float[] valX = data.valX().clone();
+    float[] testX = data.testX().clone();
+    TrainConfig config = config(SMALL, 2, 20, 1e-2).withAugment("rotate=15,shift=2,scale=0.1");
+
+    TrainResult first = train(config, data);
+    TrainResult second = train(config, data);
+
+    assertThat(first.state()).isEqualTo(RunState.COMPLETE);
+    assertThat(data.trainX()).isEqualTo(trainX);
+    assertThat(data.valX()).isEqualTo(valX);
+    assertThat(data.testX()).isEqualTo(testX);
+    assertThat(losses(second)).containsExactlyElementsOf(losses(first));
+    assertThat(second.test()).isEqualTo(first.test());
+  }
+
+  @Test
+  void augmentationChangesOnlyTrainingLosses() {
+    // Validation loss after a step differs only through the weights; with a learning rate of
+    // almost 0 the weights stay put, so only the training images can differ.
+    TrainConfig still = config(SMALL, 1, 20, 1e-12);
+
+    TrainResult plain = train(still, DATA);
+    TrainResult augmented = train(still.withAugment("shift=3"), DATA);
+
+    assertThat(augmented.epochs().get(0).trainLoss())
+        .isNotEqualTo(plain.epochs().get(0).trainLoss());
+    assertThat(augmented.epochs().get(0).valLoss()).isEqualTo(plain.epochs().get(0).valLoss());
+    assertThat(augmented.test()).isEqualTo(plain.test());
+  }
+
+  @Test
+  void augmentsBatchesAcrossChunkBoundariesAndAPartialLastBatch() {
+    // 4,500 images in batches of 64: chunks of 4,096, and a last batch of 20.
+    Dataset data = SyntheticDigits.dataset(4500, 50, 50);
+    TrainConfig config = config(SMALL, 1, 64, 1e-2).withAugment("rotate=5");
+
+    TrainResult result = train(config, data);
+
+    assertThat(result.state()).isEqualTo(RunState.COMPLETE);
+    assertThat(result.epochs().get(0).trainLoss()).isFinite();
+  }
 }
