@@ -192,6 +192,17 @@ final class TrainCommand implements Callable<Integer> {
               + "See 'mnist-lab data preview' (default: ${DEFAULT-VALUE}).")
   String augment;
 
+  @Option(
+      names = "--label-smoothing",
+      defaultValue = "0",
+      paramLabel = "EPS",
+      description =
+          "Train against targets of 1-EPS on the true class plus EPS/10 on every class, as "
+              + "PyTorch's CrossEntropyLoss(label_smoothing=EPS); in [0, 1). The training loss "
+              + "shown is the smoothed one; validation and test losses stay plain cross-entropy, "
+              + "so they compare across runs (default: ${DEFAULT-VALUE}, none).")
+  double labelSmoothing;
+
   @Mixin DataOptions data;
 
   @Option(
@@ -279,6 +290,12 @@ final class TrainCommand implements Callable<Integer> {
       if (config.augments()) {
         out.printf(Locale.ROOT, "augment %s (training images only)%n", config.augment());
       }
+      if (config.smoothsLabels()) {
+        out.printf(
+            Locale.ROOT,
+            "label smoothing %s (training loss only; validation and test are plain)%n",
+            config.labelSmoothing());
+      }
       out.flush();
     }
     boolean tty = System.console() != null;
@@ -363,7 +380,9 @@ final class TrainCommand implements Callable<Integer> {
         data.normalize,
         init,
         logEvery,
-        augment);
+        augment,
+        labelSmoothing,
+        0);
   }
 
   static int parseThreads(String text) {

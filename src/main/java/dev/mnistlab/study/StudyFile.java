@@ -54,7 +54,8 @@ public final class StudyFile {
           "normalize",
           "init",
           "log_every",
-          "augment");
+          "augment",
+          "label_smoothing");
 
   private static final Set<String> TRIAL_KEYS =
       Set.of("name", "reported_accuracy", "reported_loss", "notes");
@@ -221,6 +222,7 @@ public final class StudyFile {
           s.containsKey("normalize") ? bool(s.get("normalize"), "normalize", where) : d.normalize();
       String init = s.containsKey("init") ? text(s.get("init"), "init", where) : d.init();
       int logEvery = intOr(s, "log_every", d.logEvery(), where);
+      double labelSmoothing = doubleOr(s, "label_smoothing", d.labelSmoothing(), where);
       String augment =
           s.containsKey("augment") ? text(s.get("augment"), "augment", where) : d.augment();
       String optimizerName =
@@ -243,6 +245,10 @@ public final class StudyFile {
         if (s.containsKey("augment")) {
           rulesAt = s.get("augment").at();
           TrainConfig.defaults().withAugment(augment);
+        }
+        if (s.containsKey("label_smoothing")) {
+          rulesAt = s.get("label_smoothing").at();
+          TrainConfig.defaults().withLabelSmoothing(labelSmoothing);
         }
         rulesAt = at;
         TrainConfig config =
@@ -267,7 +273,9 @@ public final class StudyFile {
                 normalize,
                 init,
                 logEvery,
-                augment);
+                augment,
+                labelSmoothing,
+                d.ema());
         // Before the study is stored and queued, not trial by trial in the engine.
         MemoryCheck.requireFits(config);
         return config;

@@ -68,6 +68,22 @@ public final class JsonFormat {
     }
   }
 
+  /**
+   * Reads a setting added after results were first stored: a key that is absent (or null) reads as
+   * 0, which such settings use for off.
+   */
+  static final class NullAsZero extends JsonDeserializer<Double> {
+    @Override
+    public Double deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      return p.getValueAsDouble(0);
+    }
+
+    @Override
+    public Double getNullValue(DeserializationContext ctxt) {
+      return 0.0;
+    }
+  }
+
   private static final class Named<T> extends JsonSerializer<T> {
     private final Function<T, String> name;
 

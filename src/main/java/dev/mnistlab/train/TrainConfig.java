@@ -1,5 +1,6 @@
 package dev.mnistlab.train;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.data.AugmentSpec;
 
@@ -32,6 +33,12 @@ import dev.mnistlab.data.AugmentSpec;
  * @param augment how training images are warped each epoch, in the canonical form of {@link
  *     AugmentSpec#text()}; {@code none} (also what a config stored without it reads as) for no
  *     augmentation
+ * @param labelSmoothing the share of each training target spread evenly over all ten classes, in
+ *     [0, 1); 0 (also what a config stored without it reads as) for plain cross-entropy. Only the
+ *     training loss is smoothed; validation and test losses stay plain cross-entropy
+ * @param ema the decay of an exponential moving average of the weights, updated after every step
+ *     and evaluated on validation and test, in (0, 1); 0 (also what a config stored without it
+ *     reads as) for none
  */
 public record TrainConfig(
     String model,
@@ -54,7 +61,9 @@ public record TrainConfig(
     boolean normalize,
     String init,
     int logEvery,
-    String augment) {
+    String augment,
+    @JsonDeserialize(using = JsonFormat.NullAsZero.class) double labelSmoothing,
+    @JsonDeserialize(using = JsonFormat.NullAsZero.class) double ema) {
 
   /** The seed's final network (trial 7), the default model. */
   public static final String DEFAULT_MODEL = "linear(512),relu,linear(256),relu,linear(10)";
@@ -99,6 +108,61 @@ public record TrainConfig(
     require(logEvery >= 1, "log-every must be >= 1, got " + logEvery);
     // Results stored before augmentation existed have no such key: they trained without it.
     augment = AugmentSpec.parse(augment).text();
+    require(
+        labelSmoothing >= 0 && labelSmoothing < 1,
+        "label smoothing must be >= 0 and < 1, got " + labelSmoothing);
+    require(
+        ema == 0 || ema > 0 && ema < 1,
+        "EMA decay must be > 0 and < 1 (or 0 for none), got " + ema);
+  }
+
+  /** Creates a config without label smoothing or a weight average. */
+  public TrainConfig(
+      String model,
+      int epochs,
+      int batchSize,
+      double lr,
+      OptimizerKind optimizer,
+      double momentum,
+      double weightDecay,
+      double beta1,
+      double beta2,
+      ScheduleKind schedule,
+      int warmupEpochs,
+      long seed,
+      int threads,
+      int earlyStop,
+      int trainLimit,
+      int valSize,
+      String valSplit,
+      boolean normalize,
+      String init,
+      int logEvery,
+      String augment) {
+    this(
+        model,
+        epochs,
+        batchSize,
+        lr,
+        optimizer,
+        momentum,
+        weightDecay,
+        beta1,
+        beta2,
+        schedule,
+        warmupEpochs,
+        seed,
+        threads,
+        earlyStop,
+        trainLimit,
+        valSize,
+        valSplit,
+        normalize,
+        init,
+        logEvery,
+        augment,
+        0,
+        0);
   }
 
   /** Creates a config that trains without augmentation. */
@@ -205,7 +269,9 @@ public record TrainConfig(
         normalize,
         init,
         logEvery,
-        augment);
+        augment,
+        labelSmoothing,
+        ema);
   }
 
   /** Returns a copy with other epochs, batch size and learning rate. */
@@ -231,7 +297,9 @@ public record TrainConfig(
         normalize,
         init,
         logEvery,
-        augment);
+        augment,
+        labelSmoothing,
+        ema);
   }
 
   /** Returns a copy with another thread count (0 for automatic). */
@@ -257,7 +325,9 @@ public record TrainConfig(
         normalize,
         init,
         logEvery,
-        augment);
+        augment,
+        labelSmoothing,
+        ema);
   }
 
   /** Returns a copy with another seed. */
@@ -283,7 +353,9 @@ public record TrainConfig(
         normalize,
         init,
         logEvery,
-        augment);
+        augment,
+        labelSmoothing,
+        ema);
   }
 
   /** Returns a copy that trains on the first {@code limit} training images only. */
@@ -309,7 +381,9 @@ public record TrainConfig(
         normalize,
         init,
         logEvery,
-        augment);
+        augment,
+        labelSmoothing,
+        ema);
   }
 
   /** Returns a copy with another augmentation, in the text form of {@link AugmentSpec}. */
@@ -335,7 +409,75 @@ public record TrainConfig(
         normalize,
         init,
         logEvery,
-        newAugment);
+        newAugment,
+        labelSmoothing,
+        ema);
+  }
+
+  /** Returns whether the training loss is smoothed. */
+  public boolean smoothsLabels() {
+    return labelSmoothing > 0;
+  }
+
+  /** Returns whether validation and test evaluate an average of the weights. */
+  public boolean averagesWeights() {
+    return ema > 0;
+  }
+
+  /** Returns a copy with another label smoothing, 0 for none. */
+  public TrainConfig withLabelSmoothing(double newLabelSmoothing) {
+    return new TrainConfig(
+        model,
+        epochs,
+        batchSize,
+        lr,
+        optimizer,
+        momentum,
+        weightDecay,
+        beta1,
+        beta2,
+        schedule,
+        warmupEpochs,
+        seed,
+        threads,
+        earlyStop,
+        trainLimit,
+        valSize,
+        valSplit,
+        normalize,
+        init,
+        logEvery,
+        augment,
+        newLabelSmoothing,
+        ema);
+  }
+
+  /** Returns a copy with another weight-average decay, 0 for none. */
+  public TrainConfig withEma(double newEma) {
+    return new TrainConfig(
+        model,
+        epochs,
+        batchSize,
+        lr,
+        optimizer,
+        momentum,
+        weightDecay,
+        beta1,
+        beta2,
+        schedule,
+        warmupEpochs,
+        seed,
+        threads,
+        earlyStop,
+        trainLimit,
+        valSize,
+        valSplit,
+        normalize,
+        init,
+        logEvery,
+        augment,
+        labelSmoothing,
+        newEma);
   }
 
   private static void require(boolean rule, String message) {

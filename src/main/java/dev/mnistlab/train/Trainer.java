@@ -35,6 +35,10 @@ import java.util.function.IntFunction;
  * Augmenter}); one background thread prepares them a few thousand images ahead of the engine (see
  * {@link AugmentedChunks}). Validation and test images are never changed.
  *
+ * <p>With label smoothing, the training loss (what is minimised and reported per step and epoch) is
+ * the smoothed one; validation and test losses stay plain cross-entropy, so they compare across
+ * runs whatever their smoothing.
+ *
  * <p>Not thread-safe: one trainer runs one network at a time.
  */
 public final class Trainer {
@@ -329,7 +333,7 @@ public final class Trainer {
       JniUtils.setGradMode(true);
       try {
         NDArray logits = block.forward(store, new NDList(x), true).singletonOrThrow();
-        loss = Losses.crossEntropy(logits, y);
+        loss = Losses.crossEntropy(logits, y, config.labelSmoothing());
         JniUtils.backward((PtNDArray) loss, (PtNDArray) one, false, false);
       } finally {
         JniUtils.setGradMode(false);

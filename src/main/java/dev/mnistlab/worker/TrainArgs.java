@@ -48,6 +48,9 @@ public final class TrainArgs {
     if (c.augments()) {
       add(args, "--augment", c.augment());
     }
+    if (c.smoothsLabels()) {
+      add(args, "--label-smoothing", c.labelSmoothing());
+    }
     return args;
   }
 

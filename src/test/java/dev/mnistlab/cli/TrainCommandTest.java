@@ -600,4 +600,26 @@ class TrainCommandTest {
     assertThat(run.badInputLine()).isEqualTo("mnist-lab train: " + message);
     assertThat(run.out()).isEmpty();
   }
+
+  // --- label smoothing -----------------------------------------------------------------------
+
+  @Test
+  void trainsWithLabelSmoothingAndRecordsItInTheResultAndHeader() throws IOException {
+    JsonNode result = quickTrainJson("--label-smoothing", "0.1");
+
+    assertThat(result.get("state").asText()).isEqualTo("COMPLETE");
+    assertThat(result.get("config").get("label_smoothing").asDouble()).isEqualTo(0.1);
+    assertThat(quickTrainJson().get("config").get("label_smoothing").asDouble()).isZero();
+    assertThat(quickTrain("--label-smoothing", "0.1").outLines())
+        .contains("label smoothing 0.1 (training loss only; validation and test are plain)");
+  }
+
+  @Test
+  void rejectsLabelSmoothingOfOneOrMoreInOneLine() {
+    CliRun run = train("--label-smoothing", "1.5");
+
+    assertThat(run.badInputLine())
+        .isEqualTo("mnist-lab train: label smoothing must be >= 0 and < 1, got 1.5");
+    assertThat(run.out()).isEmpty();
+  }
 }

@@ -340,4 +340,12 @@ class ModelBuilderTest {
         .isInstanceOf(InvalidInputException.class)
         .hasMessageStartingWith("parameter 'augment': --augment: unknown key 'zoom'");
   }
+
+  @Test
+  void setsLabelSmoothingFromThePointAndKeepsTheBasesOtherwise() {
+    assertThat(ModelBuilder.build(point("label_smoothing", 0.1), BASE).labelSmoothing())
+        .isEqualTo(0.1);
+    assertThat(ModelBuilder.build(point("lr", 0.05), BASE).labelSmoothing())
+        .isEqualTo(BASE.labelSmoothing());
+  }
 }

@@ -277,8 +277,8 @@ class SpaceReaderTest {
         "s.yaml, line 2: parameter 'learning_rate': not a setting the model builder knows; "
             + "known: layers, activation, dropout, batch_norm, conv_layers, kernel, pool, "
             + "dense_units, lr, batch_size, epochs, optimizer, momentum, weight_decay, "
-            + "schedule, warmup_epochs, normalize, beta1, beta2, init, augment, units_K, "
-            + "channels_K");
+            + "schedule, warmup_epochs, normalize, beta1, beta2, init, augment, label_smoothing, "
+            + "units_K, channels_K");
   }
 
   @Test
@@ -480,5 +480,13 @@ class SpaceReaderTest {
     assertFails(
         FIRST + "  - {layers: 1, units_1: 32, lr: 0.01, depth: 3}\n",
         "s.yaml, line 8: first point 1: 'depth' is not a parameter of the space");
+  }
+
+  @Test
+  void readsLabelSmoothingAsARangeAndRefusesOneOutsideZeroToOneWithItsLine() {
+    assertThat(parse("params:\n  label_smoothing: {choice: [0, 0.1]}\n").params()).hasSize(1);
+    assertFails(
+        "params:\n  lr: 0.1\n  label_smoothing: {choice: [0, 1.5]}\n",
+        "s.yaml, line 3: parameter 'label_smoothing' must be in [0, 1), got 1.5");
   }
 }

@@ -331,4 +331,35 @@ class StudyFileTest {
         .hasMessage(
             "x.yaml, line 4: trial 'a': --augment: rotate must be >= 0 and < 180 degrees, got 190");
   }
+
+  @Test
+  void acceptsLabelSmoothingAsATrainSettingAndNoneByDefault() {
+    StudyDefinition study =
+        StudyFile.parse(
+            """
+        name: x
+        trials:
+          - {name: a}
+          - {name: b, label_smoothing: 0.1}
+        """,
+            "x.yaml");
+
+    assertThat(study.trials().get(0).config().labelSmoothing()).isZero();
+    assertThat(study.trials().get(1).config().labelSmoothing()).isEqualTo(0.1);
+  }
+
+  @Test
+  void refusesABadLabelSmoothingWithItsLine() {
+    assertThatThrownBy(
+            () ->
+                StudyFile.parse(
+                    """
+        name: x
+        trials:
+          - name: a
+            label_smoothing: 1.5
+        """,
+                    "x.yaml"))
+        .hasMessage("x.yaml, line 4: trial 'a': label smoothing must be >= 0 and < 1, got 1.5");
+  }
 }

@@ -81,4 +81,12 @@ class FactorSettingTest {
         .hasMessage(
             "factor augment=shift=20: --augment: shift must be >= 0 and < 14 pixels, got 20");
   }
+
+  @Test
+  void setsLabelSmoothingAsAFactor() {
+    assertThat(FactorSetting.apply(BASE, "label_smoothing", "0.1").labelSmoothing()).isEqualTo(0.1);
+    assertThatThrownBy(() -> FactorSetting.apply(BASE, "label_smoothing", "1.5"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("factor label_smoothing=1.5: label smoothing must be >= 0 and < 1, got 1.5");
+  }
 }

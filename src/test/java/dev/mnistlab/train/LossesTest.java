@@ -37,4 +37,51 @@ class LossesTest {
       assertThat(loss).isCloseTo(1.4612, within(1e-4));
     }
   }
+
+  private static final float[] TWO_BY_TEN = {
+    2f, -1f, 0.5f, 0f, 3f, -2f, 1f, 0.25f, -0.5f, 1.5f,
+    -1f, 0f, 4f, 0.5f, -3f, 2f, 0f, 1f, -1.5f, 0.75f
+  };
+  private static final long[] LABELS = {4, 7};
+
+  @Test
+  void labelSmoothingMatchesTheHandComputedMixOfTrueClassAndMeanOverClasses() {
+    Engine.getEngine("PyTorch");
+    double eps = 0.1;
+    double expected = 0;
+    for (int row = 0; row < 2; row++) {
+      double sumExp = 0;
+      for (int k = 0; k < 10; k++) {
+        sumExp += Math.exp(TWO_BY_TEN[row * 10 + k]);
+      }
+      double logSumExp = Math.log(sumExp);
+      double meanNegLogP = 0;
+      for (int k = 0; k < 10; k++) {
+        meanNegLogP += (logSumExp - TWO_BY_TEN[row * 10 + k]) / 10;
+      }
+      double negLogPTrue = logSumExp - TWO_BY_TEN[row * 10 + (int) LABELS[row]];
+      expected += ((1 - eps) * negLogPTrue + eps * meanNegLogP) / 2;
+    }
+    try (NDManager m = NDManager.newBaseManager()) {
+      double loss =
+          Losses.crossEntropy(m.create(TWO_BY_TEN, new Shape(2, 10)), m.create(LABELS), eps)
+              .getFloat();
+
+      assertThat(loss).isCloseTo(expected, within(1e-5));
+    }
+  }
+
+  @Test
+  void labelSmoothingZeroIsExactlyThePlainLoss() {
+    Engine.getEngine("PyTorch");
+    try (NDManager m = NDManager.newBaseManager()) {
+      float plain =
+          Losses.crossEntropy(m.create(TWO_BY_TEN, new Shape(2, 10)), m.create(LABELS)).getFloat();
+      float smoothed =
+          Losses.crossEntropy(m.create(TWO_BY_TEN, new Shape(2, 10)), m.create(LABELS), 0)
+              .getFloat();
+
+      assertThat(smoothed).isEqualTo(plain);
+    }
+  }
 }

@@ -172,4 +172,60 @@ class TrainConfigTest {
     assertThat(json).contains("\"augment\" : \"rotate=12,elastic=34:4\"");
     assertThat(JsonFormat.MAPPER.readValue(json, TrainConfig.class)).isEqualTo(augmented);
   }
+
+  @Test
+  void labelSmoothingAndEmaAreOffByDefault() {
+    assertThat(D.labelSmoothing()).isZero();
+    assertThat(D.smoothsLabels()).isFalse();
+    assertThat(D.ema()).isZero();
+    assertThat(D.averagesWeights()).isFalse();
+    assertThat(D.withLabelSmoothing(0.1).smoothsLabels()).isTrue();
+    assertThat(D.withEma(0.999).averagesWeights()).isTrue();
+  }
+
+  @Test
+  void rejectsLabelSmoothingOutsideZeroToOne() {
+    assertThatThrownBy(() -> D.withLabelSmoothing(1.5))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("label smoothing must be >= 0 and < 1, got 1.5");
+    assertThatThrownBy(() -> D.withLabelSmoothing(-0.1))
+        .hasMessage("label smoothing must be >= 0 and < 1, got -0.1");
+    assertThatThrownBy(() -> D.withLabelSmoothing(1))
+        .hasMessage("label smoothing must be >= 0 and < 1, got 1.0");
+    assertThatThrownBy(() -> D.withLabelSmoothing(Double.NaN))
+        .hasMessage("label smoothing must be >= 0 and < 1, got NaN");
+  }
+
+  @Test
+  void rejectsEmaDecayOutsideZeroToOne() {
+    assertThatThrownBy(() -> D.withEma(1))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("EMA decay must be > 0 and < 1 (or 0 for none), got 1.0");
+    assertThatThrownBy(() -> D.withEma(-0.5))
+        .hasMessage("EMA decay must be > 0 and < 1 (or 0 for none), got -0.5");
+    assertThatThrownBy(() -> D.withEma(Double.NaN))
+        .hasMessage("EMA decay must be > 0 and < 1 (or 0 for none), got NaN");
+  }
+
+  @Test
+  void readsAStoredConfigWithoutLabelSmoothingOrEmaAsOff() throws Exception {
+    ObjectNode stored = JsonFormat.MAPPER.valueToTree(D);
+    stored.remove("label_smoothing");
+    stored.remove("ema");
+
+    TrainConfig read = JsonFormat.MAPPER.treeToValue(stored, TrainConfig.class);
+
+    assertThat(read).isEqualTo(D);
+    assertThat(read.labelSmoothing()).isZero();
+    assertThat(read.ema()).isZero();
+  }
+
+  @Test
+  void writesAndReadsLabelSmoothingAndEmaInJson() throws Exception {
+    TrainConfig set = D.withLabelSmoothing(0.1).withEma(0.999);
+    String json = JsonFormat.MAPPER.writeValueAsString(set);
+
+    assertThat(json).contains("\"label_smoothing\" : 0.1").contains("\"ema\" : 0.999");
+    assertThat(JsonFormat.MAPPER.readValue(json, TrainConfig.class)).isEqualTo(set);
+  }
 }

@@ -320,4 +320,19 @@ class TrainerTest {
     assertThat(result.state()).isEqualTo(RunState.COMPLETE);
     assertThat(result.epochs().get(0).trainLoss()).isFinite();
   }
+
+  @Test
+  void labelSmoothingChangesOnlyTheTrainingLossAndZeroChangesNothing() {
+    TrainConfig plain = config(SMALL, 1, 20, 1e-2);
+
+    TrainResult smoothed = train(plain.withLabelSmoothing(0.2), DATA);
+    TrainResult again = train(plain, DATA);
+    TrainResult zero = train(plain.withLabelSmoothing(0), DATA);
+
+    // The smoothed target's loss cannot reach 0: its entropy is its floor.
+    assertThat(smoothed.epochs().get(0).trainLoss())
+        .isNotEqualTo(again.epochs().get(0).trainLoss());
+    assertThat(losses(zero)).containsExactlyElementsOf(losses(again));
+    assertThat(zero.test()).isEqualTo(again.test());
+  }
 }
