@@ -203,6 +203,17 @@ final class TrainCommand implements Callable<Integer> {
               + "so they compare across runs (default: ${DEFAULT-VALUE}, none).")
   double labelSmoothing;
 
+  @Option(
+      names = "--ema",
+      defaultValue = "0",
+      paramLabel = "DECAY",
+      description =
+          "Keep an exponential moving average of the weights, shadow = DECAY*shadow + "
+              + "(1-DECAY)*weights after every step, and evaluate validation and test (and "
+              + "--save) with it; in (0, 1), e.g. 0.999. Batch-norm running statistics are "
+              + "used as trained, not averaged (default: ${DEFAULT-VALUE}, none).")
+  double ema;
+
   @Mixin DataOptions data;
 
   @Option(
@@ -296,6 +307,12 @@ final class TrainCommand implements Callable<Integer> {
             "label smoothing %s (training loss only; validation and test are plain)%n",
             config.labelSmoothing());
       }
+      if (config.averagesWeights()) {
+        out.printf(
+            Locale.ROOT,
+            "ema   decay %s (validation and test evaluate the averaged weights)%n",
+            config.ema());
+      }
       out.flush();
     }
     boolean tty = System.console() != null;
@@ -382,7 +399,7 @@ final class TrainCommand implements Callable<Integer> {
         logEvery,
         augment,
         labelSmoothing,
-        0);
+        ema);
   }
 
   static int parseThreads(String text) {

@@ -17,9 +17,9 @@ import java.util.Set;
  *
  * <p>Training settings ({@code lr}, {@code batch_size}, {@code epochs}, {@code optimizer}, {@code
  * momentum}, {@code weight_decay}, {@code schedule}, {@code warmup_epochs}, {@code normalize},
- * {@code beta1}, {@code beta2}, {@code init}, {@code augment}, {@code label_smoothing}) replace the
- * base config's. A point that names none of the network's parameters keeps the base's model;
- * otherwise the network is built from the point alone:
+ * {@code beta1}, {@code beta2}, {@code init}, {@code augment}, {@code label_smoothing}, {@code
+ * ema}) replace the base config's. A point that names none of the network's parameters keeps the
+ * base's model; otherwise the network is built from the point alone:
  *
  * <ul>
  *   <li>an MLP, from {@code layers} (0 or more hidden layers; without it, as many as the {@code
@@ -95,7 +95,7 @@ public final class ModelBuilder {
         base.logEvery(),
         point.containsKey("augment") ? Settings.augment(point.get("augment")) : base.augment(),
         real(point, "label_smoothing", base.labelSmoothing()),
-        base.ema());
+        real(point, "ema", base.ema()));
   }
 
   /**

@@ -45,7 +45,8 @@ final class Settings {
           "beta2",
           "init",
           "augment",
-          "label_smoothing");
+          "label_smoothing",
+          "ema");
 
   private static final Pattern NUMBERED = Pattern.compile("(units|channels)_[1-9][0-9]*");
 
@@ -67,7 +68,7 @@ final class Settings {
       case "kernel", "batch_size", "epochs" -> whole(name, value, 1);
       case "warmup_epochs" -> whole(name, value, 0);
       case "batch_norm", "pool", "normalize" -> flag(name, value);
-      case "dropout", "momentum", "beta1", "beta2", "label_smoothing" -> {
+      case "dropout", "momentum", "beta1", "beta2", "label_smoothing", "ema" -> {
         double v = real(name, value);
         rule(name, v >= 0 && v < 1, "must be in [0, 1)", value);
       }

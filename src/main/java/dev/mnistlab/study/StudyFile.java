@@ -55,7 +55,8 @@ public final class StudyFile {
           "init",
           "log_every",
           "augment",
-          "label_smoothing");
+          "label_smoothing",
+          "ema");
 
   private static final Set<String> TRIAL_KEYS =
       Set.of("name", "reported_accuracy", "reported_loss", "notes");
@@ -223,6 +224,7 @@ public final class StudyFile {
       String init = s.containsKey("init") ? text(s.get("init"), "init", where) : d.init();
       int logEvery = intOr(s, "log_every", d.logEvery(), where);
       double labelSmoothing = doubleOr(s, "label_smoothing", d.labelSmoothing(), where);
+      double ema = doubleOr(s, "ema", d.ema(), where);
       String augment =
           s.containsKey("augment") ? text(s.get("augment"), "augment", where) : d.augment();
       String optimizerName =
@@ -250,6 +252,10 @@ public final class StudyFile {
           rulesAt = s.get("label_smoothing").at();
           TrainConfig.defaults().withLabelSmoothing(labelSmoothing);
         }
+        if (s.containsKey("ema")) {
+          rulesAt = s.get("ema").at();
+          TrainConfig.defaults().withEma(ema);
+        }
         rulesAt = at;
         TrainConfig config =
             new TrainConfig(
@@ -275,7 +281,7 @@ public final class StudyFile {
                 logEvery,
                 augment,
                 labelSmoothing,
-                d.ema());
+                ema);
         // Before the study is stored and queued, not trial by trial in the engine.
         MemoryCheck.requireFits(config);
         return config;

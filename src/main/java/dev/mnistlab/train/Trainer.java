@@ -39,6 +39,10 @@ import java.util.function.IntFunction;
  * the smoothed one; validation and test losses stay plain cross-entropy, so they compare across
  * runs whatever their smoothing.
  *
+ * <p>With a weight average ({@link TrainConfig#ema()}), validation and test evaluate the averaged
+ * weights, and a completed run hands the averaged weights to {@code whenComplete}; batch norm's
+ * running statistics are used as training left them (see {@link WeightAverage}).
+ *
  * <p>Not thread-safe: one trainer runs one network at a time.
  */
 public final class Trainer {
@@ -145,6 +149,8 @@ public final class Trainer {
       }
       if (state == RunState.COMPLETE && !stopped) {
         test = run.evaluate(run.test);
+        // What was tested is what is kept: with a weight average, the averaged weights.
+        run.keepAverage();
         whenComplete.accept(block);
       }
     } catch (InvalidInputException e) {
@@ -192,6 +198,7 @@ public final class Trainer {
     private final Random shuffle;
     private final int batchesPerEpoch;
     private final NDArray one;
+    private final WeightAverage average;
     private long step;
 
     Run(
@@ -229,6 +236,8 @@ public final class Trainer {
               (long) batchesPerEpoch * config.warmupEpochs());
       this.optimizer = UpdateRule.of(config);
       this.shuffle = new Random(config.seed());
+      this.average =
+          config.averagesWeights() ? new WeightAverage(config.ema(), trainable, root) : null;
     }
 
     EpochOutcome epoch(int epoch, List<StepLoss> steps) {
@@ -348,15 +357,46 @@ public final class Trainer {
           optimizer.update(slot, weight, grad, lr, step);
           JniUtils.zeroGrad((PtNDArray) weight);
         }
+        if (average != null) {
+          average.update(scope);
+        }
       }
       return value;
     }
 
-    /** Returns the network's mean loss and accuracy on a split held by the engine. */
+    /**
+     * Returns the network's mean loss and accuracy on a split held by the engine; with a weight
+     * average, of the averaged weights, swapped in for the evaluation and back out after it.
+     */
     Evaluation evaluate(Split split) {
       if (split == null) {
         return Evaluation.NONE;
       }
+      if (average == null) {
+        return evaluateLive(split);
+      }
+      swapAverage();
+      try {
+        return evaluateLive(split);
+      } finally {
+        swapAverage();
+      }
+    }
+
+    /** Leaves the averaged weights in the network, if there is an average; the run is over. */
+    void keepAverage() {
+      if (average != null) {
+        swapAverage();
+      }
+    }
+
+    private void swapAverage() {
+      try (NDManager scope = root.newSubManager()) {
+        average.swap(scope);
+      }
+    }
+
+    private Evaluation evaluateLive(Split split) {
       long n = split.labels.size();
       double lossSum = 0;
       long correct = 0;

@@ -51,6 +51,9 @@ public final class TrainArgs {
     if (c.smoothsLabels()) {
       add(args, "--label-smoothing", c.labelSmoothing());
     }
+    if (c.averagesWeights()) {
+      add(args, "--ema", c.ema());
+    }
     return args;
   }
 

@@ -622,4 +622,26 @@ class TrainCommandTest {
         .isEqualTo("mnist-lab train: label smoothing must be >= 0 and < 1, got 1.5");
     assertThat(run.out()).isEmpty();
   }
+
+  // --- weight average ------------------------------------------------------------------------
+
+  @Test
+  void trainsWithEmaAndRecordsItInTheResultAndHeader() throws IOException {
+    JsonNode result = quickTrainJson("--ema", "0.9");
+
+    assertThat(result.get("state").asText()).isEqualTo("COMPLETE");
+    assertThat(result.get("config").get("ema").asDouble()).isEqualTo(0.9);
+    assertThat(quickTrainJson().get("config").get("ema").asDouble()).isZero();
+    assertThat(quickTrain("--ema", "0.9").outLines())
+        .contains("ema   decay 0.9 (validation and test evaluate the averaged weights)");
+  }
+
+  @Test
+  void rejectsEmaDecayOfOneInOneLine() {
+    CliRun run = train("--ema", "1");
+
+    assertThat(run.badInputLine())
+        .isEqualTo("mnist-lab train: EMA decay must be > 0 and < 1 (or 0 for none), got 1.0");
+    assertThat(run.out()).isEmpty();
+  }
 }

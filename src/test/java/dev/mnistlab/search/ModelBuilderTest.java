@@ -348,4 +348,10 @@ class ModelBuilderTest {
     assertThat(ModelBuilder.build(point("lr", 0.05), BASE).labelSmoothing())
         .isEqualTo(BASE.labelSmoothing());
   }
+
+  @Test
+  void setsEmaFromThePointAndKeepsTheBasesOtherwise() {
+    assertThat(ModelBuilder.build(point("ema", 0.99), BASE).ema()).isEqualTo(0.99);
+    assertThat(ModelBuilder.build(point("lr", 0.05), BASE).ema()).isEqualTo(BASE.ema());
+  }
 }

@@ -277,7 +277,7 @@ class SpaceReaderTest {
         "s.yaml, line 2: parameter 'learning_rate': not a setting the model builder knows; "
             + "known: layers, activation, dropout, batch_norm, conv_layers, kernel, pool, "
             + "dense_units, lr, batch_size, epochs, optimizer, momentum, weight_decay, "
-            + "schedule, warmup_epochs, normalize, beta1, beta2, init, augment, label_smoothing, "
+            + "schedule, warmup_epochs, normalize, beta1, beta2, init, augment, label_smoothing, ema, "
             + "units_K, channels_K");
   }
 

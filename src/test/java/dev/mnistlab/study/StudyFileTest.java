@@ -362,4 +362,17 @@ class StudyFileTest {
                     "x.yaml"))
         .hasMessage("x.yaml, line 4: trial 'a': label smoothing must be >= 0 and < 1, got 1.5");
   }
+
+  @Test
+  void acceptsEmaAsATrainSettingAndRefusesABadOneWithItsLine() {
+    StudyDefinition study =
+        StudyFile.parse("name: x\ntrials:\n  - {name: a}\n  - {name: b, ema: 0.99}\n", "x.yaml");
+
+    assertThat(study.trials().get(0).config().ema()).isZero();
+    assertThat(study.trials().get(1).config().ema()).isEqualTo(0.99);
+    assertThatThrownBy(
+            () -> StudyFile.parse("name: x\ntrials:\n  - name: a\n    ema: 1.5\n", "x.yaml"))
+        .hasMessage(
+            "x.yaml, line 4: trial 'a': EMA decay must be > 0 and < 1 (or 0 for none), got 1.5");
+  }
 }

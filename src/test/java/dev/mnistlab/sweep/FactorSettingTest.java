@@ -89,4 +89,12 @@ class FactorSettingTest {
         .isInstanceOf(InvalidInputException.class)
         .hasMessage("factor label_smoothing=1.5: label smoothing must be >= 0 and < 1, got 1.5");
   }
+
+  @Test
+  void setsEmaAsAFactor() {
+    assertThat(FactorSetting.apply(BASE, "ema", "0.99").ema()).isEqualTo(0.99);
+    assertThatThrownBy(() -> FactorSetting.apply(BASE, "ema", "1"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("factor ema=1: EMA decay must be > 0 and < 1 (or 0 for none), got 1.0");
+  }
 }

@@ -335,4 +335,28 @@ class TrainerTest {
     assertThat(losses(zero)).containsExactlyElementsOf(losses(again));
     assertThat(zero.test()).isEqualTo(again.test());
   }
+
+  @Test
+  void emaEvaluatesTheAveragedWeightsAndLeavesTrainingAlone() {
+    TrainConfig plain = config(SMALL, 2, 20, 5e-2);
+
+    TrainResult averaged = train(plain.withEma(0.99), DATA);
+    TrainResult live = train(plain, DATA);
+
+    // The average trails the live weights, so it measures other numbers; training is the same.
+    assertThat(averaged.epochs().get(0).trainLoss()).isEqualTo(live.epochs().get(0).trainLoss());
+    assertThat(averaged.epochs().get(1).trainLoss()).isEqualTo(live.epochs().get(1).trainLoss());
+    assertThat(averaged.steps()).isEqualTo(live.steps());
+    assertThat(averaged.epochs().get(0).valLoss()).isNotEqualTo(live.epochs().get(0).valLoss());
+    assertThat(averaged.test().loss()).isNotEqualTo(live.test().loss());
+  }
+
+  @Test
+  void emaTrainsABatchNormNetworkWhoseRunningStatisticsAreNotAveraged() {
+    TrainResult result =
+        train(config("linear(32),batchnorm,relu,linear(10)", 2, 20, 1e-2).withEma(0.9), DATA);
+
+    assertThat(result.state()).isEqualTo(RunState.COMPLETE);
+    assertThat(result.test().accuracy()).isGreaterThan(0.9);
+  }
 }

@@ -18,4 +18,10 @@ class TrainArgsTest {
     assertThat(String.join(" ", TrainArgs.forUser(D.withLabelSmoothing(0.1))))
         .endsWith("--label-smoothing 0.1");
   }
+
+  @Test
+  void givesEmaWhenSet() {
+    assertThat(String.join(" ", TrainArgs.forUser(D.withLabelSmoothing(0.1).withEma(0.999))))
+        .endsWith("--label-smoothing 0.1 --ema 0.999");
+  }
 }
