@@ -1,5 +1,7 @@
 package dev.mnistlab.cli;
 
+import static java.util.stream.Collectors.joining;
+
 import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.data.Dataset;
 import dev.mnistlab.model.Init;
@@ -34,41 +36,66 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * Measures training speed and memory on the seed's two networks: {@code mnist-lab bench}.
+ * Measures training speed and memory on the seed's two networks and, on request, the PyTorch
+ * examples' convolutional network: {@code mnist-lab bench}.
  *
  * <p>Each network trains in a process of its own, so its peak memory and its thread settings (some
- * of which the engine fixes at start) are its own.
+ * of which the engine fixes at start) are its own. The convolutional network is left out unless
+ * {@code --only} names it: its epochs take many times as long as the others', and it has a
+ * plain-PyTorch twin in {@code bench/cnn_torch.py} to be run beside it.
  */
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
     subcommands = BenchStorageCommand.class,
     description = {
-      "Measures training speed and memory on the seed's two networks.",
+      "Measures training speed and memory on the seed's two networks, or the CNN.",
       "Trains the seed's trial-1 network (linear(64),relu,linear(10),sigmoid; batch 16; Adam "
           + "1e-4) and trial-7 network (linear(512),relu,linear(256),relu,linear(10); batch 100;"
           + " Adam 1e-3) on all 60,000 training images, each in its own process, and prints "
           + "steady-state seconds per epoch (median of the epochs after the first), images per "
-          + "second, memory and the threads used."
+          + "second, memory and the threads used.",
+      "'--only cnn' measures the PyTorch examples' network instead (conv2d(32,3),relu,"
+          + "conv2d(64,3),relu,maxpool(2),dropout(0.25),flatten,linear(128),relu,dropout(0.5),"
+          + "linear(10); batch 128; Adam 1e-3; normalised pixels); it is not in the default set,"
+          + " since each of its epochs takes many times as long. bench/cnn_torch.py is its "
+          + "plain-PyTorch twin."
     },
     footerHeading = "%nExamples:%n",
-    footer = {"  mnist-lab bench", "  mnist-lab bench --only trial-1 --epochs 2 --json bench.json"})
+    footer = {"  mnist-lab bench", "  mnist-lab bench --only cnn --threads 2 --json cnn.json"})
 final class BenchCommand implements Callable<Integer> {
-  /** The seed's two networks with their batch size and learning rate. */
+  /**
+   * The networks bench can measure, with their batch size, learning rate and pixel scaling. The
+   * seed's two come first, as the default set; then the PyTorch examples' MNIST network (conv 32,
+   * conv 64, max-pool, dropout, dense 128, dropout: 1,199,882 parameters), which, like those
+   * examples, trains on standardised pixels.
+   */
   enum Net {
-    TRIAL_1("trial-1", "linear(64),relu,linear(10),sigmoid", 16, 1e-4),
-    TRIAL_7("trial-7", "linear(512),relu,linear(256),relu,linear(10)", 100, 1e-3);
+    TRIAL_1("trial-1", "linear(64),relu,linear(10),sigmoid", 16, 1e-4, false),
+    TRIAL_7("trial-7", "linear(512),relu,linear(256),relu,linear(10)", 100, 1e-3, false),
+    CNN(
+        "cnn",
+        "conv2d(32,3),relu,conv2d(64,3),relu,maxpool(2),dropout(0.25),flatten,linear(128),relu,"
+            + "dropout(0.5),linear(10)",
+        128,
+        1e-3,
+        true);
+
+    /** What bench measures when {@code --only} is not given: the seed's two networks. */
+    static final List<Net> DEFAULT = List.of(TRIAL_1, TRIAL_7);
 
     final String id;
     final String model;
     final int batch;
     final double lr;
+    final boolean normalize;
 
-    Net(String id, String model, int batch, double lr) {
+    Net(String id, String model, int batch, double lr, boolean normalize) {
       this.id = id;
       this.model = model;
       this.batch = batch;
       this.lr = lr;
+      this.normalize = normalize;
     }
 
     static Net parse(String id) {
@@ -78,14 +105,22 @@ final class BenchCommand implements Callable<Integer> {
           .orElseThrow(
               () ->
                   new InvalidInputException(
-                      "unknown bench network '" + id + "': allowed are trial-1, trial-7"));
+                      "unknown bench network '"
+                          + id
+                          + "': allowed are "
+                          + Arrays.stream(values()).map(n -> n.id).collect(joining(", "))));
+    }
+
+    /** Returns the networks {@code --only} names, in its order, or {@link #DEFAULT} without it. */
+    static List<Net> selected(List<String> only) {
+      return only == null ? DEFAULT : only.stream().map(Net::parse).toList();
     }
   }
 
   /**
    * Records one network's measurement.
    *
-   * @param name trial-1 or trial-7
+   * @param name trial-1, trial-7 or cnn
    * @param model the layer spec
    * @param batchSize images per step
    * @param epochs epochs trained
@@ -137,7 +172,9 @@ final class BenchCommand implements Callable<Integer> {
       names = "--only",
       paramLabel = "NAME",
       split = ",",
-      description = "Measure only these networks: trial-1, trial-7.")
+      description =
+          "Measure only these networks, in this order: trial-1, trial-7, cnn (default: "
+              + "trial-1,trial-7).")
   List<String> only;
 
   @Option(
@@ -166,14 +203,11 @@ final class BenchCommand implements Callable<Integer> {
       out.flush();
       return 0;
     }
+    List<Net> nets = Net.selected(only);
     if (json != null) {
       OutputChecks.requireWritableFile("--json", json);
     }
     data.directory(err);
-    List<Net> nets = new ArrayList<>();
-    for (String id : only == null ? List.of("trial-1", "trial-7") : only) {
-      nets.add(Net.parse(id));
-    }
     boolean quiet = json != null && json.toString().equals("-");
     PrintWriter out = spec.commandLine().getOut();
     if (!quiet) {
@@ -284,11 +318,11 @@ final class BenchCommand implements Callable<Integer> {
             0,
             0,
             "last",
-            false,
+            net.normalize,
             d.init(),
             1000);
     ModelSpec spec = ModelSpec.parse(config.model());
-    Dataset dataset = noValidation(err);
+    Dataset dataset = noValidation(net, err);
     ThreadSettings settings =
         ThreadSettings.choose(requested, spec.parameterCount(), config.batchSize());
     settings.apply();
@@ -330,8 +364,9 @@ final class BenchCommand implements Callable<Integer> {
         settings.automatic());
   }
 
-  private Dataset noValidation(PrintWriter err) {
+  private Dataset noValidation(Net net, PrintWriter err) {
     data.valSize = 0;
+    data.normalize = net.normalize;
     return data.load(err, 1, 0);
   }
 
