@@ -220,7 +220,8 @@ final class TrainCommand implements Callable<Integer> {
       paramLabel = "DECAY",
       description =
           "Keep an exponential moving average of the weights, shadow = DECAY*shadow + "
-              + "(1-DECAY)*weights after every step, and evaluate validation and test (and "
+              + "(1-DECAY)*weights after every step (bias-corrected, so the random start gets "
+              + "no share), and evaluate validation and test (and "
               + "--save) with it; in (0, 1), e.g. 0.999. Batch-norm running statistics are "
               + "used as trained, not averaged (default: ${DEFAULT-VALUE}, none).")
   double ema;
