@@ -49,16 +49,20 @@ final class ProgressPrinter implements TrainingListener {
         "img/s");
   }
 
-  /** Returns one epoch as a table row. */
+  /**
+   * Returns one epoch as a table row; without validation images (accuracy NaN, which a diverged run
+   * never has: its accuracy is still a count) both validation columns show a dash.
+   */
   static String row(EpochMetrics m) {
+    boolean validated = !Double.isNaN(m.valAccuracy());
     return String.format(
         Locale.ROOT,
-        "%5d %10.4f %10.4f %9.4f %8.4f %9.2e %7.2f %8.0f",
+        "%5d %10.4f %10.4f %9s %8s %9.2e %7.2f %8.0f",
         m.epoch(),
         m.trainLoss(),
         m.trainLossLastBatch(),
-        m.valLoss(),
-        m.valAccuracy(),
+        validated ? String.format(Locale.ROOT, "%.4f", m.valLoss()) : "-",
+        validated ? String.format(Locale.ROOT, "%.4f", m.valAccuracy()) : "-",
         m.lr(),
         m.seconds(),
         m.samplesPerSecond());

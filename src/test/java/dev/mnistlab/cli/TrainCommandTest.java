@@ -12,6 +12,7 @@ import dev.mnistlab.model.MachineMemory;
 import dev.mnistlab.model.MemoryEstimate;
 import dev.mnistlab.output.SmallDisk;
 import dev.mnistlab.study.TrialFixtures;
+import dev.mnistlab.train.Recipe;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -642,6 +643,70 @@ class TrainCommandTest {
 
     assertThat(run.badInputLine())
         .isEqualTo("mnist-lab train: EMA decay must be > 0 and < 1 (or 0 for none), got 1.0");
+    assertThat(run.out()).isEmpty();
+  }
+
+  // --- recipes -------------------------------------------------------------------------------
+
+  @Test
+  void aRecipeSetsEverySettingItNamesAndSaysSoInTheHeader() throws IOException {
+    CliRun run =
+        train(
+            "--recipe",
+            "recommended",
+            "--epochs",
+            "1",
+            "--batch-size",
+            "16",
+            "--threads",
+            "1",
+            "--json",
+            "-");
+
+    assertThat(run.code()).as(run.err()).isZero();
+    JsonNode config = JSON.readTree(run.out()).get("config");
+    Recipe r = Recipe.RECOMMENDED;
+    assertThat(config.get("model").asText()).isEqualTo(r.model());
+    assertThat(config.get("lr").asDouble()).isEqualTo(r.lr());
+    assertThat(config.get("schedule").asText()).isEqualTo("onecycle");
+    assertThat(config.get("augment").asText()).isEqualTo(r.augment());
+    assertThat(config.get("label_smoothing").asDouble()).isEqualTo(0.1);
+    assertThat(config.get("ema").asDouble()).isEqualTo(0.999);
+    assertThat(config.get("normalize").asBoolean()).isTrue();
+    // Flags given beside the recipe win: epochs, batch size and the validation size of this test.
+    assertThat(config.get("epochs").asInt()).isEqualTo(1);
+    assertThat(config.get("batch_size").asInt()).isEqualTo(16);
+    assertThat(config.get("val_size").asInt()).isEqualTo(20);
+  }
+
+  @Test
+  void theFastRecipeTrainsOnEveryImageAndSaysThereIsNoValidation() {
+    CliRun run =
+        CliRun.of(
+            "train",
+            "--data-dir",
+            data.toString(),
+            "--recipe",
+            "fast",
+            "--batch-size",
+            "32",
+            "--threads",
+            "1");
+
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.outLines())
+        .contains("recipe fast: " + Recipe.FAST.summary())
+        .anyMatch(l -> l.startsWith("data ") && l.contains("0 validation"))
+        .anyMatch(l -> l.contains("no validation images (--val-size 0)"))
+        .noneMatch(l -> l.contains("NaN"));
+  }
+
+  @Test
+  void rejectsAnUnknownRecipeListingTheAllowedOnes() {
+    CliRun run = train("--recipe", "best");
+
+    assertThat(run.badInputLine())
+        .isEqualTo("mnist-lab train: unknown recipe 'best': allowed are fast, recommended");
     assertThat(run.out()).isEmpty();
   }
 }
