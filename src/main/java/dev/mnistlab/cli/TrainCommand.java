@@ -223,7 +223,7 @@ final class TrainCommand implements Callable<Integer> {
               + "(1-DECAY)*weights after every step (bias-corrected, so the random start gets "
               + "no share), and evaluate validation and test (and "
               + "--save) with it; in (0, 1), e.g. 0.999. Batch-norm running statistics are "
-              + "used as trained, not averaged (default: ${DEFAULT-VALUE}, none).")
+              + "averaged with the weights (default: ${DEFAULT-VALUE}, none).")
   double ema;
 
   @Mixin DataOptions data;

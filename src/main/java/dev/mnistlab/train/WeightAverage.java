@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Keeps an exponential moving average of a network's trainable weights (Polyak and Juditsky 1992),
- * and swaps it into the network for evaluation.
+ * Keeps an exponential moving average of a network's weights (Polyak and Juditsky 1992), and swaps
+ * it into the network for evaluation.
  *
  * <p>The average is bias-corrected as Adam's moments are (Kingma and Ba 2015): after step n it is
  * {@code sum_k (1 - decay) decay^(n-k) w_k / (1 - decay^n)}, the exponential average of the weights
@@ -20,9 +20,10 @@ import java.util.List;
  * live weights and the shadow in place, so calling it before evaluating and again after leaves
  * training where it was.
  *
- * <p>Only trainable parameters are averaged. Batch norm's running mean and variance are not
- * parameters that learn by gradient: the evaluated network uses them as training left them, not
- * averaged (as {@code torch.optim.swa_utils.AveragedModel} does without {@code use_buffers}).
+ * <p>The trainer hands it every parameter, batch norm's running mean and variance included (as
+ * {@code torch.optim.swa_utils.AveragedModel} with {@code use_buffers=True} and timm's model EMA
+ * do): averaged weights evaluated with the statistics of the latest weights misjudge every
+ * activation while the weights still move fast.
  *
  * <p>Not thread-safe: call it from the thread that trains.
  */

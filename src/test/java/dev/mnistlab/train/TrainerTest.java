@@ -3,12 +3,16 @@ package dev.mnistlab.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
 import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.data.Dataset;
 import dev.mnistlab.model.Init;
 import dev.mnistlab.model.ModelSpec;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -26,6 +30,10 @@ class TrainerTest {
   }
 
   static TrainResult train(TrainConfig config, Dataset data) {
+    return train(config, data, block -> {});
+  }
+
+  static TrainResult train(TrainConfig config, Dataset data, Consumer<Block> whenComplete) {
     ModelSpec spec = ModelSpec.parse(config.model());
     ThreadSettings threads =
         ThreadSettings.choose(config.threads(), spec.parameterCount(), config.batchSize());
@@ -35,7 +43,7 @@ class TrainerTest {
             new Network(spec.build(), Init.parse(config.init())::apply),
             data,
             Provenance.capture(threads, "synthetic", Map.of()),
-            block -> {});
+            whenComplete);
   }
 
   @Test
@@ -352,11 +360,31 @@ class TrainerTest {
   }
 
   @Test
-  void emaTrainsABatchNormNetworkWhoseRunningStatisticsAreNotAveraged() {
-    TrainResult result =
-        train(config("linear(32),batchnorm,relu,linear(10)", 2, 20, 1e-2).withEma(0.9), DATA);
+  void emaAveragesBatchNormRunningStatisticsWithTheWeights() {
+    TrainConfig plain = config("linear(32),batchnorm,relu,linear(10)", 2, 20, 1e-2);
 
-    assertThat(result.state()).isEqualTo(RunState.COMPLETE);
-    assertThat(result.test().accuracy()).isGreaterThan(0.9);
+    List<float[]> live = new ArrayList<>();
+    TrainResult liveRun = train(plain, DATA, block -> live.addAll(runningMeans(block)));
+    List<float[]> averaged = new ArrayList<>();
+    TrainResult averagedRun =
+        train(plain.withEma(0.9), DATA, block -> averaged.addAll(runningMeans(block)));
+
+    // Training is the same either way, so equal statistics would mean they were not averaged.
+    assertThat(averagedRun.steps()).isEqualTo(liveRun.steps());
+    assertThat(live).hasSize(1);
+    assertThat(averaged).hasSize(1);
+    assertThat(averaged.get(0)).hasSameSizeAs(live.get(0)).isNotEqualTo(live.get(0));
+    assertThat(averagedRun.state()).isEqualTo(RunState.COMPLETE);
+    assertThat(averagedRun.test().accuracy()).isGreaterThan(0.9);
+  }
+
+  private static List<float[]> runningMeans(Block block) {
+    List<float[]> means = new ArrayList<>();
+    for (Parameter p : block.getParameters().values()) {
+      if (p.getType() == Parameter.Type.RUNNING_MEAN) {
+        means.add(p.getArray().toFloatArray());
+      }
+    }
+    return means;
   }
 }
