@@ -187,7 +187,7 @@ final class TuneOutput {
     return String.valueOf(value);
   }
 
-  static Map<String, Object> trial(TrialRecord t) {
+  private static Map<String, Object> trial(TrialRecord t) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("number", t.number());
     m.put("value", t.value());
