@@ -14,8 +14,8 @@ import dev.mnistlab.study.StudyDefinition;
 import dev.mnistlab.study.StudyFile;
 import dev.mnistlab.study.StudyNarrative;
 import dev.mnistlab.sweep.StoredSweep;
+import dev.mnistlab.tune.TuneConfirmations;
 import dev.mnistlab.tune.TuneDefinition;
-import dev.mnistlab.tune.TuneReport;
 import dev.mnistlab.worker.TrialProcess;
 import dev.mnistlab.worker.Worker;
 import java.io.PrintWriter;
@@ -235,11 +235,14 @@ final class StudyCommand implements Runnable {
       }
       try (Storage opened = storage.openExisting()) {
         StudyRecord record = Storages.requireStudy(opened, name);
+        if (TuneConfirmations.KIND.equals(record.spec().kind())) {
+          // A search's confirmation is shown with its search.
+          record = TuneConfirmations.search(opened, record);
+        }
         if (TuneDefinition.KIND.equals(record.spec().kind())) {
           TuneOutput.text(
               spec.commandLine().getOut(),
-              TuneReport.of(
-                  record, TuneDefinition.of(record), opened.trialsWithEpochs(record.id())),
+              TuneConfirmations.report(opened, record, TuneDefinition.of(record)),
               opened.describe(),
               Double.NaN);
           return 0;

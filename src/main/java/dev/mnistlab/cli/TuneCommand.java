@@ -13,6 +13,8 @@ import dev.mnistlab.storage.Storage;
 import dev.mnistlab.storage.TrialState;
 import dev.mnistlab.sweep.SweepBase;
 import dev.mnistlab.train.TrainConfig;
+import dev.mnistlab.tune.ConfirmPlan;
+import dev.mnistlab.tune.TuneConfirmations;
 import dev.mnistlab.tune.TuneDefinition;
 import dev.mnistlab.tune.TuneJudge;
 import dev.mnistlab.tune.TuneReport;
@@ -53,7 +55,7 @@ import picocli.CommandLine.Spec;
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  mnist-lab tune --space mlp --timeout 10m",
+      "  mnist-lab tune --space mlp --timeout 10m --confirm 5x3",
       "  mnist-lab tune --space mlp --timeout 10m --continue"
     })
 final class TuneCommand implements Callable<Integer> {
@@ -175,6 +177,14 @@ final class TuneCommand implements Callable<Integer> {
               + "if they changed; earlier trials that fit the space count.")
   boolean proceed;
 
+  @Option(
+      names = "--confirm",
+      paramLabel = "K[xS]",
+      description =
+          "When the search ends, train its top K configurations again with S new seeds each "
+              + "(default S: 3) and choose the best by the mean over them (default: off).")
+  String confirm;
+
   @Option(names = "--json", description = "Print the result as JSON on stdout.")
   boolean json;
 
@@ -207,6 +217,7 @@ final class TuneCommand implements Callable<Integer> {
             SweepBase.withSettings(TrainConfig.defaults(), settings)
                 .withSeed(seed)
                 .withTrainLimit(trainLimit));
+    ConfirmPlan confirmPlan = confirm == null ? null : ConfirmPlan.parse(confirm);
     // Check both specs before anything is stored.
     Samplers.create(sampler, seed, goal.direction());
     Pruners.create(pruner, maxEpochs(searchSpace, wanted.base()), goal.direction());
@@ -268,14 +279,20 @@ final class TuneCommand implements Callable<Integer> {
             limit.toMillis(),
             TimeUnit.MILLISECONDS);
       }
+      Worker.Summary searched;
       try {
-        shutdown.run(worker);
+        searched = shutdown.run(worker);
       } finally {
         timer.shutdownNow();
         trials.close();
       }
-      TuneReport report =
-          TuneReport.of(opened.study(), def, store.trialsWithEpochs(opened.study().id()));
+      // A search stopped by Ctrl-C is not confirmed; one whose --timeout is up is.
+      boolean interrupted =
+          searched.stopped() && (deadline == null || Instant.now().isBefore(deadline));
+      if (confirmPlan != null && !interrupted) {
+        TuneConfirmRuns.run(store, opened.study(), confirmPlan, options, dataDir, shutdown, say);
+      }
+      TuneReport report = TuneConfirmations.report(store, opened.study(), def);
       double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
       if (json) {
         TuneOutput.json(out, report, store.describe(), seconds);

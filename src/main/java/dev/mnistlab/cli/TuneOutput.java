@@ -22,8 +22,9 @@ final class TuneOutput {
   private TuneOutput() {}
 
   /**
-   * Prints the counts, the best trial with its test accuracy, how to train it, the top ten; {@code
-   * seconds} is this run's wall time, or NaN when only reporting.
+   * Prints the counts, the best trial with its test accuracy, how to train it, the top ten with
+   * those within noise of the best marked, and the confirmation if there is one; {@code seconds} is
+   * this run's wall time, or NaN when only reporting.
    */
   static void text(PrintWriter out, TuneReport r, String storage, double seconds) {
     String objective = r.study().spec().objective();
@@ -74,24 +75,44 @@ final class TuneOutput {
     out.printf(Locale.ROOT, "top %d by %s:%n", r.top().size(), objective);
     out.printf(
         Locale.ROOT,
-        "%4s %6s %12s %7s %8s  %s%n",
+        "%4s %6s %12s %1s %6s %8s  %s%n",
         "rank",
         "trial",
         objective,
+        "",
         "epochs",
         "seconds",
         "params");
     int rank = 1;
+    int near = 0;
     for (TrialRecord t : r.top()) {
+      boolean mark = r.withinNoise(t);
+      near += mark ? 1 : 0;
       out.printf(
           Locale.ROOT,
-          "%4d %6d %12.4f %7d %8.0f  %s%n",
+          "%4d %6d %12.4f %1s %6d %8.0f  %s%n",
           rank++,
           t.number(),
           t.value(),
+          mark ? "*" : "",
           t.epochs().size(),
           t.seconds(),
           params(t));
+    }
+    if (near > 0) {
+      out.printf(
+          Locale.ROOT,
+          "* within one standard error of the best (%.4f = sqrt(p(1-p)/n) for p = %.4f on n = %d "
+              + "validation images): as single runs these cannot be told from the best%s%n",
+          r.standardError(),
+          best.value(),
+          best.config().valSize(),
+          r.confirmation() == null
+              ? "; --confirm K[xS] trains the top K again with new seeds"
+              : "");
+    }
+    if (r.confirmation() != null) {
+      TuneConfirmationOutput.text(out, r.confirmation(), objective);
     }
   }
 
@@ -127,9 +148,15 @@ final class TuneOutput {
     }
     List<Map<String, Object>> top = new ArrayList<>();
     for (TrialRecord t : r.top()) {
-      top.add(trial(t));
+      Map<String, Object> m = trial(t);
+      m.put("within_noise", r.withinNoise(t));
+      top.add(m);
     }
     doc.put("top", top);
+    doc.put("standard_error", r.standardError());
+    doc.put(
+        "confirmation",
+        r.confirmation() == null ? null : TuneConfirmationOutput.json(r.confirmation()));
     try {
       out.println(JsonFormat.MAPPER.writeValueAsString(doc));
     } catch (JsonProcessingException e) {

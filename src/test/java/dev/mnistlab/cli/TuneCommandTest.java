@@ -2,6 +2,7 @@ package dev.mnistlab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mnistlab.storage.Direction;
 import dev.mnistlab.storage.Storage;
 import dev.mnistlab.storage.Storages;
 import dev.mnistlab.storage.StudyRecord;
@@ -96,6 +97,25 @@ class TuneCommandTest {
     assertThat(bad(base, "--trials", "0"))
         .isEqualTo("mnist-lab tune: --trials must be >= 1, got 0");
     assertThat(bad(base, "--set", "val_size=-1")).contains("validation size must be >= 0");
+    assertThat(Files.exists(tmp.resolve("s.db"))).as("nothing was stored").isFalse();
+  }
+
+  @Test
+  void refusesABadConfirmBeforeStoringAnything() throws IOException {
+    String storage = "sqlite:" + tmp.resolve("s.db");
+    String[] base = {"tune", "--space", space().toString(), "--storage", storage};
+    assertThat(bad(base, "--confirm", "0"))
+        .isEqualTo(
+            "mnist-lab tune: --confirm K must be >= 1 configuration, got 0 (use K or KxS, e.g."
+                + " 5x3)");
+    assertThat(bad(base, "--confirm", "5x1"))
+        .isEqualTo(
+            "mnist-lab tune: --confirm S must be >= 2 seeds, got 1: one run per configuration"
+                + " has no interval (use K or KxS, e.g. 5x3)");
+    assertThat(bad(base, "--confirm", "abc"))
+        .isEqualTo(
+            "mnist-lab tune: --confirm must be K or KxS (configurations x seeds), e.g. 5 or 5x3,"
+                + " got 'abc'");
     assertThat(Files.exists(tmp.resolve("s.db"))).as("nothing was stored").isFalse();
   }
 
@@ -211,6 +231,82 @@ class TuneCommandTest {
         .containsKeys(
             "number", "params", "val_accuracy", "test_accuracy", "train_command", "config");
     assertThat((List<?>) doc.get("top")).hasSize(2);
+  }
+
+  @Test
+  void confirmTrainsTheTopAgainWithNewSeedsAndContinueTrainsOnlyWhatIsMissing() throws IOException {
+    String storage = "sqlite:" + tmp.resolve("s.db");
+
+    // Three trials with lag 4: no trial has an earlier one to be pruned against, so all complete.
+    CliRun run = tune(storage, "--trials", "3", "--parallel", "2", "--confirm", "2x2");
+
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.err()).contains("4 run(s) queued, 0 stored already");
+    List<TrialRecord> runs = confirmationRuns(storage);
+    List<TrialRecord> top =
+        dev.mnistlab.tune.TuneReport.ranked(Direction.MAXIMIZE, trials(storage)).subList(0, 2);
+    assertThat(runs)
+        .hasSize(4)
+        .allSatisfy(
+            t -> {
+              assertThat(t.state()).isEqualTo(TrialState.COMPLETE);
+              assertThat(t.epochs()).as("no pruning: every epoch").hasSize(3);
+              assertThat(t.config().seed()).as("new seeds, not the search's 3").isIn(4L, 5L);
+            });
+    for (TrialRecord t : top) {
+      assertThat(runs).filteredOn(r -> r.config().equals(t.config().withSeed(4))).hasSize(1);
+      assertThat(runs).filteredOn(r -> r.config().equals(t.config().withSeed(5))).hasSize(1);
+    }
+    assertThat(run.out())
+        .contains("Confirmation (2 configs x 2 seeds)")
+        .contains("within noise: Welch's t-test against the best gives p >= 0.05")
+        .containsPattern("(?m)^chosen: trial \\d+ \\(rank [12] in the search\\)")
+        .contains("test accuracy ")
+        .contains("not used to choose");
+    assertThat(run.outLines()).filteredOn(l -> l.endsWith("  best")).hasSize(1);
+
+    CliRun again =
+        tune(
+            storage,
+            "--trials",
+            "3",
+            "--parallel",
+            "2",
+            "--continue",
+            "--confirm",
+            "2x2",
+            "--json");
+
+    assertThat(again.code()).as(again.err()).isZero();
+    assertThat(again.err()).contains("0 run(s) queued, 4 stored already");
+    assertThat(confirmationRuns(storage)).as("nothing trained again").isEqualTo(runs);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> doc =
+        dev.mnistlab.train.JsonFormat.MAPPER.readValue(again.out(), Map.class);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> confirmation = (Map<String, Object>) doc.get("confirmation");
+    assertThat(confirmation).containsEntry("configs", 2).containsEntry("runs_finished", 4);
+    assertThat((List<?>) confirmation.get("rows")).hasSize(2);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> chosen = (Map<String, Object>) confirmation.get("chosen");
+    assertThat(chosen).containsKeys("trial", "test_accuracy");
+
+    CliRun report = CliRun.of("study", "report", "tiny-confirm", "--storage", storage);
+    assertThat(report.code()).as(report.err()).isZero();
+    assertThat(report.out())
+        .contains("search tiny ")
+        .contains(
+            run.outLines().stream()
+                .filter(l -> l.startsWith("chosen: trial"))
+                .findFirst()
+                .orElseThrow());
+  }
+
+  private static List<TrialRecord> confirmationRuns(String storage) {
+    try (Storage opened = Storages.open(storage)) {
+      StudyRecord study = Storages.requireStudy(opened, "tiny-confirm");
+      return opened.trialsWithEpochs(study.id());
+    }
   }
 
   @Test
