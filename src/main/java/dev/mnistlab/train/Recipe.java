@@ -57,7 +57,7 @@ public record Recipe(
           "conv2d(24,5),maxpool(2),relu,conv2d(32,3),maxpool(2),relu,flatten,linear(256),relu,"
               + "linear(10)",
           1,
-          256,
+          128,
           0.01,
           0.7,
           0.9,
