@@ -9,8 +9,8 @@ import java.util.stream.Collectors;
  * Infers the shape after each layer and counts parameters the way PyTorch counts them.
  *
  * <p>Shapes leave out the batch axis. The input is 784 flat values when the first layer that cares
- * about shape is {@code linear}, and 1x28x28 when it is a convolution or a pooling; {@link
- * BlockBuilder} reshapes the flat MNIST batch to match.
+ * about shape is {@code linear}, and 1x28x28 when it is a convolution or a pooling (global average
+ * pooling included); {@link BlockBuilder} reshapes the flat MNIST batch to match.
  */
 final class Shapes {
   static final int CLASSES = 10;
@@ -60,7 +60,7 @@ final class Shapes {
       if (layer instanceof Layer.Linear) {
         return false;
       }
-      if (isSpatial(layer)) {
+      if (isSpatial(layer) || layer instanceof Layer.GlobalAvgPool) {
         return true;
       }
     }
@@ -109,6 +109,17 @@ final class Shapes {
           // gamma and beta per feature or channel; running mean and variance are not
           // trained.
           params = Math.multiplyExact(2L, current.sizes().get(0));
+        } else if (layer instanceof Layer.GlobalAvgPool) {
+          if (current.isFlat()) {
+            throw new InvalidInputException(
+                "gap at layer "
+                    + index
+                    + " needs a CxHxW input to average each channel over, got "
+                    + current.text()
+                    + flatBecause);
+          }
+          current = Dims.flat(current.sizes().get(0));
+          flatBecause = " (after gap)";
         } else if (isSpatial(layer)) {
           if (current.isFlat()) {
             throw new InvalidInputException(
@@ -187,6 +198,7 @@ final class Shapes {
     return new Inferred(input, outputs, parameters);
   }
 
+  /** Returns true for the layers that slide a window over a CxHxW input and keep it CxHxW. */
   static boolean isSpatial(Layer layer) {
     return layer instanceof Layer.Conv2d
         || layer instanceof Layer.MaxPool

@@ -49,6 +49,38 @@ class ShapesTest {
   }
 
   @Test
+  void averagesEachChannelToOneValueWithoutParameters() {
+    Shapes.Inferred inferred =
+        infer("conv2d(32,3,1,1),relu,maxpool(2),conv2d(64,3,1,1),relu,gap,linear(10)");
+    assertThat(inferred.outputs().stream().map(Shapes.Dims::text))
+        .containsExactly("32x28x28", "32x28x28", "32x14x14", "64x14x14", "64x14x14", "64", "10");
+    assertThat(inferred.parameters().get(5)).isZero();
+    // The head sees 64 channel means: 64 * 10 + 10, not 64 * 14 * 14 * 10 + 10.
+    assertThat(inferred.parameters().get(6)).isEqualTo(650L);
+  }
+
+  @Test
+  void startsFromAnImageWhenGapIsTheFirstShapedLayer() {
+    // The mean of the picture's one channel: a single value.
+    Shapes.Inferred inferred = infer("gap,linear(10)");
+    assertThat(inferred.input().text()).isEqualTo("1x28x28");
+    assertThat(output(inferred, 0)).isEqualTo("1");
+    assertThat(inferred.parameters()).containsExactly(0L, 20L);
+  }
+
+  @Test
+  void rejectsGapOnAFlatInputSayingWhy() {
+    assertThatThrownBy(() -> infer("conv2d(8,3),flatten,gap,linear(10)"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage(
+            "gap at layer 3 needs a CxHxW input to average each channel over, got 5408"
+                + " (after flattening)");
+    assertThatThrownBy(() -> infer("conv2d(8,3),gap,gap,linear(10)"))
+        .hasMessage(
+            "gap at layer 3 needs a CxHxW input to average each channel over, got 8 (after gap)");
+  }
+
+  @Test
   void rejectsLinearOnAnImageSuggestingFlatten() {
     assertThatThrownBy(() -> infer("conv2d(32,3),relu,maxpool(2),relu,linear(10)"))
         .isInstanceOf(InvalidInputException.class)
