@@ -113,6 +113,27 @@ class StoredStudyTest {
   }
 
   @Test
+  void readsBackAQuickStudyWithItsImageLimit() {
+    StudyDefinition quick =
+        new StudyDefinition("demo", "", 2, STUDY.trials(), false, 2000).toQuick();
+    StudyRecord record = new StudyRecord(1, StoredStudy.spec(quick), Instant.now());
+
+    assertThat(StoredStudy.definition(record)).isEqualTo(quick);
+    assertThat(StoredStudy.definition(record).quickTrainLimit()).isEqualTo(2000);
+  }
+
+  @Test
+  void readsADefinitionStoredBeforeQuickImageLimitsAsHavingNone() {
+    String json =
+        StoredStudy.spec(STUDY).definition().replaceAll(",\\s*\"quick_train_limit\" : 0", "");
+    assertThat(json).doesNotContain("quick_train_limit");
+    StudySpec old =
+        new StudySpec("demo", "val_accuracy", Direction.MAXIMIZE, "study", json, 1, null);
+
+    assertThat(StoredStudy.definition(new StudyRecord(1, old, Instant.now()))).isEqualTo(STUDY);
+  }
+
+  @Test
   void refusesToReadAStudyOfAnotherKind() {
     StudyRecord search =
         new StudyRecord(
