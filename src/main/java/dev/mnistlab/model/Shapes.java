@@ -46,8 +46,11 @@ final class Shapes {
     }
   }
 
-  /** Holds the inferred input, the output after each layer and each layer's parameters. */
-  record Inferred(Dims input, List<Dims> outputs, List<Long> parameters) {
+  /**
+   * Holds the inferred input, the output after each layer, each layer's parameters and the
+   * multiply-adds each linear layer and convolution does for one example going forward.
+   */
+  record Inferred(Dims input, List<Dims> outputs, List<Long> parameters, long multiplyAdds) {
     Inferred {
       outputs = List.copyOf(outputs);
       parameters = List.copyOf(parameters);
@@ -82,6 +85,7 @@ final class Shapes {
     int index = 0;
     long total = 0;
     long values = input.count();
+    long multiplyAdds = 0;
     try {
       for (Layer layer : layers) {
         index++;
@@ -95,9 +99,9 @@ final class Shapes {
                     + current.text()
                     + ": add flatten before it");
           }
-          params =
-              Math.addExact(
-                  Math.multiplyExact(current.count(), (long) linear.units()), linear.units());
+          long weights = Math.multiplyExact(current.count(), (long) linear.units());
+          params = Math.addExact(weights, linear.units());
+          multiplyAdds = saturatedSum(multiplyAdds, weights);
           current = Dims.flat(linear.units());
           flatBecause = " (after linear)";
         } else if (layer instanceof Layer.Flatten) {
@@ -157,6 +161,9 @@ final class Shapes {
                         (long) conv.kernel()),
                     conv.out());
             current = Dims.image(conv.out(), height, across);
+            // Each output value is one weight per input channel and kernel position.
+            long perValue = (params - conv.out()) / conv.out();
+            multiplyAdds = saturatedSum(multiplyAdds, saturatedProduct(perValue, current.count()));
           } else {
             int kernel = poolKernel(layer);
             long height = slide(side, kernel, kernel, 0);
@@ -195,7 +202,7 @@ final class Shapes {
       throw new InvalidInputException(
           "the model must output " + CLASSES + " values (one per digit), got " + current.text());
     }
-    return new Inferred(input, outputs, parameters);
+    return new Inferred(input, outputs, parameters, multiplyAdds);
   }
 
   /** Returns true for the layers that slide a window over a CxHxW input and keep it CxHxW. */
@@ -207,6 +214,19 @@ final class Shapes {
 
   private static int poolKernel(Layer layer) {
     return layer instanceof Layer.MaxPool max ? max.kernel() : ((Layer.AvgPool) layer).kernel();
+  }
+
+  /**
+   * Returns {@code a + b}, or {@link Long#MAX_VALUE} past it: the work of a network that big is
+   * only ever compared, so it must not refuse a network the shape rules allow.
+   */
+  private static long saturatedSum(long a, long b) {
+    long sum = a + b;
+    return sum < 0 ? Long.MAX_VALUE : sum;
+  }
+
+  private static long saturatedProduct(long a, long b) {
+    return b != 0 && a > Long.MAX_VALUE / b ? Long.MAX_VALUE : a * b;
   }
 
   /** Returns the output side of a sliding window, floor((n + 2p - k) / s) + 1 as PyTorch. */

@@ -81,6 +81,26 @@ class ShapesTest {
   }
 
   @Test
+  void countsTheMultiplyAddsOfLinearLayersAndConvolutions() {
+    // PyTorch's MNIST example: 1 * 9 per value on 32x26x26, 32 * 9 per value on 64x24x24,
+    // then 9216 * 128 and 128 * 10.
+    long example =
+        infer(
+                "conv2d(32,3),relu,conv2d(64,3),relu,maxpool(2),dropout(0.25),flatten,"
+                    + "linear(128),relu,dropout(0.5),linear(10)")
+            .multiplyAdds();
+    assertThat(example).isEqualTo(9L * 32 * 26 * 26 + 32L * 9 * 64 * 24 * 24 + 9216L * 128 + 1280);
+    // An MLP does one per weight.
+    assertThat(infer("linear(64),relu,linear(10)").multiplyAdds()).isEqualTo(784L * 64 + 640);
+  }
+
+  @Test
+  void saturatesTheMultiplyAddsOfAHugeButValidNetwork() {
+    assertThat(infer("conv2d(1000000,28,1,1000000),gap,linear(10)").multiplyAdds())
+        .isEqualTo(Long.MAX_VALUE);
+  }
+
+  @Test
   void rejectsLinearOnAnImageSuggestingFlatten() {
     assertThatThrownBy(() -> infer("conv2d(32,3),relu,maxpool(2),relu,linear(10)"))
         .isInstanceOf(InvalidInputException.class)
