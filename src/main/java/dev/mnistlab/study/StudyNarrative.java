@@ -35,6 +35,10 @@ public final class StudyNarrative {
                               + "training images, for a first look.",
                           study.quickTrainLimit())
                       : "QUICK RUN: one repeat and a fifth of the epochs, for a first look.")
+                  + (study.trials().stream().anyMatch(t -> t.config().averagesWeights())
+                      ? " Weight averages (EMA) are shortened with the runs, so each spans the"
+                          + " same share of its run's steps as in the full study."
+                      : "")
                   + " Without repeats, no difference below can be told from seed noise."));
     }
     int runs = trials.stream().mapToInt(t -> t.runs().size()).sum();

@@ -134,7 +134,25 @@ class StudyNarrativeTest {
                 + " noise.");
     String plain = text(StudyNarrative.blocks(STUDY.toQuick(), List.of()));
     assertThat(plain)
-        .contains("QUICK RUN: one repeat and a fifth of the epochs, for a first look.");
+        .contains("QUICK RUN: one repeat and a fifth of the epochs, for a first look. Without")
+        .doesNotContain("EMA");
+  }
+
+  @Test
+  void saysAQuickRunShortensItsWeightAverages() {
+    StudyDefinition averaged =
+        new StudyDefinition(
+                "demo",
+                "",
+                2,
+                List.of(new TrialDefinition("small", SMALL.withEma(0.999), null, null, null)),
+                false)
+            .toQuick();
+
+    assertThat(text(StudyNarrative.blocks(averaged, List.of())))
+        .contains(
+            "Weight averages (EMA) are shortened with the runs, so each spans the same share of"
+                + " its run's steps as in the full study.");
   }
 
   private static TrialRecord longRun(int number, long seed, double seconds) {
