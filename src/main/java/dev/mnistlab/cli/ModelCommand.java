@@ -45,12 +45,17 @@ final class ModelCommand implements Runnable {
             + "well. A network needing more memory than this machine has exits with 2.",
         "Layers: linear(n), relu, sigmoid, tanh, gelu, leaky_relu[(slope)], softmax, "
             + "dropout(p), batchnorm, flatten, conv2d(out,k[,stride,pad]), maxpool(k), "
-            + "avgpool(k). A linear first layer sees 784 pixels; a conv2d first sees 1x28x28."
+            + "avgpool(k), gap. A linear first layer sees 784 pixels; a conv2d first sees 1x28x28.",
+        "batchnorm normalises each feature after a linear layer and each channel (over the "
+            + "batch and the whole map) after a convolution, as BatchNorm1d and BatchNorm2d. "
+            + "dropout(p) after a convolution drops single values, as nn.Dropout, not whole "
+            + "channels. gap averages each channel's map to one value (CxHxW to C), as "
+            + "AdaptiveAvgPool2d(1) and flatten."
       },
       footerHeading = "%nExamples:%n",
       footer = {
         "  mnist-lab model describe --model \"linear(64),relu,linear(10),sigmoid\"",
-        "  mnist-lab model describe --model \"conv2d(8,5),relu,flatten,linear(10)\""
+        "  mnist-lab model describe --model \"conv2d(8,3),batchnorm,relu,gap,linear(10)\""
       })
   static final class Describe implements Callable<Integer> {
     @Spec CommandSpec spec;

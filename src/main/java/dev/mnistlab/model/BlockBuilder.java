@@ -71,6 +71,9 @@ final class BlockBuilder {
     } else if (layer instanceof Layer.AvgPool avg) {
       Shape window = new Shape(avg.kernel(), avg.kernel());
       return Pool.avgPool2dBlock(window, window);
+    } else if (layer instanceof Layer.GlobalAvgPool) {
+      // DJL's global pooling already drops the 1x1 map: (batch, c, h, w) to (batch, c).
+      return Pool.globalAvgPool2dBlock();
     }
     throw new IllegalStateException("no block for layer " + layer);
   }

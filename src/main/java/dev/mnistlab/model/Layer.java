@@ -125,7 +125,11 @@ public sealed interface Layer {
     }
   }
 
-  /** Zeroes each value with probability {@code p} while training ({@code dropout(p)}). */
+  /**
+   * Zeroes each value with probability {@code p} while training and scales the rest by 1/(1-p)
+   * ({@code dropout(p)}). After a convolution it drops single activations, as PyTorch's {@code
+   * nn.Dropout} does there, not whole channels as {@code nn.Dropout2d}.
+   */
   record Dropout(double p) implements Layer {
     /** Checks that {@code p} is in [0, 1). */
     public Dropout {
@@ -145,7 +149,11 @@ public sealed interface Layer {
     }
   }
 
-  /** Normalises each feature or channel over the batch ({@code batchnorm}). */
+  /**
+   * Normalises each feature or channel over the batch ({@code batchnorm}): after a linear layer
+   * each of its n features, after a convolution each channel over the batch and the whole map, as
+   * PyTorch's {@code BatchNorm1d} and {@code BatchNorm2d} do.
+   */
   record BatchNorm() implements Layer {
     @Override
     public String name() {
@@ -236,6 +244,22 @@ public sealed interface Layer {
     @Override
     public String canonical() {
       return "avgpool(" + kernel + ")";
+    }
+  }
+
+  /**
+   * Averages each channel's whole map to one value, CxHxW to C ({@code gap}): global average
+   * pooling, PyTorch's {@code nn.AdaptiveAvgPool2d(1)} followed by {@code flatten}.
+   */
+  record GlobalAvgPool() implements Layer {
+    @Override
+    public String name() {
+      return "gap";
+    }
+
+    @Override
+    public String canonical() {
+      return name();
     }
   }
 

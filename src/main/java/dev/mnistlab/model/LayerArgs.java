@@ -60,6 +60,9 @@ final class LayerArgs {
       case "avgpool":
         expect(name, args, 1, 1, "1 argument (kernel)", layerText);
         return new Layer.AvgPool(whole("avgpool kernel", args.get(0), 1, layerText));
+      case "gap":
+        expect(name, args, 0, 0, "no arguments", layerText);
+        return new Layer.GlobalAvgPool();
       default:
         // SpecParser rejects unknown names first, so reaching here is a bug in this class.
         throw new IllegalStateException("no argument rule for layer " + name);

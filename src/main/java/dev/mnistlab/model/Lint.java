@@ -73,7 +73,7 @@ final class Lint {
                       + " with no non-linearity between them: the two collapse into one"
                       + " linear map",
                   "a composition of linear maps is linear, so the pair adds parameters but no"
-                      + " expressive power (dropout, batchnorm, flatten and avgpool do not"
+                      + " expressive power (dropout, batchnorm, flatten, avgpool and gap do not"
                       + " change that); put an activation such as relu between them"));
         }
         previous = i;
@@ -82,7 +82,10 @@ final class Lint {
     return warnings;
   }
 
-  /** Returns true for layers that bend the map; dropout, batchnorm, flatten, avgpool do not. */
+  /**
+   * Returns true for layers that bend the map; dropout, batchnorm, flatten, avgpool and gap (a
+   * mean) do not.
+   */
   private static boolean isNonLinear(Layer layer) {
     if (layer instanceof Layer.LeakyRelu leaky) {
       return leaky.slope() != 1;

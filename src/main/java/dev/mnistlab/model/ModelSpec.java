@@ -92,6 +92,15 @@ public record ModelSpec(List<Layer> layers) {
   }
 
   /**
+   * Returns the multiply-adds of one example's forward pass through the linear layers and
+   * convolutions, the work that sets a run's time: {@code in * out} for a linear layer, {@code out
+   * * in * k * k} per output position for a convolution.
+   */
+  public long multiplyAdds() {
+    return Shapes.infer(layers).multiplyAdds();
+  }
+
+  /**
    * Estimates the memory training this network needs (see {@link MemoryEstimate}).
    *
    * @param batchSize examples per training step, at least 1

@@ -9,8 +9,8 @@ import java.util.stream.Collectors;
  * Infers the shape after each layer and counts parameters the way PyTorch counts them.
  *
  * <p>Shapes leave out the batch axis. The input is 784 flat values when the first layer that cares
- * about shape is {@code linear}, and 1x28x28 when it is a convolution or a pooling; {@link
- * BlockBuilder} reshapes the flat MNIST batch to match.
+ * about shape is {@code linear}, and 1x28x28 when it is a convolution or a pooling (global average
+ * pooling included); {@link BlockBuilder} reshapes the flat MNIST batch to match.
  */
 final class Shapes {
   static final int CLASSES = 10;
@@ -46,8 +46,11 @@ final class Shapes {
     }
   }
 
-  /** Holds the inferred input, the output after each layer and each layer's parameters. */
-  record Inferred(Dims input, List<Dims> outputs, List<Long> parameters) {
+  /**
+   * Holds the inferred input, the output after each layer, each layer's parameters and the
+   * multiply-adds each linear layer and convolution does for one example going forward.
+   */
+  record Inferred(Dims input, List<Dims> outputs, List<Long> parameters, long multiplyAdds) {
     Inferred {
       outputs = List.copyOf(outputs);
       parameters = List.copyOf(parameters);
@@ -60,7 +63,7 @@ final class Shapes {
       if (layer instanceof Layer.Linear) {
         return false;
       }
-      if (isSpatial(layer)) {
+      if (isSpatial(layer) || layer instanceof Layer.GlobalAvgPool) {
         return true;
       }
     }
@@ -82,6 +85,7 @@ final class Shapes {
     int index = 0;
     long total = 0;
     long values = input.count();
+    long multiplyAdds = 0;
     try {
       for (Layer layer : layers) {
         index++;
@@ -95,9 +99,9 @@ final class Shapes {
                     + current.text()
                     + ": add flatten before it");
           }
-          params =
-              Math.addExact(
-                  Math.multiplyExact(current.count(), (long) linear.units()), linear.units());
+          long weights = Math.multiplyExact(current.count(), (long) linear.units());
+          params = Math.addExact(weights, linear.units());
+          multiplyAdds = saturatedSum(multiplyAdds, weights);
           current = Dims.flat(linear.units());
           flatBecause = " (after linear)";
         } else if (layer instanceof Layer.Flatten) {
@@ -109,6 +113,17 @@ final class Shapes {
           // gamma and beta per feature or channel; running mean and variance are not
           // trained.
           params = Math.multiplyExact(2L, current.sizes().get(0));
+        } else if (layer instanceof Layer.GlobalAvgPool) {
+          if (current.isFlat()) {
+            throw new InvalidInputException(
+                "gap at layer "
+                    + index
+                    + " needs a CxHxW input to average each channel over, got "
+                    + current.text()
+                    + flatBecause);
+          }
+          current = Dims.flat(current.sizes().get(0));
+          flatBecause = " (after gap)";
         } else if (isSpatial(layer)) {
           if (current.isFlat()) {
             throw new InvalidInputException(
@@ -146,6 +161,9 @@ final class Shapes {
                         (long) conv.kernel()),
                     conv.out());
             current = Dims.image(conv.out(), height, across);
+            // Each output value is one weight per input channel and kernel position.
+            long perValue = (params - conv.out()) / conv.out();
+            multiplyAdds = saturatedSum(multiplyAdds, saturatedProduct(perValue, current.count()));
           } else {
             int kernel = poolKernel(layer);
             long height = slide(side, kernel, kernel, 0);
@@ -184,9 +202,10 @@ final class Shapes {
       throw new InvalidInputException(
           "the model must output " + CLASSES + " values (one per digit), got " + current.text());
     }
-    return new Inferred(input, outputs, parameters);
+    return new Inferred(input, outputs, parameters, multiplyAdds);
   }
 
+  /** Returns true for the layers that slide a window over a CxHxW input and keep it CxHxW. */
   static boolean isSpatial(Layer layer) {
     return layer instanceof Layer.Conv2d
         || layer instanceof Layer.MaxPool
@@ -195,6 +214,19 @@ final class Shapes {
 
   private static int poolKernel(Layer layer) {
     return layer instanceof Layer.MaxPool max ? max.kernel() : ((Layer.AvgPool) layer).kernel();
+  }
+
+  /**
+   * Returns {@code a + b}, or {@link Long#MAX_VALUE} past it: the work of a network that big is
+   * only ever compared, so it must not refuse a network the shape rules allow.
+   */
+  private static long saturatedSum(long a, long b) {
+    long sum = a + b;
+    return sum < 0 ? Long.MAX_VALUE : sum;
+  }
+
+  private static long saturatedProduct(long a, long b) {
+    return b != 0 && a > Long.MAX_VALUE / b ? Long.MAX_VALUE : a * b;
   }
 
   /** Returns the output side of a sliding window, floor((n + 2p - k) / s) + 1 as PyTorch. */

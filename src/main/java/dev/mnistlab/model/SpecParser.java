@@ -36,7 +36,8 @@ final class SpecParser {
           "flatten",
           "conv2d",
           "maxpool",
-          "avgpool");
+          "avgpool",
+          "gap");
 
   private final String text;
   private int pos;

@@ -29,8 +29,10 @@ import java.util.Set;
  *   <li>a CNN, from {@code conv_layers} (or the {@code channels_K} given) and {@code channels_K}:
  *       each block is {@code conv2d(channels_K, kernel)} with padding kernel/2 (so odd kernels keep
  *       the side), {@code batchnorm} if {@code batch_norm}, the activation, {@code maxpool(2)} if
- *       {@code pool}; then {@code flatten}, a dense block of {@code dense_units} like an MLP's if
- *       above 0, dropout, and {@code linear(10)}. Defaults: kernel 3, no pooling, no dense block.
+ *       {@code pool}; then {@code flatten}, a dense block of {@code dense_units} if above 0 ({@code
+ *       linear}, the activation, dropout: batch norm stays in the convolution blocks, as in the
+ *       usual PyTorch CNN), else dropout alone, and {@code linear(10)}. Defaults: kernel 3, no
+ *       pooling, no dense block.
  * </ul>
  *
  * <p>Stateless and thread-safe.
@@ -158,10 +160,10 @@ public final class ModelBuilder {
     }
     int dense = whole(point, "dense_units", 0);
     if (dense > 0) {
-      dense(layers, dense, point);
-    } else {
-      dropout(layers, point);
+      layers.add(new Layer.Linear(dense));
+      activation(layers, point);
     }
+    dropout(layers, point);
     layers.add(new Layer.Linear(10));
     return layers;
   }
@@ -177,6 +179,10 @@ public final class ModelBuilder {
     if (point.containsKey("batch_norm") && Settings.flag("batch_norm", point.get("batch_norm"))) {
       layers.add(new Layer.BatchNorm());
     }
+    activation(layers, point);
+  }
+
+  private static void activation(List<Layer> layers, Map<String, Object> point) {
     String activation =
         point.containsKey("activation") ? Settings.activation(point.get("activation")) : "relu";
     layers.add(

@@ -142,12 +142,14 @@ public final class StoredStudy {
 
   /**
    * Estimates a run's seconds on one thread: per step, 0.45 ms of fixed cost plus 0.12 ns per
-   * multiply-add (fitted to the trial-1 and trial-7 networks on 2 cores), times the steps.
+   * multiply-add of the forward pass per image (fitted to the trial-1 and trial-7 networks on 2
+   * cores, where multiply-adds are about the parameters; a convolution does many per parameter),
+   * times the steps.
    */
   public static double cost(TrainConfig c) {
-    long params = ModelSpec.parse(c.model()).parameterCount();
+    long work = ModelSpec.parse(c.model()).multiplyAdds();
     int images = c.trainLimit() > 0 ? c.trainLimit() : 60_000 - c.valSize();
     double steps = Math.ceil((double) images / c.batchSize()) * c.epochs();
-    return steps * (4.5e-4 + 1.2e-10 * params * c.batchSize());
+    return steps * (4.5e-4 + 1.2e-10 * (double) work * c.batchSize());
   }
 }

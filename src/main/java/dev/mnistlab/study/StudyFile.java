@@ -25,8 +25,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Reads a study from YAML: top-level {@code name}, {@code repeats}, optional {@code description}
- * and {@code defaults}, and {@code trials}, a list whose items have a {@code name}, the {@code
+ * Reads a study from YAML: top-level {@code name}, {@code repeats}, optional {@code description},
+ * {@code defaults} and {@code quick_train_limit} (the training images each trial of the {@code
+ * --quick} version uses), and {@code trials}, a list whose items have a {@code name}, the {@code
  * train} flags as snake_case keys, and optionally {@code reported_accuracy}, {@code reported_loss}
  * and {@code notes}. Presets ship in the jar.
  *
@@ -61,8 +62,8 @@ public final class StudyFile {
   private static final Set<String> TRIAL_KEYS =
       Set.of("name", "reported_accuracy", "reported_loss", "notes");
   private static final Set<String> TOP_KEYS =
-      Set.of("name", "description", "repeats", "defaults", "trials");
-  private static final List<String> PRESETS = List.of("blog");
+      Set.of("name", "description", "repeats", "defaults", "quick_train_limit", "trials");
+  private static final List<String> PRESETS = List.of("blog", "beyond");
   private static final Set<String> TRIAL_AND_TRAIN_KEYS = union(TRAIN_KEYS, TRIAL_KEYS);
 
   private StudyFile() {}
@@ -130,6 +131,15 @@ public final class StudyFile {
           throw yaml.error(at, "'repeats' must be a whole number >= 1, got " + repeats);
         }
       }
+      int quickTrainLimit = 0;
+      if (root.has("quick_train_limit")) {
+        JsonPointer at = top.appendProperty("quick_train_limit");
+        quickTrainLimit = integer(root.get("quick_train_limit"), "quick_train_limit", at, "");
+        if (quickTrainLimit < 1) {
+          throw yaml.error(
+              at, "'quick_train_limit' must be a whole number >= 1, got " + quickTrainLimit);
+        }
+      }
       String description =
           root.has("description")
               ? text(root.get("description"), "description", top.appendProperty("description"), "")
@@ -168,7 +178,7 @@ public final class StudyFile {
         }
         trials.add(trial);
       }
-      return new StudyDefinition(name, description, repeats, trials, false);
+      return new StudyDefinition(name, description, repeats, trials, false, quickTrainLimit);
     }
 
     private TrialDefinition trial(JsonNode t, JsonPointer at, Map<String, Setting> defaults) {

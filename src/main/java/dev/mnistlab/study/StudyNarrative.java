@@ -28,8 +28,18 @@ public final class StudyNarrative {
     if (study.quick()) {
       blocks.add(
           new Block.Paragraph(
-              "QUICK RUN: one repeat and a fifth of the epochs, for a "
-                  + "first look. Without repeats, no difference below can be told from seed noise."));
+              (study.quickTrainLimit() > 0
+                      ? String.format(
+                          Locale.ROOT,
+                          "QUICK RUN: one repeat, a fifth of the epochs and the first %,d "
+                              + "training images, for a first look.",
+                          study.quickTrainLimit())
+                      : "QUICK RUN: one repeat and a fifth of the epochs, for a first look.")
+                  + (study.trials().stream().anyMatch(t -> t.config().averagesWeights())
+                      ? " Weight averages (EMA) are shortened with the runs, so each spans the"
+                          + " same share of its run's steps as in the full study."
+                      : "")
+                  + " Without repeats, no difference below can be told from seed noise."));
     }
     int runs = trials.stream().mapToInt(t -> t.runs().size()).sum();
     blocks.add(
@@ -50,7 +60,9 @@ public final class StudyNarrative {
     blocks.add(new Block.Heading(2, "Step by step"));
     List<String> steps = new ArrayList<>();
     for (int i = 0; i < analysis.comparisons().size(); i++) {
-      steps.add(step(analysis.comparisons().get(i), trials.get(i), trials.get(i + 1)));
+      steps.add(
+          step(analysis.comparisons().get(i), trials.get(i), trials.get(i + 1))
+              + cost(analysis.summaries().get(i), analysis.summaries().get(i + 1)));
     }
     blocks.add(new Block.Bullets(steps));
     blocks.addAll(DiagnosisText.blocks(analysis));
@@ -121,6 +133,22 @@ public final class StudyNarrative {
         diff(s.testAccuracy()),
         perEpochs(s, before.config(), after.config()),
         verdict(s));
+  }
+
+  /** Says what a step cost: the mean wall time of a run before and after, and the difference. */
+  private static String cost(TrialSummary before, TrialSummary after) {
+    double a = before.seconds().mean();
+    double b = after.seconds().mean();
+    if (before.seconds().n() == 0 || after.seconds().n() == 0 || Double.isNaN(a + b)) {
+      return " Time per run not measured (a side has no finished run).";
+    }
+    return String.format(
+        Locale.ROOT,
+        " Time per run %.0f s -> %.0f s (%+.0f s%s).",
+        a,
+        b,
+        b - a,
+        a > 0 ? String.format(Locale.ROOT, ", x%.2g", b / a) : "");
   }
 
   /** Says what each ten extra epochs bought, when the epoch count is all that changed. */

@@ -33,6 +33,20 @@ class ModelCommandTest {
   }
 
   @Test
+  void describesGlobalAveragePoolingAsOneValuePerChannel() {
+    CliRun run =
+        CliRun.of("model", "describe", "--model", "conv2d(16,3,1,1),batchnorm,relu,gap,linear(10)");
+
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.outLines())
+        .anyMatch(line -> line.matches("\\s*2\\s+batchnorm\\s+16x28x28\\s+32"))
+        .anyMatch(line -> line.matches("\\s*4\\s+gap\\s+16\\s+0"))
+        .anyMatch(line -> line.matches("\\s*5\\s+linear\\(10\\)\\s+10\\s+170"))
+        .anyMatch(line -> line.equals("total parameters: 362"))
+        .noneMatch(line -> line.startsWith("warning"));
+  }
+
+  @Test
   void rejectsMalformedSpecWithOneLine() {
     CliRun run = CliRun.of("model", "describe", "--model", "linear(64");
 

@@ -170,7 +170,7 @@ class TrainCommandTest {
         .isEqualTo(
             "mnist-lab train: "
                 + "unknown layer \"swish\" at character 12; allowed: linear, relu, sigmoid, tanh, gelu, "
-                + "leaky_relu, softmax, dropout, batchnorm, flatten, conv2d, maxpool, avgpool");
+                + "leaky_relu, softmax, dropout, batchnorm, flatten, conv2d, maxpool, avgpool, gap");
   }
 
   @Test

@@ -49,6 +49,13 @@ class LayerArgsTest {
   }
 
   @Test
+  void rejectsArgumentsForGlobalAveragePooling() {
+    assertThatThrownBy(() -> SpecParser.parse("conv2d(10,3),gap(2)"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("gap takes no arguments, got 1 in \"gap(2)\"");
+  }
+
+  @Test
   void rejectsPoolingWithTwoArguments() {
     assertThatThrownBy(() -> SpecParser.parse("maxpool(2,2)"))
         .hasMessage("maxpool takes 1 argument (kernel), got 2 in \"maxpool(2,2)\"");

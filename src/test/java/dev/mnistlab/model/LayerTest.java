@@ -22,6 +22,7 @@ class LayerTest {
     assertThat(new Layer.MaxPool(2).canonical()).isEqualTo("maxpool(2)");
     assertThat(new Layer.AvgPool(2).canonical()).isEqualTo("avgpool(2)");
     assertThat(new Layer.BatchNorm().canonical()).isEqualTo("batchnorm");
+    assertThat(new Layer.GlobalAvgPool().canonical()).isEqualTo("gap");
   }
 
   @Test

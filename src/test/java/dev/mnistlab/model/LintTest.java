@@ -95,6 +95,18 @@ class LintTest {
   }
 
   @Test
+  void treatsGlobalAveragePoolingAsLinear() {
+    assertThat(lint("conv2d(16,3),gap,linear(10)"))
+        .singleElement()
+        .satisfies(
+            w -> {
+              assertThat(w.code()).isEqualTo(LintWarning.Code.COLLAPSING_LAYERS);
+              assertThat(w.reason()).contains("gap");
+            });
+    assertThat(lint("conv2d(16,3),relu,gap,linear(10)")).isEmpty();
+  }
+
+  @Test
   void warnsAboutDropoutLast() {
     assertThat(lint("linear(64),relu,linear(10),dropout(0.5)"))
         .singleElement()

@@ -43,6 +43,15 @@ class MemoryEstimateTest {
   }
 
   @Test
+  void countsOneValuePerChannelAfterGlobalAveragePooling() {
+    MemoryEstimate estimate =
+        ModelSpec.parse("conv2d(8,3),relu,gap,linear(10)").memory(1, "sgd", 0);
+
+    // 1x28x28 in, 8x26x26 twice, 8 channel means, 10 out.
+    assertThat(estimate.activations()).isEqualTo(784 + 2 * 5408 + 8 + 10);
+  }
+
+  @Test
   void describesTheEstimateWithParametersBatchAndOptimizer() {
     assertThat(ModelSpec.parse(MLP).memory(32, "momentum", 1).text())
         .isEqualTo("about 826.9 KiB (50,890 parameters at batch 32 with momentum)");

@@ -49,6 +49,58 @@ class ShapesTest {
   }
 
   @Test
+  void averagesEachChannelToOneValueWithoutParameters() {
+    Shapes.Inferred inferred =
+        infer("conv2d(32,3,1,1),relu,maxpool(2),conv2d(64,3,1,1),relu,gap,linear(10)");
+    assertThat(inferred.outputs().stream().map(Shapes.Dims::text))
+        .containsExactly("32x28x28", "32x28x28", "32x14x14", "64x14x14", "64x14x14", "64", "10");
+    assertThat(inferred.parameters().get(5)).isZero();
+    // The head sees 64 channel means: 64 * 10 + 10, not 64 * 14 * 14 * 10 + 10.
+    assertThat(inferred.parameters().get(6)).isEqualTo(650L);
+  }
+
+  @Test
+  void startsFromAnImageWhenGapIsTheFirstShapedLayer() {
+    // The mean of the picture's one channel: a single value.
+    Shapes.Inferred inferred = infer("gap,linear(10)");
+    assertThat(inferred.input().text()).isEqualTo("1x28x28");
+    assertThat(output(inferred, 0)).isEqualTo("1");
+    assertThat(inferred.parameters()).containsExactly(0L, 20L);
+  }
+
+  @Test
+  void rejectsGapOnAFlatInputSayingWhy() {
+    assertThatThrownBy(() -> infer("conv2d(8,3),flatten,gap,linear(10)"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage(
+            "gap at layer 3 needs a CxHxW input to average each channel over, got 5408"
+                + " (after flattening)");
+    assertThatThrownBy(() -> infer("conv2d(8,3),gap,gap,linear(10)"))
+        .hasMessage(
+            "gap at layer 3 needs a CxHxW input to average each channel over, got 8 (after gap)");
+  }
+
+  @Test
+  void countsTheMultiplyAddsOfLinearLayersAndConvolutions() {
+    // PyTorch's MNIST example: 1 * 9 per value on 32x26x26, 32 * 9 per value on 64x24x24,
+    // then 9216 * 128 and 128 * 10.
+    long example =
+        infer(
+                "conv2d(32,3),relu,conv2d(64,3),relu,maxpool(2),dropout(0.25),flatten,"
+                    + "linear(128),relu,dropout(0.5),linear(10)")
+            .multiplyAdds();
+    assertThat(example).isEqualTo(9L * 32 * 26 * 26 + 32L * 9 * 64 * 24 * 24 + 9216L * 128 + 1280);
+    // An MLP does one per weight.
+    assertThat(infer("linear(64),relu,linear(10)").multiplyAdds()).isEqualTo(784L * 64 + 640);
+  }
+
+  @Test
+  void saturatesTheMultiplyAddsOfAHugeButValidNetwork() {
+    assertThat(infer("conv2d(1000000,28,1,1000000),gap,linear(10)").multiplyAdds())
+        .isEqualTo(Long.MAX_VALUE);
+  }
+
+  @Test
   void rejectsLinearOnAnImageSuggestingFlatten() {
     assertThatThrownBy(() -> infer("conv2d(32,3),relu,maxpool(2),relu,linear(10)"))
         .isInstanceOf(InvalidInputException.class)

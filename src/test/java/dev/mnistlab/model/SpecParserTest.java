@@ -14,7 +14,7 @@ class SpecParserTest {
             SpecParser.parse(
                 "linear(8),relu,sigmoid,tanh,gelu,leaky_relu,leaky_relu(0.2),softmax,"
                     + "dropout(0.5),batchnorm,flatten,conv2d(4,3),conv2d(4,3,2),"
-                    + "conv2d(4,3,1,1),maxpool(2),avgpool(3)"))
+                    + "conv2d(4,3,1,1),maxpool(2),avgpool(3),gap"))
         .containsExactly(
             new Layer.Linear(8),
             new Layer.Relu(),
@@ -31,7 +31,8 @@ class SpecParserTest {
             new Layer.Conv2d(4, 3, 2, 0),
             new Layer.Conv2d(4, 3, 1, 1),
             new Layer.MaxPool(2),
-            new Layer.AvgPool(3));
+            new Layer.AvgPool(3),
+            new Layer.GlobalAvgPool());
   }
 
   @Test
@@ -97,7 +98,7 @@ class SpecParserTest {
         .hasMessage(
             "unknown layer \"swish\" at character 12; allowed: linear, relu, sigmoid, tanh,"
                 + " gelu, leaky_relu, softmax, dropout, batchnorm, flatten, conv2d, maxpool,"
-                + " avgpool");
+                + " avgpool, gap");
   }
 
   @Test

@@ -199,6 +199,36 @@ class ModelBuilderTest {
   }
 
   @Test
+  void cnnKeepsBatchNormInTheConvolutionBlocksAndOutOfTheDenseHead() {
+    TrainConfig config =
+        ModelBuilder.build(
+            point(
+                "conv_layers",
+                3,
+                "channels_1",
+                32,
+                "channels_2",
+                64,
+                "channels_3",
+                128,
+                "batch_norm",
+                true,
+                "pool",
+                true,
+                "dense_units",
+                128,
+                "dropout",
+                0.3),
+            BASE);
+
+    assertThat(config.model())
+        .isEqualTo(
+            "conv2d(32,3,1,1),batchnorm,relu,maxpool(2),conv2d(64,3,1,1),batchnorm,relu,"
+                + "maxpool(2),conv2d(128,3,1,1),batchnorm,relu,maxpool(2),flatten,"
+                + "linear(128),relu,dropout(0.3),linear(10)");
+  }
+
+  @Test
   void rejectsAnUnknownName() {
     assertThatThrownBy(() -> ModelBuilder.build(point("learning_rate", 0.1), BASE))
         .isInstanceOf(InvalidInputException.class)

@@ -10,6 +10,9 @@ import dev.mnistlab.search.Distribution.Choice;
 import dev.mnistlab.search.Distribution.Fixed;
 import dev.mnistlab.search.Distribution.FloatRange;
 import dev.mnistlab.search.Distribution.IntRange;
+import dev.mnistlab.train.OptimizerKind;
+import dev.mnistlab.train.ScheduleKind;
+import dev.mnistlab.train.TrainConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -71,7 +74,9 @@ class SpaceReaderTest {
             "conv_layers",
             "channels_1",
             "channels_2",
+            "channels_3",
             "kernel",
+            "batch_norm",
             "pool",
             "dense_units",
             "dropout",
@@ -79,12 +84,74 @@ class SpaceReaderTest {
             "momentum",
             "lr",
             "batch_size",
+            "schedule",
+            "augment",
+            "label_smoothing",
+            "ema",
             "epochs",
             "normalize");
+    assertThat(cnn.param("conv_layers").distribution()).isEqualTo(new IntRange(1, 3, 1, false));
     assertThat(cnn.param("channels_2").condition())
-        .isEqualTo(new Condition("conv_layers", List.of(2)));
+        .isEqualTo(new Condition("conv_layers", List.of(2, 3)));
+    assertThat(cnn.param("channels_3").condition())
+        .isEqualTo(new Condition("conv_layers", List.of(3)));
     assertThat(cnn.param("kernel").distribution()).isEqualTo(new Choice(List.of(3, 5)));
-    assertThat(cnn.param("epochs").distribution()).isEqualTo(new Fixed(6));
+    assertThat(cnn.param("batch_norm").distribution()).isEqualTo(new Choice(List.of(false, true)));
+    assertThat(cnn.param("schedule").distribution())
+        .isEqualTo(new Choice(List.of("constant", "cosine", "onecycle")));
+    assertThat(cnn.param("augment").distribution())
+        .isEqualTo(
+            new Choice(
+                List.of(
+                    "none",
+                    "rotate=5,shift=1",
+                    "rotate=10,shift=2,scale=0.1",
+                    "rotate=15,shift=3,scale=0.15")));
+    assertThat(cnn.param("label_smoothing").distribution())
+        .isEqualTo(new Choice(List.of(0.0, 0.05, 0.1)));
+    assertThat(cnn.param("ema").distribution()).isEqualTo(new Choice(List.of(0.0, 0.999)));
+    // A range, so that the pruner, not the space, decides how long a trial runs.
+    assertThat(cnn.param("epochs").distribution()).isEqualTo(new IntRange(6, 20, 1, false));
+    assertThat(cnn.param("normalize").distribution()).isEqualTo(new Fixed(true));
+  }
+
+  @Test
+  void theBuiltInCnnSpaceStartsFromTheRecommendedCnn() {
+    SearchSpace cnn = SpaceReader.load("cnn");
+    TrainConfig defaults = TrainConfig.defaults();
+
+    assertThat(cnn.first()).hasSize(1);
+    assertThat(cnn.fits(cnn.first().get(0))).isTrue();
+    TrainConfig first = ModelBuilder.build(cnn.first().get(0), defaults);
+
+    TrainConfig recommended =
+        new TrainConfig(
+                "conv2d(32,3,1,1),batchnorm,relu,maxpool(2),conv2d(64,3,1,1),batchnorm,relu,"
+                    + "maxpool(2),conv2d(128,3,1,1),batchnorm,relu,maxpool(2),flatten,"
+                    + "linear(128),relu,dropout(0.3),linear(10)",
+                20,
+                128,
+                3e-3,
+                OptimizerKind.ADAM,
+                defaults.momentum(),
+                defaults.weightDecay(),
+                defaults.beta1(),
+                defaults.beta2(),
+                ScheduleKind.ONECYCLE,
+                defaults.warmupEpochs(),
+                defaults.seed(),
+                defaults.threads(),
+                defaults.earlyStop(),
+                defaults.trainLimit(),
+                defaults.valSize(),
+                defaults.valSplit(),
+                true,
+                defaults.init(),
+                defaults.logEvery())
+            .withAugment("rotate=10,shift=2,scale=0.1")
+            .withLabelSmoothing(0.1)
+            .withEma(0.999);
+    assertThat(first).isEqualTo(recommended);
   }
 
   @Test

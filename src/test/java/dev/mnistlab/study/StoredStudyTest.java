@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.analysis.TrialRuns;
+import dev.mnistlab.model.ModelSpec;
 import dev.mnistlab.storage.Direction;
 import dev.mnistlab.storage.StudyRecord;
 import dev.mnistlab.storage.StudySpec;
@@ -113,6 +114,27 @@ class StoredStudyTest {
   }
 
   @Test
+  void readsBackAQuickStudyWithItsImageLimit() {
+    StudyDefinition quick =
+        new StudyDefinition("demo", "", 2, STUDY.trials(), false, 2000).toQuick();
+    StudyRecord record = new StudyRecord(1, StoredStudy.spec(quick), Instant.now());
+
+    assertThat(StoredStudy.definition(record)).isEqualTo(quick);
+    assertThat(StoredStudy.definition(record).quickTrainLimit()).isEqualTo(2000);
+  }
+
+  @Test
+  void readsADefinitionStoredBeforeQuickImageLimitsAsHavingNone() {
+    String json =
+        StoredStudy.spec(STUDY).definition().replaceAll(",\\s*\"quick_train_limit\" : 0", "");
+    assertThat(json).doesNotContain("quick_train_limit");
+    StudySpec old =
+        new StudySpec("demo", "val_accuracy", Direction.MAXIMIZE, "study", json, 1, null);
+
+    assertThat(StoredStudy.definition(new StudyRecord(1, old, Instant.now()))).isEqualTo(STUDY);
+  }
+
+  @Test
   void refusesToReadAStudyOfAnotherKind() {
     StudyRecord search =
         new StudyRecord(
@@ -129,5 +151,17 @@ class StoredStudyTest {
   @Test
   void estimatesWiderNetworksAsLonger() {
     assertThat(StoredStudy.cost(BIG)).isGreaterThan(StoredStudy.cost(SMALL));
+  }
+
+  @Test
+  void estimatesAConvolutionByItsWorkNotItsParameters() {
+    // 320 parameters, but 32 * 9 multiply-adds at each of 26x26 positions: far more work per
+    // image than the 784-8-10 network's 6,352.
+    TrainConfig conv = SMALL.withModel("conv2d(32,3),relu,maxpool(2),flatten,linear(10)");
+    TrainConfig wide = SMALL.withModel("linear(80),relu,linear(10)");
+
+    assertThat(ModelSpec.parse(conv.model()).parameterCount())
+        .isLessThan(ModelSpec.parse(wide.model()).parameterCount());
+    assertThat(StoredStudy.cost(conv)).isGreaterThan(StoredStudy.cost(wide));
   }
 }

@@ -32,6 +32,19 @@ final class StoredTrials {
       double[] valLoss,
       double[] valAccuracy,
       double testAccuracy) {
+    return finished(number, label, state, config, valLoss, valAccuracy, testAccuracy, 12.5);
+  }
+
+  /** Returns a finished trial as above whose run took {@code seconds} of wall time. */
+  static TrialRecord finished(
+      int number,
+      String label,
+      TrialState state,
+      TrainConfig config,
+      double[] valLoss,
+      double[] valAccuracy,
+      double testAccuracy,
+      double seconds) {
     List<EpochMetrics> epochs = new ArrayList<>();
     for (int e = 0; e < valLoss.length; e++) {
       epochs.add(
@@ -56,7 +69,7 @@ final class StoredTrials {
         Instant.parse("2026-11-27T10:03:00Z"),
         value,
         new Evaluation(0.1, testAccuracy),
-        12.5,
+        seconds,
         0,
         700,
         null,

@@ -153,7 +153,7 @@ class StudyFileTest {
             () -> StudyFile.parse("name: x\nrepeat: 2\ntrials:\n  - name: a\n", "x.yaml"))
         .hasMessage(
             "x.yaml, line 2: unknown key 'repeat'; allowed: defaults, description, "
-                + "name, repeats, trials");
+                + "name, quick_train_limit, repeats, trials");
   }
 
   @Test
@@ -235,6 +235,43 @@ class StudyFileTest {
   }
 
   @Test
+  void readsAQuickTrainLimitThatOnlyTheQuickVersionUses() {
+    StudyDefinition study =
+        StudyFile.parse(
+            """
+        name: x
+        quick_train_limit: 3000
+        trials:
+          - {name: a, epochs: 10}
+          - {name: b, epochs: 10, train_limit: 1000}
+        """,
+            "x.yaml");
+
+    assertThat(study.quickTrainLimit()).isEqualTo(3000);
+    assertThat(study.trials()).extracting(t -> t.config().trainLimit()).containsExactly(0, 1000);
+    StudyDefinition quick = study.toQuick();
+    assertThat(quick.trials()).extracting(t -> t.config().trainLimit()).containsExactly(3000, 1000);
+    assertThat(quick.trials()).extracting(t -> t.config().epochs()).containsExactly(2, 2);
+    assertThat(StudyFile.parse("name: x\ntrials:\n  - name: a\n", "x.yaml").toQuick().trials())
+        .extracting(t -> t.config().trainLimit())
+        .containsExactly(0);
+  }
+
+  @Test
+  void rejectsAQuickTrainLimitBelowOneAtItsLine() {
+    assertThatThrownBy(
+            () ->
+                StudyFile.parse("name: x\nquick_train_limit: 0\ntrials:\n  - name: a\n", "x.yaml"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("x.yaml, line 2: 'quick_train_limit' must be a whole number >= 1, got 0");
+    assertThatThrownBy(
+            () ->
+                StudyFile.parse(
+                    "name: x\nquick_train_limit: lots\ntrials:\n  - name: a\n", "x.yaml"))
+        .hasMessage("x.yaml, line 2: 'quick_train_limit' must be a whole number, got lots");
+  }
+
+  @Test
   void rejectsAnEmptyFile() {
     assertThatThrownBy(() -> StudyFile.parse("", "x.yaml"))
         .hasMessage("x.yaml: expected a mapping with name, repeats and trials");
@@ -296,7 +333,8 @@ class StudyFileTest {
   void rejectsUnknownPreset() {
     assertThatThrownBy(() -> StudyFile.preset("vlog"))
         .hasMessage(
-            "unknown preset study 'vlog': allowed are " + String.join(", ", List.of("blog")));
+            "unknown preset study 'vlog': allowed are "
+                + String.join(", ", List.of("blog", "beyond")));
   }
 
   @Test

@@ -101,6 +101,72 @@ class StudyNarrativeTest {
         .doesNotContain("NaN");
   }
 
+  @Test
+  void saysWhatEachStepCostInSecondsPerRun() {
+    List<TrialRecord> stored = new java.util.ArrayList<>(smallRuns());
+    stored.add(longRun(2, 1, 30));
+    stored.add(longRun(3, 2, 40));
+
+    String text = text(blocks(stored));
+
+    // small: 12.5 s a run (the fixture's); long: 30 and 40 s.
+    assertThat(text).contains("Verdict: ").contains(" Time per run 13 s -> 35 s (+23 s, x2.8).");
+  }
+
+  @Test
+  void saysTheTimeIsNotMeasuredWhenASideHasNoFinishedRun() {
+    assertThat(text(blocks(smallRuns())))
+        .contains("Time per run not measured (a side has no finished run).");
+  }
+
+  @Test
+  void labelsAQuickRunWithTheImagesItTrainedOn() {
+    StudyDefinition quick =
+        new StudyDefinition("demo", "", 2, STUDY.trials(), false, 10_000).toQuick();
+
+    String text = text(StudyNarrative.blocks(quick, StoredStudy.runs(quick, List.of())));
+
+    assertThat(text)
+        .contains("Study demo-quick (QUICK)")
+        .contains(
+            "QUICK RUN: one repeat, a fifth of the epochs and the first 10,000 training images,"
+                + " for a first look. Without repeats, no difference below can be told from seed"
+                + " noise.");
+    String plain = text(StudyNarrative.blocks(STUDY.toQuick(), List.of()));
+    assertThat(plain)
+        .contains("QUICK RUN: one repeat and a fifth of the epochs, for a first look. Without")
+        .doesNotContain("EMA");
+  }
+
+  @Test
+  void saysAQuickRunShortensItsWeightAverages() {
+    StudyDefinition averaged =
+        new StudyDefinition(
+                "demo",
+                "",
+                2,
+                List.of(new TrialDefinition("small", SMALL.withEma(0.999), null, null, null)),
+                false)
+            .toQuick();
+
+    assertThat(text(StudyNarrative.blocks(averaged, List.of())))
+        .contains(
+            "Weight averages (EMA) are shortened with the runs, so each spans the same share of"
+                + " its run's steps as in the full study.");
+  }
+
+  private static TrialRecord longRun(int number, long seed, double seconds) {
+    return StoredTrials.finished(
+        number,
+        "long",
+        TrialState.COMPLETE,
+        LONG.withSeed(seed),
+        new double[] {0.3, 0.2, 0.15},
+        new double[] {0.95, 0.96, 0.97},
+        0.965,
+        seconds);
+  }
+
   private static List<Block> blocks(List<TrialRecord> stored) {
     return StudyNarrative.blocks(STUDY, StoredStudy.runs(STUDY, stored));
   }
