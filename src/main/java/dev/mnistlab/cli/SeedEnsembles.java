@@ -40,15 +40,23 @@ final class SeedEnsembles {
   /**
    * Returns {@code blocks} with a "Seed ensembles" section inserted before the heading {@code
    * before} (at the end when there is none), or {@code blocks} itself when no trial kept two
-   * models.
+   * models. Its lines follow {@code order} (trial labels as the report lists them), then the stored
+   * order.
    */
   static List<Block> insert(
-      List<Block> blocks, String before, List<TrialRecord> stored, Supplier<Path> dataDir) {
+      List<Block> blocks,
+      String before,
+      List<TrialRecord> stored,
+      List<String> order,
+      Supplier<Path> dataDir) {
     Map<String, List<TrialRecord>> groups = groups(stored);
     if (groups.isEmpty()) {
       return blocks;
     }
-    List<Line> lines = lines(groups, dataDir.get());
+    Map<String, List<TrialRecord>> ordered = new LinkedHashMap<>();
+    order.stream().filter(groups::containsKey).forEach(t -> ordered.put(t, groups.get(t)));
+    groups.forEach(ordered::putIfAbsent);
+    List<Line> lines = lines(ordered, dataDir.get());
     List<Block> section = section(lines);
     List<Block> out = new ArrayList<>(blocks);
     int at = out.size();

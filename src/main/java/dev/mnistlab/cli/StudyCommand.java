@@ -328,7 +328,8 @@ final class StudyCommand implements Runnable {
           spec.commandLine().getErr().flush();
           return 1;
         }
-        out.println("deleted " + what + (models > 0 ? " and its " + models + " kept models" : ""));
+        out.println(
+            "deleted " + what + (models > 0 ? "; removed its " + models + " kept models" : ""));
         out.flush();
       }
       return 0;
@@ -343,7 +344,12 @@ final class StudyCommand implements Runnable {
       Supplier<Path> dataDir) {
     List<TrialRuns> trials = StoredStudy.runs(study, stored);
     List<Block> blocks =
-        SeedEnsembles.insert(StudyNarrative.blocks(study, trials), "Step by step", stored, dataDir);
+        SeedEnsembles.insert(
+            StudyNarrative.blocks(study, trials),
+            "Step by step",
+            stored,
+            trials.stream().map(TrialRuns::name).toList(),
+            dataDir);
     new TerminalRenderer().render(blocks, out);
     out.flush();
     if (outDir != null) {

@@ -252,7 +252,7 @@ final class SweepCommand implements Callable<Integer> {
                 StoredSweep.grid(plan, stored),
                 plan.base()));
     blocks.addAll(SweepPlanText.blocks(plan));
-    blocks = SeedEnsembles.insert(blocks, "How this sweep was run", stored, dataDir);
+    blocks = SeedEnsembles.insert(blocks, "How this sweep was run", stored, List.of(), dataDir);
     new TerminalRenderer().render(blocks, out);
     out.flush();
     if (outDir != null) {
