@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mnistlab.data.DataDirectory;
+import dev.mnistlab.storage.Storage;
+import dev.mnistlab.storage.Storages;
+import dev.mnistlab.storage.TrialRecord;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,5 +111,43 @@ class EnsembleOnMnistTest {
     assertThat(ensemble.get("test").get("accuracy").asDouble()).isGreaterThan(0.9);
     assertThat(ensemble.get("validation").get("accuracy").asDouble()).isGreaterThan(0.9);
     assertThat(ensemble.get("test_tta").get("accuracy").asDouble()).isGreaterThan(0.8);
+  }
+
+  @Test
+  void aModelKeptByAStudyReloadsWithTheTestAccuracyItsTrialStored() throws IOException {
+    Path file =
+        Files.writeString(
+            tmp.resolve("kept.yaml"),
+            """
+            name: kept
+            repeats: 1
+            defaults: {epochs: 1, model: "linear(64),relu,linear(10)"}
+            trials:
+              - {name: small}
+            """);
+    String storage = "sqlite:" + tmp.resolve("kept.db");
+
+    CliRun run =
+        CliRun.of(
+            "study",
+            "run",
+            file.toString(),
+            "--data-dir",
+            data.toString(),
+            "--storage",
+            storage,
+            "--parallel",
+            "1",
+            "--keep-models");
+    assertThat(run.code()).as("stderr:%n%s", run.err()).isZero();
+    JsonNode scores = ensemble("--study", "kept", "--trial", "small", "--storage", storage);
+
+    try (Storage opened = Storages.open(storage)) {
+      TrialRecord trial = opened.trials(Storages.requireStudy(opened, "kept").id(), false).get(0);
+      assertThat(trial.modelDir()).isEqualTo(tmp.resolve("kept.models/kept/trial-0").toString());
+      assertThat(trial.test().accuracy()).isGreaterThan(0.9);
+      assertThat(scores.get("members").get(0).get("test").get("accuracy").asDouble())
+          .isEqualTo(trial.test().accuracy());
+    }
   }
 }
