@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
       ModelCommand.class,
       TrainCommand.class,
       PredictCommand.class,
+      EnsembleCommand.class,
       BenchCommand.class,
       StudyCommand.class,
       SweepCommand.class,

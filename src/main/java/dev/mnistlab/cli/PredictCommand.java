@@ -1,8 +1,7 @@
 package dev.mnistlab.cli;
 
-import dev.mnistlab.data.DigitImage;
-import dev.mnistlab.train.Classifier;
-import dev.mnistlab.train.TrainConfig;
+import dev.mnistlab.train.SoftmaxAverage;
+import dev.mnistlab.train.TestTimeAugmentation;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,13 +18,17 @@ import picocli.CommandLine.Spec;
     name = "predict",
     mixinStandardHelpOptions = true,
     description = {
-      "Classifies pictures of handwritten digits with a saved model.",
-      "The model is one written by 'mnist-lab train --save DIR'.",
+      "Classifies pictures of handwritten digits with a saved model, or an ensemble of them.",
+      "The model is one written by 'mnist-lab train --save DIR'; give --model-dir several times "
+          + "and the probabilities are the mean of the models' softmax outputs.",
       "Any size works: each picture is turned light-on-dark if needed, its digit scaled to fit "
           + "20x20 and centred by mass in 28x28, as MNIST's digits were."
     },
     footerHeading = "%nExamples:%n",
-    footer = {"  mnist-lab predict --model-dir my-model seven.png three.jpg"})
+    footer = {
+      "  mnist-lab predict --model-dir my-model seven.png three.jpg",
+      "  mnist-lab predict --model-dir seed1 --model-dir seed2 --tta 8 seven.png"
+    })
 final class PredictCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -33,29 +36,30 @@ final class PredictCommand implements Callable<Integer> {
       names = "--model-dir",
       required = true,
       paramLabel = "DIR",
-      description = "Directory written by 'train --save'.")
-  Path modelDir;
+      description = "Directory written by 'train --save'; give it several times for an ensemble.")
+  List<Path> modelDirs;
+
+  @Option(
+      names = "--tta",
+      paramLabel = "N",
+      defaultValue = "1",
+      description =
+          "Score each picture as the mean over N views: itself and N-1 copies warped by "
+              + TestTimeAugmentation.SPEC_TEXT
+              + ", drawn from a fixed seed (default: ${DEFAULT-VALUE}, the picture alone).")
+  int tta;
 
   @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "PNG, JPEG, GIF or BMP files.")
   List<Path> images;
 
   @Override
   public Integer call() {
-    TrainConfig config = SavedModel.config(modelDir);
-    float[] pixels = new float[images.size() * 784];
-    for (int i = 0; i < images.size(); i++) {
-      System.arraycopy(DigitImage.load(images.get(i), config.normalize()), 0, pixels, i * 784, 784);
-    }
+    TestTimeAugmentation views = new TestTimeAugmentation(tta);
     PrintWriter out = spec.commandLine().getOut();
-    try (Classifier classifier = SavedModel.classifier(modelDir, config)) {
-      float[][] probabilities = classifier.probabilities(pixels, images.size());
+    try (ModelEnsemble ensemble = ModelEnsemble.load(modelDirs)) {
+      float[][] probabilities = ensemble.classify(images, views);
       for (int i = 0; i < images.size(); i++) {
-        int best = 0;
-        for (int k = 1; k < 10; k++) {
-          if (probabilities[i][k] > probabilities[i][best]) {
-            best = k;
-          }
-        }
+        int best = SoftmaxAverage.argMax(probabilities[i]);
         out.printf(
             Locale.ROOT,
             "%s: %d (probability %.3f)%n",

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -92,6 +93,8 @@ final class StudyCommand implements Runnable {
 
     @Mixin DataDirOption data;
 
+    @Mixin KeepModelsOptions keep;
+
     int run(StudyDefinition study, CommandSpec spec) throws InterruptedException {
       if (repeats != null) {
         study = study.withRepeats(repeats);
@@ -111,10 +114,12 @@ final class StudyCommand implements Runnable {
       }
       int cores = Runtime.getRuntime().availableProcessors();
       Worker.Options options = Worker.Options.defaults(parallel != null ? parallel : cores);
+      Path models = keep.studyDir(storage, study.name());
       Path dataDir = data.ensure(log);
       try (WorkerShutdown shutdown = new WorkerShutdown();
           Storage opened = storage.open()) {
         StudyRecord record = opened.createStudy(StoredStudy.spec(study));
+        Path modelsDir = KeepModelsOptions.apply(opened, record, models);
         List<TrialRecord> stored = opened.trials(record.id(), false);
         List<TrialRequest> missing = StoredStudy.missing(study, stored);
         int total = study.trials().size() * study.repeats();
@@ -141,14 +146,14 @@ final class StudyCommand implements Runnable {
         }
         // Runs queued by an earlier, interrupted invocation are served here too.
         Worker.Summary summary;
-        try (TrialProcess trials = new TrialProcess(javaCommand(), dataDir)) {
+        try (TrialProcess trials = new TrialProcess(javaCommand(), dataDir, null, modelsDir)) {
           summary = shutdown.run(new Worker(opened, record, trials, options, log));
         }
         log.accept(WorkerCommand.describe(record.name(), summary));
         if (summary.stopped()) {
           return 130;
         }
-        render(study, opened.trials(record.id(), true), this.out, out);
+        render(study, opened.trials(record.id(), true), this.out, out, () -> dataDir);
       }
       return 0;
     }
@@ -258,6 +263,8 @@ final class StudyCommand implements Runnable {
         description = "Also write report.md (with " + "PNG charts) and report.html into DIR.")
     Path out;
 
+    @Mixin DataDirOption data;
+
     @Override
     public Integer call() {
       if (out != null) {
@@ -279,16 +286,28 @@ final class StudyCommand implements Runnable {
         }
         List<TrialRecord> stored = opened.trials(record.id(), true);
         if ("sweep".equals(record.spec().kind())) {
-          SweepCommand.render(StoredSweep.plan(record), stored, out, spec.commandLine().getOut());
+          SweepCommand.render(
+              StoredSweep.plan(record), stored, out, spec.commandLine().getOut(), this::dataDir);
           return 0;
         }
         render(
             StoredStudy.asRun(StoredStudy.definition(record), stored),
             stored,
             out,
-            spec.commandLine().getOut());
+            spec.commandLine().getOut(),
+            this::dataDir);
       }
       return 0;
+    }
+
+    /** Returns the data directory, read only for a report with seed ensembles to score. */
+    private Path dataDir() {
+      PrintWriter err = spec.commandLine().getErr();
+      return data.ensure(
+          line -> {
+            err.println(line);
+            err.flush();
+          });
     }
   }
 
@@ -324,8 +343,26 @@ final class StudyCommand implements Runnable {
           out.flush();
           return 1;
         }
+        List<TrialRecord> all = opened.trials(record.id(), false);
         opened.deleteStudy(name);
-        out.println("deleted " + what);
+        int models;
+        try {
+          models = KeptModels.remove(record, all);
+        } catch (java.io.IOException e) {
+          out.println("deleted " + what);
+          out.flush();
+          spec.commandLine()
+              .getErr()
+              .println(
+                  "could not remove all its kept models from "
+                      + record.modelsDir()
+                      + ": "
+                      + OutputChecks.reason(e));
+          spec.commandLine().getErr().flush();
+          return 1;
+        }
+        out.println(
+            "deleted " + what + (models > 0 ? "; removed its " + models + " kept models" : ""));
         out.flush();
       }
       return 0;
@@ -333,9 +370,19 @@ final class StudyCommand implements Runnable {
   }
 
   static void render(
-      StudyDefinition study, List<TrialRecord> stored, Path outDir, PrintWriter out) {
+      StudyDefinition study,
+      List<TrialRecord> stored,
+      Path outDir,
+      PrintWriter out,
+      Supplier<Path> dataDir) {
     List<TrialRuns> trials = StoredStudy.runs(study, stored);
-    List<Block> blocks = StudyNarrative.blocks(study, trials);
+    List<Block> blocks =
+        SeedEnsembles.insert(
+            StudyNarrative.blocks(study, trials),
+            "Step by step",
+            stored,
+            trials.stream().map(TrialRuns::name).toList(),
+            dataDir);
     new TerminalRenderer().render(blocks, out);
     out.flush();
     if (outDir != null) {

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -132,6 +133,7 @@ final class SweepCommand implements Callable<Integer> {
 
   @Mixin StorageOptions storage;
   @Mixin DataDirOption data;
+  @Mixin KeepModelsOptions keep;
 
   @Override
   public Integer call() throws InterruptedException {
@@ -151,12 +153,17 @@ final class SweepCommand implements Callable<Integer> {
     // A preset's base is checked before the storage is opened, so a typo creates no file; a
     // stored trial's base needs its study, so its storage must exist already.
     SweepPlan early = SweepBase.namesPreset(base) ? plan(null) : null;
+    Path models = early != null ? keep.studyDir(storage, early.name()) : null;
     // The data too, so that a wrong --data-dir leaves no storage behind either.
     Path dataDir = data.ensure(log);
     try (WorkerShutdown shutdown = new WorkerShutdown();
         Storage opened = early != null ? storage.open() : storage.openExisting()) {
       SweepPlan plan = early != null ? early : plan(opened);
+      if (early == null) {
+        models = keep.studyDir(storage, plan.name());
+      }
       StudyRecord record = opened.createStudy(StoredSweep.spec(plan));
+      Path modelsDir = KeepModelsOptions.apply(opened, record, models);
       List<TrialRequest> missing = StoredSweep.missing(plan, opened.trials(record.id(), false));
       int total = plan.requests().size();
       if (missing.isEmpty()) {
@@ -183,14 +190,16 @@ final class SweepCommand implements Callable<Integer> {
                 opened.describe()));
       }
       Worker.Summary summary;
-      try (TrialProcess trials = new TrialProcess(StudyCommand.javaCommand(), dataDir)) {
+      try (TrialProcess trials =
+          new TrialProcess(StudyCommand.javaCommand(), dataDir, null, modelsDir)) {
         summary = shutdown.run(new Worker(opened, record, trials, options, log));
       }
       log.accept(WorkerCommand.describe(record.name(), summary));
       if (summary.stopped()) {
         return 130;
       }
-      render(plan, opened.trials(record.id(), true), out, spec.commandLine().getOut());
+      render(
+          plan, opened.trials(record.id(), true), out, spec.commandLine().getOut(), () -> dataDir);
     }
     return 0;
   }
@@ -227,7 +236,12 @@ final class SweepCommand implements Callable<Integer> {
   }
 
   /** Prints the sweep's report and, with {@code outDir}, writes it as Markdown and HTML. */
-  static void render(SweepPlan plan, List<TrialRecord> stored, Path outDir, PrintWriter out) {
+  static void render(
+      SweepPlan plan,
+      List<TrialRecord> stored,
+      Path outDir,
+      PrintWriter out,
+      Supplier<Path> dataDir) {
     List<Block> blocks =
         new ArrayList<>(
             SweepNarrative.blocks(
@@ -238,6 +252,7 @@ final class SweepCommand implements Callable<Integer> {
                 StoredSweep.grid(plan, stored),
                 plan.base()));
     blocks.addAll(SweepPlanText.blocks(plan));
+    blocks = SeedEnsembles.insert(blocks, "How this sweep was run", stored, List.of(), dataDir);
     new TerminalRenderer().render(blocks, out);
     out.flush();
     if (outDir != null) {

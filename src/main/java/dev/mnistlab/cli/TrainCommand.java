@@ -15,6 +15,7 @@ import dev.mnistlab.train.Provenance;
 import dev.mnistlab.train.Recipe;
 import dev.mnistlab.train.RunState;
 import dev.mnistlab.train.ScheduleKind;
+import dev.mnistlab.train.TestTimeAugmentation;
 import dev.mnistlab.train.ThreadSettings;
 import dev.mnistlab.train.TrainConfig;
 import dev.mnistlab.train.TrainResult;
@@ -226,6 +227,18 @@ final class TrainCommand implements Callable<Integer> {
               + "averaged with the weights (default: ${DEFAULT-VALUE}, none).")
   double ema;
 
+  @Option(
+      names = "--tta",
+      defaultValue = "1",
+      paramLabel = "N",
+      description =
+          "Also score the final validation and test sets as the mean over N views of each image: "
+              + "itself and N-1 copies warped by "
+              + TestTimeAugmentation.SPEC_TEXT
+              + " (whatever --augment is), drawn from a fixed seed; printed beside the plain "
+              + "figures and added to --json as 'tta' (default: ${DEFAULT-VALUE}, plain only).")
+  int tta;
+
   @Mixin DataOptions data;
 
   @Option(
@@ -272,6 +285,7 @@ final class TrainCommand implements Callable<Integer> {
     // engine only after loading, with a message about bytes it tried to allocate.
     MemoryCheck.requireFits(config);
     Init initializer = Init.parse(config.init());
+    TestTimeAugmentation views = new TestTimeAugmentation(tta);
     if (json != null) {
       OutputChecks.requireWritableFile("--json", json);
     }
@@ -340,21 +354,31 @@ final class TrainCommand implements Callable<Integer> {
       listener = new EpochGate(listener, System.out, EpochGate.standardInput());
     }
     Trainer trainer = new Trainer(config, listener);
+    TtaFigures[] withViews = new TtaFigures[1];
     TrainResult result =
         trainer.train(
             new Network(spec.build(), initializer::apply),
             dataset,
             provenance,
             block -> {
+              if (!views.isNone()) {
+                withViews[0] = TtaFigures.of(views, block, dataset, config.normalize());
+              }
               if (save != null) {
                 SavedModel.save(save, config, block);
               }
             });
     if (out != null) {
       printSummary(out, result);
+      if (withViews[0] != null) {
+        withViews[0].print(out, result);
+      }
     }
     if (json != null) {
-      ResultJson.write(json, result, command.commandLine().getOut());
+      ResultJson.write(
+          json,
+          withViews[0] == null ? result : withViews[0].addTo(result),
+          command.commandLine().getOut());
     }
     if (result.state() == RunState.DIVERGED) {
       err.println("diverged: " + result.message());

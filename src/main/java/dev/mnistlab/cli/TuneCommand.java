@@ -190,6 +190,8 @@ final class TuneCommand implements Callable<Integer> {
 
   @Mixin DataDirOption data;
 
+  @Mixin KeepModelsOptions keep;
+
   @Override
   public Integer call() throws InterruptedException {
     Objective goal = Objective.parse(objective);
@@ -235,6 +237,7 @@ final class TuneCommand implements Callable<Integer> {
     Instant start = Instant.now();
     Instant deadline = limit == null ? null : start.plus(limit);
     // Before the storage: a wrong --data-dir must leave no new file or search behind.
+    Path models = keep.studyDir(storage, name);
     Path dataDir = data.ensure(say);
     try (WorkerShutdown shutdown = new WorkerShutdown();
         Storage store = storage.open()) {
@@ -249,7 +252,8 @@ final class TuneCommand implements Callable<Integer> {
           new TrialProcess(
               StudyCommand.javaCommand(),
               dataDir,
-              TuneJudge.factory(store, stopper, prunerName(def.pruner()), goal, def.lag()));
+              TuneJudge.factory(store, stopper, prunerName(def.pruner()), goal, def.lag()),
+              KeepModelsOptions.apply(store, opened.study(), models));
       Worker worker =
           new Worker(
               store,

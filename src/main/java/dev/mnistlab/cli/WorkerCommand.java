@@ -55,6 +55,8 @@ final class WorkerCommand implements Callable<Integer> {
 
   @Mixin DataDirOption data;
 
+  @Mixin KeepModelsOptions keep;
+
   @Option(
       names = "--heartbeat",
       paramLabel = "SECONDS",
@@ -103,9 +105,11 @@ final class WorkerCommand implements Callable<Integer> {
     try (WorkerShutdown shutdown = new WorkerShutdown();
         Storage store = storage.openExisting()) {
       StudyRecord record = Storages.requireStudy(store, study);
+      Path modelsDir = KeepModelsOptions.apply(store, record, keep.studyDir(storage, study));
       Path dataDir = data.ensure(log);
       Worker.Summary summary;
-      try (TrialProcess trials = new TrialProcess(StudyCommand.javaCommand(), dataDir)) {
+      try (TrialProcess trials =
+          new TrialProcess(StudyCommand.javaCommand(), dataDir, null, modelsDir)) {
         summary = shutdown.run(new Worker(store, record, trials, options, log));
       }
       out.println(describe(record.name(), summary));

@@ -104,6 +104,25 @@ public record MnistData(
         provenance);
   }
 
+  /**
+   * Returns the validation and test parts of the split {@code options} describes, with an empty
+   * training part: what scoring a saved model needs, without copying the training images.
+   *
+   * @throws InvalidInputException as {@link #split} does
+   */
+  public Dataset heldOut(SplitOptions options) {
+    SplitIndices indices = SplitIndices.compute(trainCount(), options);
+    return new Dataset(
+        new float[0],
+        new int[0],
+        gatherImages(indices.val()),
+        gatherLabels(indices.val()),
+        testX,
+        testY,
+        options,
+        provenance);
+  }
+
   private float[] gatherImages(int[] indices) {
     float[] out = new float[indices.length * PIXELS];
     for (int i = 0; i < indices.length; i++) {

@@ -181,6 +181,24 @@ final class JdbcStorage implements Storage {
   }
 
   @Override
+  public synchronized void keepModels(long studyId, String modelsDir) {
+    write(
+        "record where a study keeps its models",
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement("UPDATE studies SET models_dir = ? WHERE id = ?")) {
+            s.setString(1, modelsDir);
+            s.setLong(2, studyId);
+            if (s.executeUpdate() != 1) {
+              throw new InvalidInputException(
+                  "no study with id " + studyId + " in storage " + describe());
+            }
+          }
+          return null;
+        });
+  }
+
+  @Override
   public synchronized Optional<TrialRecord> claim(long studyId, String workerId) {
     return write(
         "claim a trial",
@@ -232,7 +250,7 @@ final class JdbcStorage implements Storage {
               c.prepareStatement(
                   "UPDATE trials SET state = ?, reason = ?,"
                       + " value = ?, test_loss = ?, test_accuracy = ?, seconds = ?, diverged_at_step = ?,"
-                      + " peak_rss_mb = ?, provenance = ?, finished_at = ?"
+                      + " peak_rss_mb = ?, provenance = ?, finished_at = ?, model_dir = ?"
                       + " WHERE id = ? AND state = 'RUNNING' AND worker_id = ?")) {
             s.setString(1, outcome.state().name());
             s.setString(2, outcome.reason());
@@ -244,8 +262,9 @@ final class JdbcStorage implements Storage {
             TrialRows.setDouble(s, 8, result == null ? Double.NaN : result.peakRssMb());
             s.setString(9, result == null ? null : TrialRows.toJson(result.provenance()));
             s.setLong(10, dialect.now(c));
-            s.setLong(11, trialId);
-            s.setString(12, workerId);
+            s.setString(11, outcome.modelDir());
+            s.setLong(12, trialId);
+            s.setString(13, workerId);
             if (s.executeUpdate() != 1) {
               return false;
             }

@@ -18,8 +18,8 @@ import java.util.List;
  * refusal of a newer schema would still need this class's own check. It would also add 0.9 MB of
  * jars (flyway-core, which has SQLite built in, plus flyway-database-postgresql, which PostgreSQL
  * needs since Flyway 10), take 25-35 ms instead of 3-5 ms to open an up-to-date SQLite storage, and
- * need a baseline step for storages that already have {@code schema_version}; all for a schema that
- * has one version.
+ * need a baseline step for storages that already have {@code schema_version}; all for a schema of a
+ * few versions.
  */
 final class Schema {
   /**
@@ -68,7 +68,15 @@ final class Schema {
                 // PostgreSQL 6x slower. deleteStudy deletes a study's steps itself.
                 "CREATE TABLE trial_steps (trial_id BIGINT NOT NULL,"
                     + " step BIGINT NOT NULL, epoch INTEGER NOT NULL, loss {real},"
-                    + " PRIMARY KEY (trial_id, step))")));
+                    + " PRIMARY KEY (trial_id, step))")),
+        // Kept models (issue 20): where a study's workers save each finished run's weights,
+        // and where each trial's were saved. Both NULL when none are kept, as in every
+        // database written before.
+        new Migration(
+            2,
+            List.of(
+                "ALTER TABLE studies ADD COLUMN models_dir TEXT",
+                "ALTER TABLE trials ADD COLUMN model_dir TEXT")));
   }
 
   /** Returns the schema version this program writes. */

@@ -62,6 +62,13 @@ public interface Storage extends AutoCloseable {
   void redefine(long studyId, String definition);
 
   /**
+   * Records that the study's workers save each run that completes into a directory of its own under
+   * {@code modelsDir} ({@code trial-N}), or, with null, that they keep none from now on. Trials
+   * already finished keep the directory {@link #finish} recorded for them.
+   */
+  void keepModels(long studyId, String modelsDir);
+
+  /**
    * Claims the study's lowest-numbered waiting trial for {@code workerId}: it becomes {@code
    * RUNNING}, its attempts grow by one and its heartbeat is now. No two claims, from any processes,
    * ever return the same trial. Returns empty when none is waiting.
@@ -83,8 +90,9 @@ public interface Storage extends AutoCloseable {
   boolean reportEpoch(long trialId, String workerId, EpochMetrics epoch);
 
   /**
-   * Stores a held trial's end (state, reason, value, curves, test metrics, provenance) in one
-   * transaction; returns false and stores nothing if {@code workerId} no longer holds it.
+   * Stores a held trial's end (state, reason, value, curves, test metrics, provenance, the
+   * directory of its kept model) in one transaction; returns false and stores nothing if {@code
+   * workerId} no longer holds it.
    */
   boolean finish(long trialId, String workerId, TrialOutcome outcome);
 

@@ -1,8 +1,10 @@
 package dev.mnistlab.storage;
 
 import dev.mnistlab.InvalidInputException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -64,6 +66,25 @@ public final class Storages {
    */
   public static Storage openExisting(String url, Map<String, String> env) {
     return new JdbcStorage(Dialect.of(withPassword(StorageUrl.parse(url), env)), false);
+  }
+
+  /**
+   * Returns where models kept by the storage at {@code url} go unless the user says otherwise:
+   * beside an SQLite file, named after it ({@code mnist-lab.db} -> {@code mnist-lab.models}); empty
+   * for PostgreSQL, which has no file to be beside.
+   *
+   * @throws InvalidInputException for a bad URL
+   */
+  public static Optional<Path> defaultModelsRoot(String url) {
+    StorageUrl parsed = StorageUrl.parse(url);
+    if (parsed.kind() != StorageUrl.Kind.SQLITE) {
+      return Optional.empty();
+    }
+    Path file = parsed.file().toAbsolutePath().normalize();
+    String name = file.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    String stem = dot > 0 ? name.substring(0, dot) : name;
+    return Optional.of(file.resolveSibling(stem + ".models"));
   }
 
   /**

@@ -78,7 +78,11 @@ final class StudyRows {
             rs.getString("definition"),
             rs.getLong("seed"),
             rs.getString("notes"));
-    return new StudyRecord(rs.getLong("id"), spec, Instant.ofEpochMilli(rs.getLong("created_at")));
+    return new StudyRecord(
+        rs.getLong("id"),
+        spec,
+        Instant.ofEpochMilli(rs.getLong("created_at")),
+        rs.getString("models_dir"));
   }
 
   private static Map<TrialState, Integer> zeroCounts() {

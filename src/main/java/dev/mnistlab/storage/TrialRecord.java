@@ -36,6 +36,7 @@ import java.util.Map;
  * @param provenance where and with what it ran, or null before it finished
  * @param epochs per-epoch metrics; empty unless the caller asked for curves
  * @param steps sampled per-step losses; empty unless the caller asked for curves
+ * @param modelDir the directory its trained model was kept in, or null when none was
  */
 public record TrialRecord(
     long id,
@@ -59,12 +60,63 @@ public record TrialRecord(
     double peakRssMb,
     Provenance provenance,
     List<EpochMetrics> epochs,
-    List<StepLoss> steps) {
+    List<StepLoss> steps,
+    String modelDir) {
 
   public TrialRecord {
     params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
     epochs = List.copyOf(epochs);
     steps = List.copyOf(steps);
+  }
+
+  /** Creates the record of a trial that kept no model. */
+  public TrialRecord(
+      long id,
+      long studyId,
+      int number,
+      String label,
+      Map<String, Object> params,
+      TrainConfig config,
+      TrialState state,
+      String reason,
+      String workerId,
+      int attempts,
+      Instant queuedAt,
+      Instant startedAt,
+      Instant heartbeatAt,
+      Instant finishedAt,
+      double value,
+      Evaluation test,
+      double seconds,
+      long divergedAtStep,
+      double peakRssMb,
+      Provenance provenance,
+      List<EpochMetrics> epochs,
+      List<StepLoss> steps) {
+    this(
+        id,
+        studyId,
+        number,
+        label,
+        params,
+        config,
+        state,
+        reason,
+        workerId,
+        attempts,
+        queuedAt,
+        startedAt,
+        heartbeatAt,
+        finishedAt,
+        value,
+        test,
+        seconds,
+        divergedAtStep,
+        peakRssMb,
+        provenance,
+        epochs,
+        steps,
+        null);
   }
 
   /**

@@ -64,7 +64,8 @@ final class TrialRows {
         getDouble(rs, "peak_rss_mb"),
         fromJson(rs.getString("provenance"), JsonFormat.MAPPER.readerFor(Provenance.class)),
         List.of(),
-        List.of());
+        List.of(),
+        rs.getString("model_dir"));
   }
 
   /** Returns the trials matching {@code where}, whose parameters are longs. */
@@ -107,7 +108,8 @@ final class TrialRows {
         t.peakRssMb(),
         t.provenance(),
         epochs,
-        steps);
+        steps,
+        t.modelDir());
   }
 
   /** Writes {@code result}'s epochs and steps for trial {@code trialId}. */

@@ -1,5 +1,6 @@
 package dev.mnistlab.worker;
 
+import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.storage.TrialOutcome;
 import dev.mnistlab.storage.TrialRecord;
 import dev.mnistlab.storage.TrialState;
@@ -27,6 +28,10 @@ import java.util.function.Function;
  * <p>Interrupting the thread inside {@link #run} stops the trial's process: SIGTERM, then SIGKILL
  * if it has not ended within {@value TrainingServer#STOP_SECONDS} s.
  *
+ * <p>With a models directory, every run is asked to save its trained model into {@code trial-N}
+ * there ({@code train --save}); a run that completes keeps it, and its outcome names the directory.
+ * A run that is pruned, diverges or fails saves nothing.
+ *
  * <p>Every run goes through an {@link EpochGate}: after every epoch but the last the run waits for
  * its trial's {@link EpochJudge}, and a trial the judge stops ends as {@code PRUNED} with the
  * epochs it trained. Without judges every epoch goes on.
@@ -37,6 +42,7 @@ public final class TrialProcess implements TrialExecutor, AutoCloseable {
   private final List<String> javaCommand;
   private final Path dataDir;
   private final Function<TrialRecord, EpochJudge> judges;
+  private final Path modelsDir;
   private final Deque<TrainingServer> idle = new ConcurrentLinkedDeque<>();
   private volatile boolean closed;
 
@@ -57,12 +63,33 @@ public final class TrialProcess implements TrialExecutor, AutoCloseable {
    */
   public TrialProcess(
       List<String> javaCommand, Path dataDir, Function<TrialRecord, EpochJudge> judges) {
+    this(javaCommand, dataDir, judges, null);
+  }
+
+  /**
+   * Creates an executor that keeps the model of every run that completes.
+   *
+   * @param judges gives each trial's judge when it starts, or null for none
+   * @param modelsDir the study's directory for kept models, one {@code trial-N} directory each;
+   *     null keeps none
+   */
+  public TrialProcess(
+      List<String> javaCommand,
+      Path dataDir,
+      Function<TrialRecord, EpochJudge> judges,
+      Path modelsDir) {
     if (javaCommand.isEmpty()) {
       throw new IllegalArgumentException("the java command must not be empty");
     }
     this.javaCommand = List.copyOf(javaCommand);
     this.dataDir = dataDir.toAbsolutePath();
     this.judges = judges;
+    this.modelsDir = modelsDir == null ? null : modelsDir.toAbsolutePath().normalize();
+  }
+
+  /** Returns the directory trial {@code number}'s model is kept in under {@code modelsDir}. */
+  public static Path modelDir(Path modelsDir, int number) {
+    return modelsDir.resolve("trial-" + number);
   }
 
   @Override
@@ -77,10 +104,15 @@ public final class TrialProcess implements TrialExecutor, AutoCloseable {
     try {
       Path json = dir.resolve("result.json");
       EpochJudge judge = judges == null ? GO_ON : judges.apply(trial);
+      Path model = modelsDir == null ? null : modelDir(modelsDir, trial.number());
+      if (model != null) {
+        // Made here, once, so that each run's save is a rename inside it.
+        createDirectories(modelsDir);
+      }
       server = idleOrNew();
       long stderrStart = server.stderrLength();
       Integer code = null;
-      if (server.send(ServerProtocol.request(arguments(trial.config(), json)))) {
+      if (server.send(ServerProtocol.request(arguments(trial.config(), json, model)))) {
         GateConversation gate =
             GateConversation.start(
                 server, judge, trial.config().epochs(), "trial " + trial.number());
@@ -94,7 +126,7 @@ public final class TrialProcess implements TrialExecutor, AutoCloseable {
         if (reusable) {
           TrialOutcome outcome =
               outcome(code, readResult(json), server.lastMessageSince(stderrStart), objective);
-          return gate.verdict(outcome);
+          return kept(gate.verdict(outcome), model);
         }
       }
       // The process ended in the middle of the run: its exit code says how.
@@ -134,14 +166,33 @@ public final class TrialProcess implements TrialExecutor, AutoCloseable {
     return TrainingServer.start(javaCommand);
   }
 
-  /** Returns the command a training process runs for a trial: train flags, data, result. */
-  List<String> arguments(TrainConfig config, Path json) {
+  /**
+   * Returns the command a training process runs for a trial: train flags, data, result, and the
+   * directory to save the model into, or none when {@code model} is null.
+   */
+  List<String> arguments(TrainConfig config, Path json, Path model) {
     List<String> arguments = new ArrayList<>();
     arguments.add("train");
     arguments.addAll(TrainArgs.of(config));
     arguments.addAll(
         List.of("--data-dir", dataDir.toString(), "--json", json.toString(), "--epoch-gate"));
+    if (model != null) {
+      arguments.addAll(List.of("--save", model.toString()));
+    }
     return arguments;
+  }
+
+  /**
+   * Returns {@code outcome} naming {@code model} when the run completed and saved it there; a
+   * pruned, diverged or failed run saved nothing and names no directory.
+   */
+  static TrialOutcome kept(TrialOutcome outcome, Path model) {
+    if (model == null
+        || outcome.state() != TrialState.COMPLETE
+        || !Files.isRegularFile(model.resolve("model.params"))) {
+      return outcome;
+    }
+    return outcome.withModelDir(model.toString());
   }
 
   /**
@@ -196,6 +247,15 @@ public final class TrialProcess implements TrialExecutor, AutoCloseable {
     } catch (IOException e) {
       // The child writes the file by renaming a finished one, so this means a foreign file.
       return null;
+    }
+  }
+
+  private static void createDirectories(Path dir) {
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new InvalidInputException(
+          "cannot create the models directory " + dir + ": " + e.getMessage(), e);
     }
   }
 

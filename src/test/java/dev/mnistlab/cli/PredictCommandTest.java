@@ -3,6 +3,9 @@ package dev.mnistlab.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mnistlab.data.PngFixtures;
+import dev.mnistlab.train.HandSetModels;
+import dev.mnistlab.train.JsonFormat;
+import dev.mnistlab.train.TrainConfig;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -252,5 +255,88 @@ class PredictCommandTest {
             "mnist-lab predict: cannot load "
                 + params
                 + ": the saved parameters are damaged or not a parameter file (");
+  }
+
+  /** Writes a saved linear(10) whose probabilities are {@code p} for every picture. */
+  private Path constantModel(String name, double... p) throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve(name));
+    Files.write(
+        dir.resolve(SavedModel.PARAMS), HandSetModels.constant(784, HandSetModels.logits(p)));
+    Files.writeString(
+        dir.resolve(SavedModel.CONFIG),
+        JsonFormat.MAPPER.writeValueAsString(TrainConfig.defaults().withModel("linear(10)")));
+    return dir;
+  }
+
+  @Test
+  void averagesTheProbabilitiesOfSeveralModels() throws IOException {
+    // 0.6 on 3 and 0.1 on 7, then 0.04 on 3 and 0.6 on 7: together 0.35 on 7, 0.32 on 3.
+    Path a =
+        constantModel(
+            "a", 0.0375, 0.0375, 0.0375, 0.6, 0.0375, 0.0375, 0.0375, 0.1, 0.0375, 0.0375);
+    Path b = constantModel("b", 0.045, 0.045, 0.045, 0.04, 0.045, 0.045, 0.045, 0.6, 0.045, 0.045);
+    Path image = drawnOne();
+
+    CliRun alone = CliRun.of("predict", "--model-dir", a.toString(), image.toString());
+    CliRun together =
+        CliRun.of(
+            "predict", "--model-dir", a.toString(), "--model-dir", b.toString(), image.toString());
+
+    assertThat(alone.out()).isEqualTo(image + ": 3 (probability 0.600)" + System.lineSeparator());
+    assertThat(together.code()).as(together.err()).isZero();
+    assertThat(together.out())
+        .isEqualTo(image + ": 7 (probability 0.350)" + System.lineSeparator());
+  }
+
+  @Test
+  void scoresAPictureOverSeveralViewsWithTta() throws IOException {
+    Path model = savedModel();
+    Path image = drawnOne();
+
+    CliRun run =
+        CliRun.of("predict", "--model-dir", model.toString(), "--tta", "4", image.toString());
+    CliRun again =
+        CliRun.of("predict", "--model-dir", model.toString(), "--tta", "4", image.toString());
+
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.outLines())
+        .singleElement()
+        .asString()
+        .matches("\\Q" + image + "\\E: [0-9] \\(probability (0\\.\\d{3}|1\\.000)\\)");
+    assertThat(again.out()).isEqualTo(run.out());
+  }
+
+  @Test
+  void rejectsFewerThanOneView() throws IOException {
+    Path model = savedModel();
+
+    CliRun run =
+        CliRun.of("predict", "--model-dir", model.toString(), "--tta", "0", drawnOne().toString());
+
+    assertThat(run.badInputLine())
+        .isEqualTo(
+            "mnist-lab predict: --tta must be >= 1 (views per image, the original included; 1 is"
+                + " plain evaluation), got 0");
+  }
+
+  @Test
+  void rejectsAnEnsembleWithAMissingModel() throws IOException {
+    Path model = savedModel();
+    Path missing = tmp.resolve("gone");
+
+    CliRun run =
+        CliRun.of(
+            "predict",
+            "--model-dir",
+            model.toString(),
+            "--model-dir",
+            missing.toString(),
+            drawnOne().toString());
+
+    assertThat(run.badInputLine())
+        .isEqualTo(
+            "mnist-lab predict: cannot use --model-dir "
+                + missing
+                + ": no such directory (write one with 'mnist-lab train --save DIR')");
   }
 }

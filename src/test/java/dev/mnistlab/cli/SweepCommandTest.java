@@ -99,6 +99,19 @@ class SweepCommandTest {
   }
 
   @Test
+  void keepsModelsAndReportsEachLevelsSeedEnsemble() {
+    String storage = "sqlite:" + tmp.resolve("s.db");
+
+    CliRun run = sweep(storage, "--factor", "lr=0.01,0.1", "--repeats", "2", "--keep-models");
+
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.out()).contains("Seed ensembles");
+    assertThat(run.out().indexOf("Seed ensembles"))
+        .isLessThan(run.out().indexOf("How this sweep was run"));
+    assertThat(tmp.resolve("s.models/tiny")).isDirectory();
+  }
+
+  @Test
   void rejectsAFactorItCannotSet() {
     CliRun run =
         CliRun.of(

@@ -123,6 +123,7 @@ class TrainCommandTest {
         Arguments.of(named("one beta", List.of("--betas", "0.9")), "'0.9'"),
         Arguments.of(named("beta not a number", List.of("--betas", "0.9,x")), "'x'"),
         Arguments.of(named("unknown init", List.of("--init", "foo")), "\"foo\""),
+        Arguments.of(named("no view for tta", List.of("--tta", "0")), "--tta must be >= 1"),
         Arguments.of(
             named("json parent missing", List.of("--json", "/nonexistent-dir/x.json")),
             "/nonexistent-dir/x.json"));
@@ -708,5 +709,26 @@ class TrainCommandTest {
     assertThat(run.badInputLine())
         .isEqualTo("mnist-lab train: unknown recipe 'best': allowed are fast, recommended");
     assertThat(run.out()).isEmpty();
+  @Test
+  void scoresTheFinalValidationAndTestSetsOverViewsWithTta() throws IOException {
+    JsonNode plain = quickTrainJson();
+    JsonNode result = quickTrainJson("--tta", "3");
+    CliRun printed = quickTrain("--tta", "3");
+
+    // Test-time augmentation changes only what is scored at the end, not the run.
+    assertThat(epochLosses(result)).isEqualTo(epochLosses(plain));
+    assertThat(result.get("test")).isEqualTo(plain.get("test"));
+    JsonNode tta = result.get("tta");
+    assertThat(tta.get("views").asInt()).isEqualTo(3);
+    assertThat(tta.get("spec").asText()).isEqualTo("rotate=8,shift=1,scale=0.05");
+    assertThat(tta.get("validation").get("accuracy").asDouble()).isBetween(0.0, 1.0);
+    assertThat(tta.get("test").get("accuracy").asDouble()).isBetween(0.0, 1.0);
+    assertThat(tta.get("test").get("loss").asDouble()).isPositive();
+    assertThat(plain.has("tta")).isFalse();
+    assertThat(printed.out())
+        .containsPattern(
+            "(?m)^tta   3 views \\(the original \\+ 2 warped by rotate=8,shift=1,scale=0.05\\):"
+                + " validation accuracy [01]\\.\\d{4} \\(plain [01]\\.\\d{4}\\), test"
+                + " accuracy [01]\\.\\d{4} \\(plain [01]\\.\\d{4}\\)$");
   }
 }

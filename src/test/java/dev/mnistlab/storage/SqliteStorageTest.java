@@ -137,7 +137,10 @@ class SqliteStorageTest extends StorageContract {
     Storages.open("sqlite:" + file, Map.of()).close();
     try (Connection c = rawConnection("sqlite:" + file);
         Statement s = c.createStatement()) {
-      s.executeUpdate("INSERT INTO schema_version (version, applied_at) VALUES (2, 0)");
+      s.executeUpdate(
+          "INSERT INTO schema_version (version, applied_at) VALUES ("
+              + (Schema.latest() + 1)
+              + ", 0)");
     }
     byte[] before = Files.readAllBytes(file);
 
@@ -145,8 +148,12 @@ class SqliteStorageTest extends StorageContract {
         .hasMessage(
             "storage sqlite:"
                 + file
-                + " has schema version 2, newer than this"
-                + " mnist-lab understands (1); use a newer mnist-lab");
+                + " has schema version "
+                + (Schema.latest() + 1)
+                + ", newer than this"
+                + " mnist-lab understands ("
+                + Schema.latest()
+                + "); use a newer mnist-lab");
     assertThat(Arrays.equals(Files.readAllBytes(file), before)).isTrue();
   }
 }

@@ -270,6 +270,35 @@ abstract class StorageContract extends StorageContractBase {
   }
 
   @Test
+  void keepsWhereAStudyKeepsModelsAndWhereEachFinishedTrialKeptItsOwn() {
+    StudyRecord study = storage.createStudy(spec("kept"));
+    storage.enqueue(study.id(), requests(2));
+    TrialRecord first = storage.claim(study.id(), REMOTE).orElseThrow();
+    TrialRecord second = storage.claim(study.id(), REMOTE).orElseThrow();
+
+    assertThat(study.modelsDir()).isNull();
+    storage.keepModels(study.id(), "/models/kept");
+    storage.finish(first.id(), REMOTE, complete(first, 0.9).withModelDir("/models/kept/trial-0"));
+    storage.finish(second.id(), REMOTE, complete(second, 0.8));
+
+    assertThat(open().findStudy("kept").orElseThrow().modelsDir()).isEqualTo("/models/kept");
+    assertThat(open().trials(study.id(), true))
+        .extracting(TrialRecord::modelDir)
+        .containsExactly("/models/kept/trial-0", null);
+    assertThat(storage.trials(study.id(), false).get(0).modelDir())
+        .isEqualTo("/models/kept/trial-0");
+    storage.keepModels(study.id(), null);
+    assertThat(storage.findStudy("kept").orElseThrow().modelsDir()).isNull();
+  }
+
+  @Test
+  void keepModelsOfAMissingStudyIsRefused() {
+    assertThatThrownBy(() -> storage.keepModels(12345, "/models"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("no study with id 12345 in storage " + storage.describe());
+  }
+
+  @Test
   void trialsWithoutCurvesLeaveThemOut() {
     StudyRecord study = storage.createStudy(spec("s"));
     TrialRecord trial = storage.enqueue(study.id(), requests(1)).get(0);
@@ -576,6 +605,8 @@ abstract class StorageContract extends StorageContractBase {
             "storage "
                 + storage.describe()
                 + " has schema version 7, newer than this"
-                + " mnist-lab understands (1); use a newer mnist-lab");
+                + " mnist-lab understands ("
+                + Schema.latest()
+                + "); use a newer mnist-lab");
   }
 }

@@ -1,7 +1,10 @@
 package dev.mnistlab.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
+import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.data.Dataset;
 import dev.mnistlab.model.Init;
 import dev.mnistlab.model.ModelSpec;
@@ -51,6 +54,50 @@ class ClassifierTest {
         assertThat(sum).isBetween(0.999f, 1.001f);
       }
       assertThat((double) correct / p.length).isEqualTo(result.test().accuracy());
+    }
+  }
+
+  @Test
+  void measuresTheClassesOfTheParametersItLoadedNotOfTheSpec() throws IOException {
+    // DJL loads parameters of another shape without a word: the spec says 10, they give 5.
+    byte[] five = HandSetModels.constant(784, new float[5]);
+
+    try (Classifier classifier =
+        Classifier.load(ModelSpec.parse("linear(10)").build(), new ByteArrayInputStream(five))) {
+      assertThat(classifier.classes()).isEqualTo(5);
+      assertThat(classifier.probabilities(new float[784], 1)[0]).hasSize(5);
+    }
+  }
+
+  @Test
+  void refusesParametersThatDoNotTakeMnistImages() {
+    byte[] hundredInputs = HandSetModels.constant(100, new float[10]);
+
+    assertThatThrownBy(
+            () ->
+                Classifier.load(
+                    ModelSpec.parse("linear(10)").build(), new ByteArrayInputStream(hundredInputs)))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith("its parameters do not take images of 784 pixels (")
+        .hasMessageNotContaining("\n");
+  }
+
+  @Test
+  void aHandSetNetworkGivesTheSoftmaxOfItsBiasesToEveryImage() throws IOException {
+    double[] wanted = {0.04, 0.04, 0.04, 0.04, 0.04, 0.04, 0.04, 0.04, 0.18, 0.5};
+    byte[] params = HandSetModels.constant(784, HandSetModels.logits(wanted));
+
+    try (Classifier classifier =
+        Classifier.load(ModelSpec.parse("linear(10)").build(), new ByteArrayInputStream(params))) {
+      float[] images = new float[2 * 784];
+      images[784 + 5] = 1f;
+      float[][] p = classifier.probabilities(images, 2);
+
+      for (float[] row : p) {
+        for (int k = 0; k < 10; k++) {
+          assertThat(row[k]).isCloseTo((float) wanted[k], within(1e-6f));
+        }
+      }
     }
   }
 }

@@ -9,6 +9,7 @@ import dev.mnistlab.study.TrialFixtures;
 import dev.mnistlab.train.RunState;
 import dev.mnistlab.train.TrainConfig;
 import dev.mnistlab.train.TrainResult;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -138,7 +139,7 @@ class TrialProcessTest {
     TrialProcess process = new TrialProcess(List.of("java", "-cp", "x", "Main"), Path.of("d"));
     TrainConfig config = TrainConfig.defaults().withModel("linear(10)");
 
-    List<String> arguments = process.arguments(config, Path.of("r.json"));
+    List<String> arguments = process.arguments(config, Path.of("r.json"), null);
 
     assertThat(arguments).startsWith("train");
     assertThat(String.join(" ", arguments))
@@ -146,7 +147,35 @@ class TrialProcessTest {
         .contains("--threads 1")
         .contains("--data-dir " + Path.of("d").toAbsolutePath())
         .contains("--json r.json")
-        .endsWith("--epoch-gate");
+        .endsWith("--epoch-gate")
+        .doesNotContain("--save");
+  }
+
+  @Test
+  void asksEachRunToSaveItsModelIntoItsTrialsDirectoryWhenModelsAreKept() {
+    Path models = tmp.resolve("models/study");
+    TrialProcess process =
+        new TrialProcess(List.of("java", "-cp", "x", "Main"), Path.of("d"), null, models);
+
+    List<String> arguments =
+        process.arguments(
+            TrainConfig.defaults(), Path.of("r.json"), TrialProcess.modelDir(models, 7));
+
+    assertThat(String.join(" ", arguments))
+        .endsWith("--epoch-gate --save " + models.resolve("trial-7"));
+  }
+
+  @Test
+  void namesTheKeptModelOnlyForARunThatCompletedAndSavedIt() throws Exception {
+    Path model = Files.createDirectories(tmp.resolve("trial-3"));
+    TrialOutcome complete = new TrialOutcome(TrialState.COMPLETE, null, 0.9, null);
+    TrialOutcome pruned = new TrialOutcome(TrialState.PRUNED, "pruned", 0.5, null);
+
+    assertThat(TrialProcess.kept(complete, model).modelDir()).as("nothing saved yet").isNull();
+    Files.writeString(model.resolve("model.params"), "weights");
+    assertThat(TrialProcess.kept(complete, model).modelDir()).isEqualTo(model.toString());
+    assertThat(TrialProcess.kept(pruned, model).modelDir()).isNull();
+    assertThat(TrialProcess.kept(complete, null).modelDir()).isNull();
   }
 
   // --- real training processes --------------------------------------------------------------
