@@ -709,6 +709,10 @@ class TrainCommandTest {
     assertThat(run.badInputLine())
         .isEqualTo("mnist-lab train: unknown recipe 'best': allowed are fast, recommended");
     assertThat(run.out()).isEmpty();
+  }
+
+  // --- test-time augmentation ----------------------------------------------------------------
+
   @Test
   void scoresTheFinalValidationAndTestSetsOverViewsWithTta() throws IOException {
     JsonNode plain = quickTrainJson();
