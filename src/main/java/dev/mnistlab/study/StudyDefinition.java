@@ -69,7 +69,7 @@ public record StudyDefinition(
    *
    * <p>A weight average (EMA) is shortened with the run: its horizon, 1/(1-decay) steps, keeps its
    * share of the run's steps (see {@link #quickEma}). Left as it was, an average of 0.999 over a
-   * quick run's few hundred steps would still be mostly the initial weights.
+   * quick run's few hundred steps would weigh them almost evenly, the untrained first ones too.
    */
   public StudyDefinition toQuick() {
     List<TrialDefinition> shorter =
