@@ -35,7 +35,7 @@ class ArchitectureTest {
           Map.entry("worker", List.of("storage", "train")),
           Map.entry("study", List.of("analysis", "model", "report", "search", "storage", "train")),
           Map.entry("sweep", List.of("analysis", "model", "report", "storage", "study", "train")),
-          Map.entry("tune", List.of("analysis", "search", "storage", "train", "worker")),
+          Map.entry("tune", List.of("analysis", "report", "search", "storage", "train", "worker")),
           Map.entry(
               "cli",
               List.of(

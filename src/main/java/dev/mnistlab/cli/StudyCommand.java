@@ -1,5 +1,6 @@
 package dev.mnistlab.cli;
 
+import dev.mnistlab.analysis.SearchAnalysis;
 import dev.mnistlab.analysis.TrialRuns;
 import dev.mnistlab.output.OutputChecks;
 import dev.mnistlab.report.Block;
@@ -14,12 +15,16 @@ import dev.mnistlab.study.StudyDefinition;
 import dev.mnistlab.study.StudyFile;
 import dev.mnistlab.study.StudyNarrative;
 import dev.mnistlab.sweep.StoredSweep;
+import dev.mnistlab.tune.SearchAnalyses;
+import dev.mnistlab.tune.SearchSections;
 import dev.mnistlab.tune.TuneConfirmations;
 import dev.mnistlab.tune.TuneDefinition;
+import dev.mnistlab.tune.TuneReport;
 import dev.mnistlab.worker.TrialProcess;
 import dev.mnistlab.worker.Worker;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -282,11 +287,7 @@ final class StudyCommand implements Runnable {
           record = TuneConfirmations.search(opened, record);
         }
         if (TuneDefinition.KIND.equals(record.spec().kind())) {
-          TuneOutput.text(
-              spec.commandLine().getOut(),
-              TuneConfirmations.report(opened, record, TuneDefinition.of(record)),
-              opened.describe(),
-              Double.NaN);
+          renderSearch(opened, record, out, spec.commandLine().getOut());
           return 0;
         }
         List<TrialRecord> stored = opened.trials(record.id(), true);
@@ -303,6 +304,26 @@ final class StudyCommand implements Runnable {
             this::dataDir);
       }
       return 0;
+    }
+
+    /**
+     * Prints a search's summary and its analysis (findings, importance and repeat tables) and, with
+     * {@code --out}, writes the whole report with its charts.
+     */
+    static void renderSearch(Storage opened, StudyRecord record, Path outDir, PrintWriter out) {
+      TuneDefinition definition = TuneDefinition.of(record);
+      TuneReport report = TuneConfirmations.report(opened, record, definition);
+      List<TrialRecord> trials = opened.trials(record.id(), false);
+      SearchAnalysis analysis =
+          SearchAnalyses.of(
+              record, definition, opened.trialsWithEpochs(record.id()), Instant.now());
+      TuneOutput.text(out, report, opened.describe(), Double.NaN);
+      out.println();
+      new TerminalRenderer().render(SearchSections.analysisBlocks(report, analysis, trials), out);
+      out.flush();
+      if (outDir != null) {
+        ReportFilesOut.write(SearchSections.blocks(report, analysis, trials), outDir, out);
+      }
     }
 
     /** Returns the data directory, read only for a report with seed ensembles to score. */

@@ -2,7 +2,14 @@ package dev.mnistlab.report;
 
 import dev.mnistlab.analysis.Band;
 import dev.mnistlab.analysis.LearningCurves;
+import dev.mnistlab.analysis.OptimizationHistory;
+import dev.mnistlab.analysis.ParallelCoordinates;
+import dev.mnistlab.analysis.ParamImportances;
+import dev.mnistlab.analysis.SearchCurves;
+import dev.mnistlab.analysis.SliceData;
+import dev.mnistlab.analysis.TrialTimeline;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Is one piece of a report, which each renderer (terminal, Markdown, HTML) draws its own way.
@@ -189,4 +196,75 @@ public sealed interface Block {
       }
     }
   }
+
+  /**
+   * A chart of a search's analysis, drawn from its JSON ({@link SearchJson}) by the page script,
+   * and as PNG by {@link PngSearchCharts}.
+   */
+  sealed interface SearchChart extends Block
+      permits HistoryChart,
+          ImportanceChart,
+          SliceCharts,
+          ParallelChart,
+          TimelineChart,
+          TrialCurvesChart {
+    /** Returns the name of the chart's file and element: letters, digits, _ and -. */
+    String id();
+
+    /** Returns the chart's caption. */
+    String title();
+  }
+
+  /**
+   * A search's optimization history: each finished trial's value by trial number (pruned trials
+   * marked apart), with the best value so far as a step line.
+   *
+   * @param id names the chart's file and element
+   * @param title the chart's caption
+   * @param objective the objective's name, the y axis's label
+   * @param history the points
+   * @param tips per trial number, the text a tooltip shows (its parameters); may miss some
+   */
+  record HistoryChart(
+      String id,
+      String title,
+      String objective,
+      OptimizationHistory history,
+      Map<Integer, String> tips)
+      implements SearchChart {
+    public HistoryChart {
+      tips = Map.copyOf(tips);
+    }
+  }
+
+  /**
+   * A search's parameter importances as horizontal bars with their intervals, most important on
+   * top.
+   */
+  record ImportanceChart(String id, String title, ParamImportances importances)
+      implements SearchChart {}
+
+  /**
+   * One slice plot per parameter, side by side in rows: the objective against the parameter's
+   * values, on a log axis for a log parameter and by choice for a choice.
+   */
+  record SliceCharts(String id, String title, String objective, List<SliceData> slices)
+      implements SearchChart {
+    public SliceCharts {
+      slices = List.copyOf(slices);
+    }
+  }
+
+  /**
+   * The complete trials of a search as lines across one axis per parameter and one for the
+   * objective; a parameter that does not apply to a trial is shown as missing.
+   */
+  record ParallelChart(String id, String title, String objective, ParallelCoordinates data)
+      implements SearchChart {}
+
+  /** When each trial of a search ran, one row per worker, coloured by how the trial ended. */
+  record TimelineChart(String id, String title, TrialTimeline timeline) implements SearchChart {}
+
+  /** Chosen trials' per-epoch curves, one line per trial, in the three metrics' panels. */
+  record TrialCurvesChart(String id, String title, SearchCurves curves) implements SearchChart {}
 }

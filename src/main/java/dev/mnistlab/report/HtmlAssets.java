@@ -35,6 +35,11 @@ final class HtmlAssets {
     return read("dev/mnistlab/report/factors.js");
   }
 
+  /** Returns the script that draws each chart of a search's analysis from its inline JSON. */
+  static String searchScript() {
+    return read("dev/mnistlab/report/search.js");
+  }
+
   private static String read(String resource) {
     try (InputStream in = HtmlAssets.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {

@@ -9,7 +9,8 @@ import java.util.List;
  * style sheet, the chart script and every chart's data are inlined, and nothing is fetched. Each
  * curves chart becomes a figure of three panels drawn by ECharts from its JSON (see {@link
  * CurvesJson}), each factor chart a figure of its panels ({@link FactorJson}) and each heatmap a
- * figure of one grid ({@link HeatmapJson}).
+ * figure of one grid ({@link HeatmapJson}), and each chart of a search's analysis a figure drawn
+ * from its {@link SearchJson}.
  *
  * <p>Stateless and thread-safe.
  */
@@ -43,7 +44,8 @@ public final class HtmlRenderer {
     boolean curves = blocks.stream().anyMatch(Block.CurvesChart.class::isInstance);
     boolean factors =
         blocks.stream().anyMatch(b -> b instanceof Block.FactorChart || b instanceof Block.Heatmap);
-    boolean charts = curves || factors;
+    boolean searches = blocks.stream().anyMatch(Block.SearchChart.class::isInstance);
+    boolean charts = curves || factors || searches;
     if (charts) {
       html.append("<script>\n").append(HtmlAssets.echarts()).append("\n</script>\n");
     }
@@ -57,6 +59,9 @@ public final class HtmlRenderer {
     }
     if (factors) {
       html.append("<script>\n").append(HtmlAssets.factorScript()).append("</script>\n");
+    }
+    if (searches) {
+      html.append("<script>\n").append(HtmlAssets.searchScript()).append("</script>\n");
     }
     return html.append("</body>\n</html>\n").toString();
   }
@@ -85,6 +90,8 @@ public final class HtmlRenderer {
       factorChart(c, html);
     } else if (block instanceof Block.Heatmap h) {
       heatmap(h, html);
+    } else if (block instanceof Block.SearchChart c) {
+      searchChart(c, html);
     }
   }
 
@@ -168,6 +175,20 @@ public final class HtmlRenderer {
         .append(height)
         .append("px\"></div>\n<script type=\"application/json\" class=\"heatmap-data\">")
         .append(HeatmapJson.of(heatmap))
+        .append("</script>\n</figure>\n");
+  }
+
+  /** Writes a search chart's figure: the page script draws it into its host from the JSON. */
+  static void searchChart(Block.SearchChart chart, StringBuilder html) {
+    String id = ReportFiles.checkChartId(chart.id());
+    html.append("<figure class=\"search\" id=\"chart-")
+        .append(id)
+        .append("\">\n<figcaption>")
+        .append(HtmlText.escape(chart.title()))
+        .append("</figcaption>\n<div class=\"search-host\" role=\"img\" aria-label=\"")
+        .append(HtmlText.escape(chart.title()))
+        .append("\"></div>\n<script type=\"application/json\" class=\"search-data\">")
+        .append(SearchJson.of(chart))
         .append("</script>\n</figure>\n");
   }
 }

@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * Writes report blocks as GitHub Markdown: {@code #} headings, paragraphs, "- " bullets and pipe
  * tables (numeric columns right-aligned), every text escaped (see {@link MarkdownText}) so that
- * names and notes show as written, and each chart (curves, factor chart, heatmap) as a PNG next to
- * the Markdown file, linked as {@code ![title](id.png)}.
+ * names and notes show as written, and each chart (curves, factor chart, heatmap, search charts) as
+ * a PNG next to the Markdown file, linked as {@code ![title](id.png)}.
  *
  * <p>Stateless and thread-safe.
  */
@@ -29,6 +29,8 @@ public final class MarkdownRenderer {
         PngFactorCharts.write(chart, dir.resolve(ReportFiles.checkChartId(chart.id()) + ".png"));
       } else if (block instanceof Block.Heatmap heatmap) {
         PngHeatmaps.write(heatmap, dir.resolve(ReportFiles.checkChartId(heatmap.id()) + ".png"));
+      } else if (block instanceof Block.SearchChart chart) {
+        PngSearchCharts.write(chart, dir.resolve(ReportFiles.checkChartId(chart.id()) + ".png"));
       }
     }
     ReportFiles.write(dir.resolve(baseName + ".md"), markdown);
@@ -54,6 +56,8 @@ public final class MarkdownRenderer {
         parts.add(image(c.title(), c.id()));
       } else if (block instanceof Block.Heatmap h) {
         parts.add(image(h.title(), h.id()));
+      } else if (block instanceof Block.SearchChart c) {
+        parts.add(image(c.title(), c.id()));
       }
     }
     return String.join("\n\n", parts) + "\n";

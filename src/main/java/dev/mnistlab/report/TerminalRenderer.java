@@ -41,6 +41,9 @@ public final class TerminalRenderer {
       } else if (block instanceof Block.Heatmap h) {
         out.println(h.title());
         table(heatmapTable(h), out);
+      } else if (block instanceof Block.SearchChart c) {
+        // The tables of a search report hold its numbers; its charts are in the files.
+        out.println("(chart: " + c.title() + " \u2014 see the report files)");
       }
     }
     out.flush();

@@ -214,4 +214,17 @@ class HtmlRendererTest {
     }
     return count;
   }
+
+  @Test
+  void inlinesEachSearchChartAsAFigureWithItsJsonAndTheSearchScript() throws Exception {
+    List<Block> blocks = new java.util.ArrayList<>(List.of(new Block.Heading(1, "Search")));
+    blocks.addAll(SearchFixtures.charts());
+    String html = new HtmlRenderer().render(blocks, "search");
+    for (Block.SearchChart chart : SearchFixtures.charts()) {
+      assertThat(html)
+          .contains("<figure class=\"search\" id=\"chart-" + chart.id() + "\">")
+          .contains(SearchJson.of(chart));
+    }
+    assertThat(html).contains("window.mnistSearch").contains("echarts");
+  }
 }
