@@ -167,7 +167,9 @@ class TuneCommandTest {
               assertThat(t.reason()).startsWith("pruned after epoch ");
               assertThat(t.epochs()).hasSizeLessThan(3);
             });
-    CliRun report = CliRun.of("study", "report", "tiny", "--storage", storage);
+    Path out = tmp.resolve("report");
+    CliRun report =
+        CliRun.of("study", "report", "tiny", "--storage", storage, "--out", out.toString());
     assertThat(report.code()).as(report.err()).isZero();
     assertThat(report.out())
         .contains("6 trial(s) finished")
@@ -175,7 +177,21 @@ class TuneCommandTest {
             run.outLines().stream()
                 .filter(l -> l.startsWith("best: trial"))
                 .findFirst()
-                .orElseThrow());
+                .orElseThrow())
+        .contains("What the search found")
+        .contains("reports written: ");
+    // The files open with the answer, then the charts, each a PNG beside the Markdown.
+    String markdown = Files.readString(out.resolve("report.md"));
+    assertThat(markdown)
+        .startsWith("# Search tiny")
+        .contains("## What the search found\n\n- Best: trial ")
+        .contains("![Optimization history: val_accuracy by trial, best so far](tiny-history.png)");
+    for (String chart : List.of("history", "importance", "parallel", "slices", "timeline")) {
+      assertThat(out.resolve("tiny-" + chart + ".png")).isNotEmptyFile();
+    }
+    assertThat(Files.readString(out.resolve("report.html")))
+        .contains("<figure class=\"search\" id=\"chart-tiny-parallel\">")
+        .contains("\"kind\":\"importance\"");
   }
 
   @Test
