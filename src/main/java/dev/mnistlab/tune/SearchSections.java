@@ -125,13 +125,17 @@ public final class SearchSections {
     lines.add(
         String.format(
                 Locale.ROOT,
-                "Best: trial %d, %s %.4f%s; test accuracy %.4f, read once at its end and not used "
-                    + "to choose.",
+                "Best: trial %d, %s %.4f%s%s.",
                 best.number(),
                 objective,
                 best.value(),
                 Double.isNaN(se) ? "" : String.format(Locale.ROOT, " (one run: \u00b1%.4f)", se),
-                best.test().accuracy())
+                Double.isNaN(best.test().accuracy())
+                    ? ""
+                    : String.format(
+                        Locale.ROOT,
+                        "; test accuracy %.4f, read once at its end and not used to choose",
+                        best.test().accuracy()))
             + " "
             + params(best)
             + ".");
@@ -196,7 +200,7 @@ public final class SearchSections {
               String.valueOf(t.number()),
               String.format(Locale.ROOT, "%.4f", t.value()) + (r.withinNoise(t) ? " *" : ""),
               String.valueOf(t.epochs().size()),
-              String.format(Locale.ROOT, "%.0f", t.seconds()),
+              Double.isNaN(t.seconds()) ? "\u2014" : String.format(Locale.ROOT, "%.0f", t.seconds()),
               params(t)));
     }
     return new Block.Table(
