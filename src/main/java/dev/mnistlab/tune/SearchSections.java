@@ -200,7 +200,9 @@ public final class SearchSections {
               String.valueOf(t.number()),
               String.format(Locale.ROOT, "%.4f", t.value()) + (r.withinNoise(t) ? " *" : ""),
               String.valueOf(t.epochs().size()),
-              Double.isNaN(t.seconds()) ? "\u2014" : String.format(Locale.ROOT, "%.0f", t.seconds()),
+              Double.isNaN(t.seconds())
+                  ? "\u2014"
+                  : String.format(Locale.ROOT, "%.0f", t.seconds()),
               params(t)));
     }
     return new Block.Table(
