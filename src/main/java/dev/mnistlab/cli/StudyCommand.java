@@ -313,10 +313,9 @@ final class StudyCommand implements Runnable {
     static void renderSearch(Storage opened, StudyRecord record, Path outDir, PrintWriter out) {
       TuneDefinition definition = TuneDefinition.of(record);
       TuneReport report = TuneConfirmations.report(opened, record, definition);
-      List<TrialRecord> trials = opened.trials(record.id(), false);
-      SearchAnalysis analysis =
-          SearchAnalyses.of(
-              record, definition, opened.trialsWithEpochs(record.id()), Instant.now());
+      // One read serves the analysis (it needs the curves) and the tables (they need the rest).
+      List<TrialRecord> trials = opened.trialsWithEpochs(record.id());
+      SearchAnalysis analysis = SearchAnalyses.of(record, definition, trials, Instant.now());
       TuneOutput.text(out, report, opened.describe(), Double.NaN);
       out.println();
       new TerminalRenderer().render(SearchSections.analysisBlocks(report, analysis, trials), out);
